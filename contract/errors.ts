@@ -1,0 +1,28 @@
+/** Stable machine-readable codes of the hub's error answers. */
+export const ERROR_CODES = [
+  'validation_failed',
+  'invalid_json',
+  'unsupported_media_type',
+  'payload_too_large',
+  'not_found',
+  'invalid_tracking_id',
+  'invalid_receipt',
+  'rate_limited',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One field's problem; `code` follows zod's issue codes plus the hub's own. */
+export interface FieldError {
+  code: string;
+  message: string;
+}
+
+/** Every error the hub answers has this body. `fields` is keyed by dotted path, e.g. `location.text`. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    fields?: Record<string, FieldError>;
+  };
+}

@@ -1,0 +1,8 @@
+export * from './dates';
+export * from './errors';
+export * from './field-errors';
+export * from './limits';
+export * from './report';
+export * from './status';
+export * from './tracking-id';
+export type * from './views';

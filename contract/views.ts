@@ -1,0 +1,59 @@
+import type { ReportKind } from './report';
+import type { ReportStatus } from './status';
+
+/** `201` answer to `POST /api/v1/reports`. The receipt is shown this once only. */
+export interface ReportCreated {
+  trackingId: string;
+  receipt: string;
+  status: ReportStatus;
+  createdAt: string;
+}
+
+export interface TimelineEntry {
+  at: string;
+  type: 'status' | 'message';
+  actor: 'reporter' | 'hub' | 'national' | 'institution';
+  status?: ReportStatus;
+  note?: string;
+}
+
+export interface DirectoryRef {
+  id: string;
+  name: string;
+}
+
+/**
+ * `GET /api/v1/reports/{trackingId}`. The public view leaves out a confidential
+ * report's content and an anonymous report's reporter; the reporter's view
+ * (with the receipt) holds everything the reporter gave.
+ */
+export interface ReportView {
+  viewer: 'public' | 'reporter';
+  trackingId: string;
+  kind: ReportKind;
+  status: ReportStatus;
+  anonymous: boolean;
+  confidential: boolean;
+  institution: DirectoryRef;
+  category?: DirectoryRef;
+  title?: string;
+  body?: string;
+  incidentDate?: string;
+  location?: { text: string; regionCode?: string };
+  reporter?: { name?: string; email?: string; phone?: string };
+  createdAt: string;
+  updatedAt: string;
+  timeline: TimelineEntry[];
+}
+
+export interface Institution {
+  id: string;
+  name: string;
+  type: 'kementerian' | 'lembaga' | 'pemerintah-daerah' | 'unit';
+  parentId?: string;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+}

@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+
+test('a visitor files a report on the school site and finds it in the tracker', async ({ page }) => {
+  await page.goto('/demo/');
+  const form = page.locator('lapor-form');
+  await expect(form.getByLabel('Instansi tujuan')).toHaveValue('smk-smak-makassar');
+
+  await form.getByLabel('Judul laporan').fill('Pungutan liar saat daftar ulang');
+  await form
+    .getByLabel('Isi laporan', { exact: true })
+    .fill('Saat daftar ulang pada 3 Maret 2026, wali murid kelas X diminta membayar Rp250.000 tanpa kuitansi.');
+  await form.getByLabel('Tanggal kejadian').fill('2026-03-03');
+  await form.getByLabel('Lokasi kejadian').fill('Ruang Tata Usaha, SMK SMAK Makassar');
+  await form.getByLabel('Rahasia').check();
+  await form.getByRole('button', { name: 'Kirim laporan' }).click();
+
+  const trackingId = (await form.locator('[part=tracking-id]').textContent())?.trim() ?? '';
+  expect(trackingId).toMatch(/^LPR-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/);
+  const receipt = (await form.locator('[part=receipt]').textContent())?.trim() ?? '';
+
+  const tracker = page.locator('lapor-tracker');
+  await tracker.getByLabel('Tracking ID').fill(trackingId.toLowerCase().replaceAll('-', ' '));
+  await tracker.getByRole('button', { name: 'Lihat status' }).click();
+  await expect(tracker.locator('[part=status]')).toHaveText('Diterima');
+  await expect(tracker.locator('[part=report]')).toContainText('SMK SMAK Makassar');
+  await expect(tracker.locator('[part=report]')).not.toContainText('Pungutan liar', { timeout: 100 });
+
+  await tracker.getByLabel('Kode bukti (opsional)').fill(receipt);
+  await tracker.getByRole('button', { name: 'Lihat status' }).click();
+  await expect(tracker.getByRole('heading', { name: 'Pungutan liar saat daftar ulang' })).toBeVisible();
+});
+
+test('a report link opens the report directly', async ({ page, request }) => {
+  const res = await request.post('/api/v1/reports', {
+    data: {
+      kind: 'aspirasi',
+      title: 'Tambah jam buka perpustakaan',
+      body: 'Mohon perpustakaan sekolah dibuka sampai sore agar siswa bisa belajar setelah praktik.',
+      incidentDate: '2026-11-02',
+      location: { text: 'Perpustakaan SMK SMAK Makassar' },
+      institutionId: 'smk-smak-makassar',
+    },
+  });
+  expect(res.status()).toBe(201);
+  const { trackingId } = await res.json();
+  await page.goto(`/demo/#lapor=${trackingId}`);
+  await expect(
+    page.locator('lapor-tracker').getByRole('heading', { name: 'Tambah jam buka perpustakaan' }),
+  ).toBeVisible();
+});

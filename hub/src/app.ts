@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody, ErrorCode } from '../../contract';
+import type { Db } from './db/client';
+import type { Directory } from './directory/directory';
+import { ApiError } from './errors';
+import { directoryRoutes } from './routes/directory';
+import { reportRoutes } from './routes/reports';
+import { type StaticRoots, staticRoutes } from './routes/static';
+
+export interface AppDeps {
+  db: Db;
+  directory: Directory;
+  /** Where the widget bundle and the demo site are served from; omitted, the hub serves the API only. */
+  staticRoots?: StaticRoots;
+  /** Receives errors the hub did not expect; they are answered with a bare 500. */
+  onUnexpectedError?: (error: unknown) => void;
+}
+
+const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: 'invalid_json',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+/** Builds the hub's HTTP application; it opens no port and holds no globals, so tests call it directly. */
+export function createApp(deps: AppDeps) {
+  const api = new Hono()
+    .use(
+      cors({
+        origin: '*',
+        allowHeaders: ['Content-Type', 'Authorization'],
+        exposeHeaders: ['Location', 'Retry-After'],
+        maxAge: 600,
+      }),
+    )
+    .route('/reports', reportRoutes(deps))
+    .route('/', directoryRoutes(deps));
+
+  const app = new Hono().route('/api/v1', api);
+  if (deps.staticRoots) app.route('/', staticRoutes(deps.staticRoots));
+
+  app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address'), 404));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.toBody(), error.status);
+    if (error instanceof HTTPException && error.status < 500) {
+      const status = error.status as ContentfulStatusCode;
+      return c.json(errorBody(CODE_BY_STATUS[status] ?? 'invalid_json', error.message || 'Bad request'), status);
+    }
+    (deps.onUnexpectedError ?? console.error)(error);
+    return c.json(errorBody('internal_error', 'The hub could not handle this request; please try again later'), 500);
+  });
+  return app;
+}
+
+function errorBody(code: ErrorCode, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,46 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { REPORT_KINDS, REPORT_STATUSES } from '../../../contract';
+
+const timestamp = () => integer({ mode: 'timestamp_ms' });
+
+export const reports = sqliteTable('reports', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  trackingId: text().notNull().unique(),
+  /** SHA-256 of the receipt: the receipt itself is shown once and never stored. */
+  receiptHash: text().notNull(),
+  kind: text({ enum: REPORT_KINDS }).notNull(),
+  title: text().notNull(),
+  body: text().notNull(),
+  incidentDate: text().notNull(),
+  locationText: text().notNull(),
+  regionCode: text(),
+  institutionId: text().notNull(),
+  categoryId: text(),
+  anonymous: integer({ mode: 'boolean' }).notNull(),
+  confidential: integer({ mode: 'boolean' }).notNull(),
+  reporterName: text(),
+  reporterEmail: text(),
+  reporterPhone: text(),
+  status: text({ enum: REPORT_STATUSES }).notNull(),
+  createdAt: timestamp().notNull(),
+  updatedAt: timestamp().notNull(),
+});
+
+export const reportEvents = sqliteTable(
+  'report_events',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    at: timestamp().notNull(),
+    type: text({ enum: ['status', 'message'] }).notNull(),
+    actor: text({ enum: ['reporter', 'hub', 'national', 'institution'] }).notNull(),
+    status: text({ enum: REPORT_STATUSES }),
+    note: text(),
+  },
+  (table) => [index('report_events_report_id_idx').on(table.reportId, table.id)],
+);
+
+export type Report = typeof reports.$inferSelect;
+export type ReportEvent = typeof reportEvents.$inferSelect;

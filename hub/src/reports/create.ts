@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { SqliteError } from 'better-sqlite3';
+import { encodeTrackingId, type ReportCreated, TRACKING_ID_RANDOM_BYTES, type ValidReport } from '../../../contract';
+import type { Db } from '../db/client';
+import { reportEvents, reports } from '../db/schema';
+import { hashReceipt, newReceipt } from './receipt';
+
+/** Collisions of 40 random bits are rare but certain at scale: draw again. */
+const MAX_TRACKING_ID_ATTEMPTS = 8;
+
+/**
+ * Stores a validated report and its first timeline event in one transaction,
+ * so an acknowledged report is always complete.
+ */
+export function createReport(db: Db, input: ValidReport, now = new Date()): ReportCreated {
+  const receipt = newReceipt();
+  const row = {
+    receiptHash: hashReceipt(receipt),
+    kind: input.kind,
+    title: input.title,
+    body: input.body,
+    incidentDate: input.incidentDate,
+    locationText: input.location.text,
+    regionCode: input.location.regionCode ?? null,
+    institutionId: input.institutionId,
+    categoryId: input.categoryId ?? null,
+    anonymous: input.anonymous,
+    confidential: input.confidential,
+    reporterName: input.reporter?.name ?? null,
+    reporterEmail: input.reporter?.email ?? null,
+    reporterPhone: input.reporter?.phone ?? null,
+    status: 'received' as const,
+    createdAt: now,
+    updatedAt: now,
+  };
+
+  for (let attempt = 1; ; attempt++) {
+    const trackingId = encodeTrackingId(randomBytes(TRACKING_ID_RANDOM_BYTES));
+    try {
+      db.transaction((tx) => {
+        const { lastInsertRowid } = tx
+          .insert(reports)
+          .values({ ...row, trackingId })
+          .run();
+        tx.insert(reportEvents)
+          .values({ reportId: Number(lastInsertRowid), at: now, type: 'status', actor: 'hub', status: 'received' })
+          .run();
+      });
+      return { trackingId, receipt, status: row.status, createdAt: now.toISOString() };
+    } catch (error) {
+      const collided = error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+      if (!collided || attempt >= MAX_TRACKING_ID_ATTEMPTS) throw error;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { asc, eq } from 'drizzle-orm';
+import type { ReportView } from '../../../contract';
+import type { Db } from '../db/client';
+import { type Report, type ReportEvent, reportEvents, reports } from '../db/schema';
+import type { Directory } from '../directory/directory';
+
+export function findReport(db: Db, trackingId: string): Report | undefined {
+  return db.select().from(reports).where(eq(reports.trackingId, trackingId)).all()[0];
+}
+
+/**
+ * What a viewer may see of a report. The public never sees a confidential
+ * report's content nor an anonymous report's reporter, and never anyone's
+ * contact details; the reporter (holding the receipt) sees everything given.
+ */
+export function reportView(db: Db, directory: Directory, report: Report, viewer: ReportView['viewer']): ReportView {
+  const events = db
+    .select()
+    .from(reportEvents)
+    .where(eq(reportEvents.reportId, report.id))
+    .orderBy(asc(reportEvents.id))
+    .all();
+  const showContent = viewer === 'reporter' || !report.confidential;
+  const category = report.categoryId ? directory.category(report.categoryId) : undefined;
+  const institution = directory.institution(report.institutionId);
+
+  return {
+    viewer,
+    trackingId: report.trackingId,
+    kind: report.kind,
+    status: report.status,
+    anonymous: report.anonymous,
+    confidential: report.confidential,
+    institution: { id: report.institutionId, name: institution?.name ?? report.institutionId },
+    ...(category && { category: { id: category.id, name: category.name } }),
+    ...(showContent && {
+      title: report.title,
+      body: report.body,
+      incidentDate: report.incidentDate,
+      location: { text: report.locationText, ...(report.regionCode && { regionCode: report.regionCode }) },
+    }),
+    ...reporterPart(report, viewer),
+    createdAt: report.createdAt.toISOString(),
+    updatedAt: report.updatedAt.toISOString(),
+    timeline: events.map(timelineEntry),
+  };
+}
+
+function reporterPart(report: Report, viewer: ReportView['viewer']): Pick<ReportView, 'reporter'> {
+  if (viewer === 'reporter') {
+    const reporter = {
+      ...(report.reporterName && { name: report.reporterName }),
+      ...(report.reporterEmail && { email: report.reporterEmail }),
+      ...(report.reporterPhone && { phone: report.reporterPhone }),
+    };
+    return Object.keys(reporter).length ? { reporter } : {};
+  }
+  return !report.anonymous && !report.confidential && report.reporterName
+    ? { reporter: { name: report.reporterName } }
+    : {};
+}
+
+function timelineEntry(event: ReportEvent): ReportView['timeline'][number] {
+  return {
+    at: event.at.toISOString(),
+    type: event.type,
+    actor: event.actor,
+    ...(event.status && { status: event.status }),
+    ...(event.note && { note: event.note }),
+  };
+}

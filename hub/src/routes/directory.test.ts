@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import type { Institution } from '../../../contract';
+import { createDirectory } from '../directory/directory';
+import { testApp } from '../testing/test-app';
+
+let hub: ReturnType<typeof testApp>;
+beforeEach(() => {
+  hub = testApp();
+});
+afterEach(() => hub.close());
+
+describe('directory', () => {
+  it('lists real national bodies and units under them', async () => {
+    const res = await hub.app.request('/api/v1/institutions');
+    assert.equal(res.status, 200);
+    const { items } = (await res.json()) as { items: Institution[] };
+    const names = items.map((i) => i.name);
+    assert.ok(names.includes('Kementerian Perindustrian'));
+    assert.ok(names.includes('Kementerian Pendidikan Dasar dan Menengah'));
+    assert.equal(items.find((i) => i.id === 'smk-smak-makassar')?.parentId, 'kemenperin');
+  });
+
+  it('lists categories', async () => {
+    const { items } = await (await hub.app.request('/api/v1/categories')).json();
+    assert.ok(items.some((c: { name: string }) => c.name === 'Pendidikan dan Kebudayaan'));
+  });
+
+  it('refuses a data file with a dangling parent or a repeated id', () => {
+    const unit: Institution = { id: 'sekolah', name: 'Sekolah', type: 'unit', parentId: 'tidak-ada' };
+    assert.throws(() => createDirectory([unit], []), /unknown parent/);
+    const body: Institution = { id: 'a', name: 'A', type: 'lembaga' };
+    assert.throws(() => createDirectory([body, body], []), /unique/);
+  });
+});

@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { count } from 'drizzle-orm';
+import { parseTrackingId, type ReportCreated, type ReportView } from '../../../contract';
+import { reportEvents, reports } from '../db/schema';
+import { postJson, sampleReport, testApp } from '../testing/test-app';
+
+let hub: ReturnType<typeof testApp>;
+beforeEach(() => {
+  hub = testApp();
+});
+afterEach(() => {
+  assert.deepEqual(hub.unexpected, []);
+  hub.close();
+});
+
+async function file(report: object = sampleReport): Promise<ReportCreated> {
+  const res = await postJson(hub.app, '/api/v1/reports', report);
+  assert.equal(res.status, 201, await res.clone().text());
+  return res.json();
+}
+
+function lookup(trackingId: string, receipt?: string) {
+  return hub.app.request(`/api/v1/reports/${trackingId}`, {
+    headers: receipt === undefined ? {} : { Authorization: `Receipt ${receipt}` },
+  });
+}
+
+describe('POST /api/v1/reports', () => {
+  it('stores a report and answers its Tracking ID and a receipt', async () => {
+    const created = await file();
+    assert.equal(parseTrackingId(created.trackingId).ok, true);
+    assert.ok(created.receipt.length >= 40);
+    assert.equal(created.status, 'received');
+    assert.ok(!Number.isNaN(Date.parse(created.createdAt)));
+    const [row] = hub.db.select().from(reports).all();
+    assert.equal(row?.trackingId, created.trackingId);
+    assert.notEqual(row?.receiptHash, created.receipt, 'the receipt is stored only as a hash');
+    assert.ok(!JSON.stringify(row).includes(created.receipt));
+  });
+
+  it('issues a different Tracking ID and receipt for every report', async () => {
+    const a = await file();
+    const b = await file();
+    assert.notEqual(a.trackingId, b.trackingId);
+    assert.notEqual(a.receipt, b.receipt);
+  });
+
+  it('answers per-field errors and stores nothing for an invalid report', async () => {
+    const res = await postJson(hub.app, '/api/v1/reports', { ...sampleReport, title: 'x', incidentDate: '2999-01-01' });
+    assert.equal(res.status, 400);
+    const { error } = await res.json();
+    assert.equal(error.code, 'validation_failed');
+    assert.deepEqual(Object.keys(error.fields).sort(), ['incidentDate', 'title']);
+    assert.equal(error.fields.incidentDate.code, 'future');
+    assert.equal(hub.db.select({ n: count() }).from(reports).all()[0]?.n, 0);
+  });
+
+  it('refuses an institution or category missing from the directory', async () => {
+    const res = await postJson(hub.app, '/api/v1/reports', {
+      ...sampleReport,
+      institutionId: 'kementerian-fiktif',
+      categoryId: 'topik-fiktif',
+    });
+    assert.equal(res.status, 400);
+    const { error } = await res.json();
+    assert.equal(error.fields.institutionId.code, 'unknown_institution');
+    assert.equal(error.fields.categoryId.code, 'unknown_category');
+  });
+
+  it('answers malformed JSON, other media types and oversized bodies with JSON errors', async () => {
+    const broken = await postJson(hub.app, '/api/v1/reports', '{"kind": ');
+    assert.equal(broken.status, 400);
+    assert.equal((await broken.json()).error.code, 'invalid_json');
+
+    const form = await hub.app.request('/api/v1/reports', {
+      method: 'POST',
+      body: 'kind=pengaduan',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(form.status, 415);
+    assert.equal((await form.json()).error.code, 'unsupported_media_type');
+
+    const huge = await postJson(hub.app, '/api/v1/reports', { ...sampleReport, body: 'a'.repeat(100_000) });
+    assert.equal(huge.status, 413);
+    assert.equal((await huge.json()).error.code, 'payload_too_large');
+  });
+});
+
+describe('GET /api/v1/reports/{trackingId}', () => {
+  it('shows the public view without contact details, and the reporter view with the receipt', async () => {
+    const created = await file();
+    const pub: ReportView = await (await lookup(created.trackingId)).json();
+    assert.equal(pub.viewer, 'public');
+    assert.equal(pub.title, sampleReport.title);
+    assert.equal(pub.institution.name, 'SMK SMAK Makassar');
+    assert.equal(pub.category?.name, 'Pendidikan dan Kebudayaan');
+    assert.deepEqual(pub.reporter, { name: 'Andi Pratama' });
+    assert.deepEqual(
+      pub.timeline.map((e) => e.status),
+      ['received'],
+    );
+
+    const res = await lookup(created.trackingId, created.receipt);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    const own: ReportView = await res.json();
+    assert.equal(own.viewer, 'reporter');
+    assert.deepEqual(own.reporter, sampleReport.reporter);
+  });
+
+  it('hides a confidential report’s content and its reporter from the public', async () => {
+    const created = await file({ ...sampleReport, confidential: true });
+    const text = await (await lookup(created.trackingId)).text();
+    for (const secret of [
+      sampleReport.title,
+      sampleReport.body,
+      sampleReport.location.text,
+      'Andi',
+      'andi@example.id',
+    ]) {
+      assert.ok(!text.includes(secret), `public view leaks ${secret}`);
+    }
+    const view: ReportView = JSON.parse(text);
+    assert.equal(view.status, 'received');
+    assert.equal(view.confidential, true);
+    const own: ReportView = await (await lookup(created.trackingId, created.receipt)).json();
+    assert.equal(own.body, sampleReport.body);
+  });
+
+  it('never shows an anonymous reporter publicly', async () => {
+    const created = await file({ ...sampleReport, anonymous: true });
+    const text = await (await lookup(created.trackingId)).text();
+    for (const secret of ['Andi', 'andi@example.id', '081234567890']) assert.ok(!text.includes(secret));
+    assert.equal(JSON.parse(text).title, sampleReport.title);
+    const own: ReportView = await (await lookup(created.trackingId, created.receipt)).json();
+    assert.equal(own.reporter?.name, 'Andi Pratama');
+  });
+
+  it('finds a report by a loosely typed Tracking ID', async () => {
+    const created = await file();
+    const res = await lookup(created.trackingId.replaceAll('-', '').toLowerCase());
+    assert.equal(res.status, 200);
+    assert.equal((await res.json()).trackingId, created.trackingId);
+  });
+
+  it('answers 400 for a mistyped Tracking ID, 404 for an unknown one, 401 for a wrong receipt', async () => {
+    const created = await file();
+    const last = created.trackingId.at(-1) === '0' ? '1' : '0';
+    const typo = await lookup(created.trackingId.slice(0, -1) + last);
+    assert.equal(typo.status, 400);
+    assert.equal((await typo.json()).error.code, 'invalid_tracking_id');
+
+    const unknown = await lookup('LPR-0000-0000-0');
+    assert.equal(unknown.status, 404);
+    assert.equal((await unknown.json()).error.code, 'not_found');
+
+    const wrong = await lookup(created.trackingId, 'not-the-receipt');
+    assert.equal(wrong.status, 401);
+    assert.equal((await wrong.json()).error.code, 'invalid_receipt');
+  });
+
+  it('keeps the report and its first event together', async () => {
+    await file();
+    await file();
+    assert.equal(hub.db.select({ n: count() }).from(reportEvents).all()[0]?.n, 2);
+  });
+});
+
+describe('errors', () => {
+  it('answers unknown addresses with a JSON 404', async () => {
+    const res = await hub.app.request('/api/v1/nothing');
+    assert.equal(res.status, 404);
+    assert.equal((await res.json()).error.code, 'not_found');
+  });
+});

@@ -1,0 +1,27 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
+
+export interface StaticRoots {
+  /** Folder holding the built widget bundle (`lapor.js`). */
+  widget: string;
+  /** Folder holding the demo site. */
+  demo: string;
+}
+
+/**
+ * The widget bundle, loadable as a module script from any website (module
+ * scripts need CORS), compressed for visitors on slow mobile networks; and
+ * the demo site.
+ */
+export function staticRoutes(roots: StaticRoots) {
+  return new Hono()
+    .use('/widget/*', cors({ origin: '*' }), compress(), async function widgetCaching(c, next) {
+      await next();
+      if (c.res.ok) c.header('Cache-Control', 'public, max-age=300');
+    })
+    .get('/widget/*', serveStatic({ root: roots.widget, rewriteRequestPath: (path) => path.replace(/^\/widget/, '') }))
+    .get('/', (c) => c.redirect('/demo/'))
+    .get('/demo/*', serveStatic({ root: roots.demo, rewriteRequestPath: (path) => path.replace(/^\/demo/, '') }));
+}

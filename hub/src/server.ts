@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { configFromEnv } from './config';
+import { openDatabase } from './db/client';
+import { loadDirectory } from './directory/directory';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const config = configFromEnv();
+const db = openDatabase(join(config.dataDir, 'hub.sqlite'));
+const staticRoots = { widget: join(root, 'dist/widget'), demo: join(root, 'demo') };
+if (!existsSync(join(staticRoots.widget, 'lapor.js'))) {
+  console.warn('The widget bundle is missing: run `npm run build` so /widget/lapor.js can be served.');
+}
+
+const app = createApp({ db, directory: loadDirectory(), staticRoots });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+  console.log(`lapor-embed hub listening on http://${host}:${info.port}/ (data in ${config.dataDir})`);
+  console.log(`Demo site: http://${host}:${info.port}/demo/`);
+});
+
+function shutdown() {
+  server.close(() => {
+    db.$client.close();
+    process.exit(0);
+  });
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

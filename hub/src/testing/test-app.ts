@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../app';
+import { openDatabase } from '../db/client';
+import { loadDirectory } from '../directory/directory';
+
+/** A hub on a fresh, migrated SQLite file in a temporary folder; `close()` removes it. */
+export function testApp() {
+  const dir = mkdtempSync(join(tmpdir(), 'lapor-hub-'));
+  const db = openDatabase(join(dir, 'hub.sqlite'));
+  const unexpected: unknown[] = [];
+  const app = createApp({ db, directory: loadDirectory(), onUnexpectedError: (e) => unexpected.push(e) });
+  return {
+    app,
+    db,
+    unexpected,
+    close() {
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const sampleReport = {
+  kind: 'pengaduan',
+  title: 'Pungutan liar saat daftar ulang',
+  body: 'Saat daftar ulang pada 3 Maret 2026, wali murid kelas X diminta membayar Rp250.000 tanpa kuitansi.',
+  incidentDate: '2026-03-03',
+  location: { text: 'Ruang Tata Usaha, SMK SMAK Makassar', regionCode: '73.71' },
+  institutionId: 'smk-smak-makassar',
+  categoryId: 'pendidikan-kebudayaan',
+  anonymous: false,
+  confidential: false,
+  reporter: { name: 'Andi Pratama', email: 'andi@example.id', phone: '081234567890' },
+};
+
+export function postJson(app: ReturnType<typeof createApp>, path: string, body: unknown) {
+  return app.request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}

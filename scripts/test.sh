@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every check and test: types, lint, translations, the contract and hub
+# tests, the widget tests in Chromium, and the end-to-end test of the demo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CHROME_PATH=$(scripts/find-chromium.sh)
+export CHROME_PATH
+echo "Chromium: $CHROME_PATH"
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "Type check";            npm run --silent typecheck
+step "Lint and format";       npm run --silent lint
+step "Translations";          npx lit-localize extract >/dev/null && node scripts/check-translations.mjs
+step "Build the widget";      npm run --silent build
+step "Contract and hub";      npm run --silent test:unit
+step "Widget in Chromium";    npm run --silent test:widget
+step "End to end";            npm run --silent test:e2e

@@ -1,0 +1,85 @@
+import type {
+  Category,
+  ErrorBody,
+  ErrorCode,
+  FieldError,
+  Institution,
+  ReportCreated,
+  ReportInput,
+  ReportView,
+} from '../../../contract';
+
+/** Why a call to the hub failed: an error code of the hub's, or `network` when it could not be reached. */
+export class HubError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'network',
+    message: string,
+    readonly status = 0,
+    readonly fields: Record<string, FieldError> = {},
+  ) {
+    super(message);
+    this.name = 'HubError';
+  }
+}
+
+/**
+ * The bundle is served by the hub at `/widget/lapor.js`, so without a `hub`
+ * attribute the widget talks to the hub it was loaded from.
+ */
+export function defaultHubUrl(): string {
+  // Through a variable: bundlers rewrite `new URL('…', import.meta.url)` as an asset reference.
+  const bundleUrl = import.meta.url;
+  return new URL('../', bundleUrl).href;
+}
+
+/** A thin typed client of the hub's `/api/v1`. */
+export class HubClient {
+  private readonly base: string;
+
+  constructor(hub: string) {
+    this.base = new URL('api/v1/', new URL(hub, document.baseURI).href.replace(/\/?$/, '/')).href;
+  }
+
+  submitReport(report: ReportInput, signal?: AbortSignal): Promise<ReportCreated> {
+    return this.call('reports', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(report),
+      signal,
+    });
+  }
+
+  report(trackingId: string, receipt?: string, signal?: AbortSignal): Promise<ReportView> {
+    return this.call(`reports/${encodeURIComponent(trackingId)}`, {
+      headers: receipt ? { Authorization: `Receipt ${receipt}` } : {},
+      signal,
+    });
+  }
+
+  async institutions(signal?: AbortSignal): Promise<Institution[]> {
+    return (await this.call<{ items: Institution[] }>('institutions', { signal })).items;
+  }
+
+  async categories(signal?: AbortSignal): Promise<Category[]> {
+    return (await this.call<{ items: Category[] }>('categories', { signal })).items;
+  }
+
+  private async call<T>(path: string, init: RequestInit): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(new URL(path, this.base), init);
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      throw new HubError('network', 'The hub could not be reached');
+    }
+    const body = await res.json().catch(() => undefined);
+    if (res.ok && body !== undefined) return body as T;
+    const error = (body as ErrorBody | undefined)?.error;
+    throw new HubError(
+      error?.code ?? 'internal_error',
+      error?.message ?? `The hub answered ${res.status}`,
+      res.status,
+      error?.fields,
+    );
+  }
+}

@@ -1,0 +1,114 @@
+import { msg, str } from '@lit/localize';
+import {
+  BODY_MAX_LENGTH,
+  BODY_MIN_LENGTH,
+  type FieldError,
+  LOCATION_MAX_LENGTH,
+  LOCATION_MIN_LENGTH,
+  REPORTER_EMAIL_MAX_LENGTH,
+  REPORTER_NAME_MAX_LENGTH,
+  REPORTER_PHONE_MAX_LENGTH,
+  type ReportKind,
+  type ReportStatus,
+  TITLE_MAX_LENGTH,
+  TITLE_MIN_LENGTH,
+} from '../../../contract';
+import type { HubError } from './hub-client';
+
+/*
+ * Every user-facing text derived from data lives here, as functions: msg()
+ * must run at render time so a language switch re-renders it.
+ */
+
+export const kindLabel = (kind: ReportKind): string =>
+  ({
+    pengaduan: msg('Pengaduan'),
+    aspirasi: msg('Aspirasi'),
+    informasi: msg('Permintaan informasi'),
+  })[kind];
+
+export const kindHelp = (kind: ReportKind): string =>
+  ({
+    pengaduan: msg('Keluhan atas pelayanan publik yang tidak sesuai standar atau pelanggaran oleh petugas.'),
+    aspirasi: msg('Saran atau usulan untuk perbaikan pelayanan publik.'),
+    informasi: msg('Permintaan informasi publik kepada instansi pemerintah.'),
+  })[kind];
+
+export const statusLabel = (status: ReportStatus): string =>
+  ({
+    received: msg('Diterima'),
+    submitted: msg('Dikirim ke SP4N-LAPOR!'),
+    verified: msg('Terverifikasi'),
+    forwarded: msg('Diteruskan ke instansi'),
+    followed_up: msg('Ditindaklanjuti'),
+    finished: msg('Selesai'),
+    held: msg('Ditunda'),
+    not_authority: msg('Bukan wewenang instansi'),
+    archived: msg('Diarsipkan'),
+    reopened: msg('Dibuka kembali'),
+  })[status];
+
+const LENGTHS: Record<string, [min: number, max: number]> = {
+  title: [TITLE_MIN_LENGTH, TITLE_MAX_LENGTH],
+  body: [BODY_MIN_LENGTH, BODY_MAX_LENGTH],
+  'location.text': [LOCATION_MIN_LENGTH, LOCATION_MAX_LENGTH],
+  'reporter.name': [1, REPORTER_NAME_MAX_LENGTH],
+  'reporter.email': [0, REPORTER_EMAIL_MAX_LENGTH],
+  'reporter.phone': [0, REPORTER_PHONE_MAX_LENGTH],
+};
+
+/** A field's error in the visitor's language; `empty` says the visitor left it blank. */
+export function fieldMessage(field: string, error: FieldError, empty: boolean): string {
+  const [min, max] = LENGTHS[field] ?? [0, 0];
+  if (empty && error.code !== 'too_big') return msg('Wajib diisi.');
+  switch (error.code) {
+    case 'too_small':
+      return msg(str`Terlalu pendek: paling sedikit ${min} karakter.`);
+    case 'too_big':
+      return msg(str`Terlalu panjang: paling banyak ${max} karakter.`);
+    case 'future':
+      return msg('Tanggal kejadian tidak boleh setelah hari ini.');
+    case 'unknown_institution':
+      return msg('Instansi ini tidak dikenal oleh hub.');
+    case 'unknown_category':
+      return msg('Kategori ini tidak dikenal oleh hub.');
+  }
+  if (field === 'incidentDate') return msg('Tanggal tidak valid.');
+  if (field === 'reporter.email') return msg('Alamat email tidak valid, contoh: nama@contoh.id.');
+  if (field === 'reporter.phone') return msg('Nomor telepon tidak valid, contoh: 0812 3456 7890.');
+  return msg('Isian ini tidak valid.');
+}
+
+/** Why talking to the hub failed, for a visitor. */
+export function hubErrorMessage(error: HubError): string {
+  switch (error.code) {
+    case 'network':
+      return msg('Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu coba lagi.');
+    case 'validation_failed':
+      return msg('Beberapa isian perlu diperbaiki.');
+    case 'rate_limited':
+      return msg('Terlalu banyak permintaan. Tunggu sebentar, lalu coba lagi.');
+    case 'not_found':
+      return msg('Laporan dengan Tracking ID ini tidak ditemukan.');
+    case 'invalid_tracking_id':
+      return msg('Tracking ID ini tidak valid. Periksa kembali penulisannya.');
+    case 'invalid_receipt':
+      return msg('Kode bukti tidak cocok dengan laporan ini.');
+    case 'payload_too_large':
+      return msg('Laporan terlalu besar untuk dikirim.');
+    default:
+      return msg('Terjadi kesalahan di server. Coba lagi nanti.');
+  }
+}
+
+/** Why a typed Tracking ID was refused before asking the hub. */
+export function trackingIdMessage(reason: 'format' | 'checksum' | 'empty'): string {
+  switch (reason) {
+    case 'empty':
+      return msg('Masukkan Tracking ID laporan Anda.');
+    case 'format':
+      return msg('Tracking ID terdiri dari 9 huruf dan angka setelah LPR, misalnya LPR-7K3M-9Q2X-T.');
+    case 'checksum':
+      return msg('Tracking ID ini tidak valid: mungkin ada huruf atau angka yang salah ketik.');
+  }
+}

@@ -1,0 +1,173 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { LaporSubmittedEvent } from '../events/lapor-submitted';
+import '../index';
+import { type FakeHubHandler, installFakeHub } from '../internal/fake-hub';
+import { useLanguage } from '../internal/locale';
+import type { LaporForm } from './lapor-form';
+
+const created = {
+  trackingId: 'LPR-0000-0000-0',
+  receipt: 'r3c31pt-s3cr3t-0123456789abcdefghijklmnopqrstu',
+  status: 'received',
+  createdAt: '2026-11-23T03:00:00.000Z',
+};
+
+let hub: ReturnType<typeof installFakeHub>;
+afterEach(async () => {
+  hub?.restore();
+  await useLanguage('id');
+});
+
+async function mount(answer?: FakeHubHandler) {
+  hub = installFakeHub(answer);
+  const el = await fixture<LaporForm>(html`
+    <lapor-form hub="https://hub.example.id" institution="smk-smak-makassar" category="pendidikan-kebudayaan"></lapor-form>
+  `);
+  await waitUntil(() => el.shadowRoot?.querySelector('#institutionId option[value="kemenperin"]'), 'directory loaded');
+  return el;
+}
+
+const $ = <T extends Element>(el: LaporForm, selector: string) => el.shadowRoot?.querySelector(selector) as T;
+
+function type(el: LaporForm, id: string, value: string) {
+  const input = $<HTMLInputElement>(el, `#${id}`);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+function fillValid(el: LaporForm) {
+  type(el, 'title', 'Pungutan liar saat daftar ulang');
+  type(el, 'body', 'Saat daftar ulang, wali murid diminta membayar Rp250.000 tanpa kuitansi resmi.');
+  type(el, 'incidentDate', '2026-03-03');
+  type(el, 'locationText', 'Ruang Tata Usaha, SMK SMAK Makassar');
+}
+
+async function submit(el: LaporForm) {
+  $<HTMLButtonElement>(el, 'button[type=submit]').click();
+  await el.updateComplete;
+}
+
+const posts = () => hub.requests.filter((r) => r.method === 'POST');
+
+describe('<lapor-form>', () => {
+  it('labels every required field and preselects the preset institution and category', async () => {
+    const el = await mount();
+    for (const id of ['title', 'body', 'incidentDate', 'locationText', 'institutionId', 'categoryId']) {
+      expect($(el, `label[for=${id}]`), id).to.exist;
+    }
+    expect($<HTMLSelectElement>(el, '#institutionId').value).to.equal('smk-smak-makassar');
+    expect($<HTMLSelectElement>(el, '#categoryId').value).to.equal('pendidikan-kebudayaan');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows each missing field’s error, focuses the first, and sends nothing', async () => {
+    const el = await mount();
+    await submit(el);
+    await el.updateComplete;
+    expect($(el, '#title-error').textContent).to.contain('Wajib diisi');
+    expect($(el, '#body-error')).to.exist;
+    expect($(el, '#incidentDate-error')).to.exist;
+    expect($(el, '#locationText-error')).to.exist;
+    expect($(el, '#title').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#title').getAttribute('aria-describedby')).to.contain('title-error');
+    expect(el.shadowRoot?.activeElement?.id).to.equal('title');
+    expect($(el, '[role=alert]').textContent).to.contain('perlu diperbaiki');
+    expect(posts()).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('clears an error as soon as the field is put right', async () => {
+    const el = await mount();
+    await submit(el);
+    type(el, 'title', 'Pungutan liar saat daftar ulang');
+    await el.updateComplete;
+    expect($(el, '#title-error')).to.be.null;
+    expect($(el, '#body-error')).to.exist;
+  });
+
+  it('refuses an incident date in the future', async () => {
+    const el = await mount();
+    fillValid(el);
+    type(el, 'incidentDate', '2999-01-01');
+    await submit(el);
+    expect($(el, '#incidentDate-error').textContent).to.contain('tidak boleh setelah hari ini');
+    expect(posts()).to.have.length(0);
+  });
+
+  it('sends the report as the contract has it and shows the Tracking ID and receipt', async () => {
+    const el = await mount((req) => (req.method === 'POST' ? { status: 201, body: created } : undefined));
+    fillValid(el);
+    $<HTMLInputElement>(el, '#anonymous').click();
+    const submitted = oneEvent(el, 'lapor-submitted') as Promise<LaporSubmittedEvent>;
+    await submit(el);
+    const event = await submitted;
+    expect(event.detail).to.deep.equal({
+      trackingId: created.trackingId,
+      status: 'received',
+      createdAt: created.createdAt,
+    });
+    expect(JSON.stringify(event.detail)).not.to.contain(created.receipt);
+
+    const [post] = posts();
+    expect(post?.url.href).to.equal('https://hub.example.id/api/v1/reports');
+    expect(post?.body).to.deep.equal({
+      kind: 'pengaduan',
+      title: 'Pungutan liar saat daftar ulang',
+      body: 'Saat daftar ulang, wali murid diminta membayar Rp250.000 tanpa kuitansi resmi.',
+      incidentDate: '2026-03-03',
+      location: { text: 'Ruang Tata Usaha, SMK SMAK Makassar' },
+      institutionId: 'smk-smak-makassar',
+      categoryId: 'pendidikan-kebudayaan',
+      anonymous: true,
+      confidential: false,
+    });
+    await el.updateComplete;
+    expect($(el, '[part=tracking-id]').textContent).to.equal(created.trackingId);
+    expect($(el, '[part=receipt]').textContent).to.equal(created.receipt);
+    expect(el.shadowRoot?.activeElement).to.equal($(el, '[part=success]'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('puts the hub’s field errors back at their fields', async () => {
+    const el = await mount((req) =>
+      req.method === 'POST'
+        ? {
+            status: 400,
+            body: {
+              error: {
+                code: 'validation_failed',
+                message: 'The report has invalid fields',
+                fields: { categoryId: { code: 'unknown_category', message: 'No category has this id' } },
+              },
+            },
+          }
+        : undefined,
+    );
+    fillValid(el);
+    await submit(el);
+    await waitUntil(() => $(el, '#categoryId-error'));
+    expect($(el, '#categoryId-error').textContent).to.contain('Kategori ini tidak dikenal');
+    expect(el.shadowRoot?.activeElement?.id).to.equal('categoryId');
+  });
+
+  it('keeps what the visitor typed when the network fails', async () => {
+    const el = await mount((req) => (req.method === 'POST' ? 'network-error' : undefined));
+    fillValid(el);
+    await submit(el);
+    await waitUntil(() => $(el, '[role=alert]'));
+    expect($(el, '[role=alert]').textContent).to.contain('Tidak dapat terhubung');
+    expect($<HTMLInputElement>(el, '#title').value).to.equal('Pungutan liar saat daftar ulang');
+    expect($<HTMLButtonElement>(el, 'button[type=submit]').disabled).to.be.false;
+  });
+
+  it('speaks English on an English page', async () => {
+    hub = installFakeHub();
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en"><lapor-form hub="https://hub.example.id"></lapor-form></div>`,
+    );
+    const el = wrapper.querySelector('lapor-form') as LaporForm;
+    await waitUntil(() => $(el, 'label[for=title]')?.textContent === 'Report title', 'English labels');
+    await submit(el);
+    expect($(el, '#title-error').textContent).to.contain('Required');
+  });
+});

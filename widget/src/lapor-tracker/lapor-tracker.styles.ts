@@ -1,0 +1,60 @@
+import { css } from 'lit';
+
+export const trackerStyles = css`
+  form {
+    margin-block-end: 1.5rem;
+  }
+  .report h2 {
+    font-size: 1.25em;
+    margin-block: 0 0.75rem;
+  }
+  .report h3 {
+    font-size: 1em;
+    margin-block: 1.25rem 0.5rem;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: minmax(7rem, auto) 1fr;
+    gap: 0.25rem 1rem;
+    margin: 0;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  dd.code {
+    font-size: 1em;
+  }
+  .status {
+    font-weight: 700;
+    color: var(--lapor-color-primary, #0b6e4f);
+  }
+  .body {
+    white-space: pre-line;
+  }
+  .timeline {
+    list-style: none;
+    margin: 0;
+    padding: 0 0 0 1rem;
+    border-inline-start: 2px solid var(--lapor-color-border, #7b8794);
+  }
+  .timeline li {
+    margin-block-end: 0.75rem;
+  }
+  .timeline time {
+    display: block;
+    color: var(--lapor-color-muted, #52606d);
+    font-size: 0.875em;
+  }
+  @media (max-width: 24rem) {
+    dl {
+      grid-template-columns: 1fr;
+    }
+    dd {
+      margin-block-end: 0.5rem;
+    }
+  }
+`;

@@ -1,0 +1,86 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { ReportView } from '../../../contract';
+import type { LaporTrackedEvent } from '../events/lapor-tracked';
+import '../index';
+import { installFakeHub } from '../internal/fake-hub';
+import type { LaporTracker } from './lapor-tracker';
+
+const view: ReportView = {
+  viewer: 'public',
+  trackingId: 'LPR-0000-0000-0',
+  kind: 'pengaduan',
+  status: 'received',
+  anonymous: false,
+  confidential: false,
+  institution: { id: 'smk-smak-makassar', name: 'SMK SMAK Makassar' },
+  title: 'Pungutan liar saat daftar ulang',
+  body: 'Wali murid diminta membayar tanpa kuitansi.',
+  incidentDate: '2026-03-03',
+  location: { text: 'Makassar' },
+  createdAt: '2026-11-23T03:00:00.000Z',
+  updatedAt: '2026-11-23T03:00:00.000Z',
+  timeline: [{ at: '2026-11-23T03:00:00.000Z', type: 'status', actor: 'hub', status: 'received' }],
+};
+
+let hub: ReturnType<typeof installFakeHub>;
+afterEach(() => hub?.restore());
+
+const $ = <T extends Element>(el: LaporTracker, selector: string) => el.shadowRoot?.querySelector(selector) as T;
+
+async function lookUp(el: LaporTracker, trackingId: string, receipt = '') {
+  for (const [id, value] of [
+    ['tracking-id', trackingId],
+    ['receipt', receipt],
+  ] as const) {
+    const input = $<HTMLInputElement>(el, `#${id}`);
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+  $<HTMLButtonElement>(el, 'button[type=submit]').click();
+  await el.updateComplete;
+}
+
+describe('<lapor-tracker>', () => {
+  it('catches a mistyped Tracking ID without asking the hub', async () => {
+    hub = installFakeHub();
+    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+    await lookUp(el, 'LPR-0000-0000-1');
+    expect($(el, '#tracking-id-error').textContent).to.contain('salah ketik');
+    expect($(el, '#tracking-id').getAttribute('aria-invalid')).to.equal('true');
+    expect(hub.requests).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows where a loosely typed report stands and fires lapor-tracked', async () => {
+    hub = installFakeHub((req) =>
+      req.url.pathname.endsWith('/reports/LPR-0000-0000-0') ? { status: 200, body: view } : undefined,
+    );
+    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+    const tracked = oneEvent(el, 'lapor-tracked') as Promise<LaporTrackedEvent>;
+    await lookUp(el, ' lpr 0000 oooo 0 ');
+    expect((await tracked).detail).to.deep.equal({ trackingId: view.trackingId, status: 'received', viewer: 'public' });
+    await el.updateComplete;
+    expect($(el, '[part=status]').textContent).to.contain('Diterima');
+    expect($(el, '#report-title').textContent).to.equal(view.title);
+    expect($(el, '[part=timeline]').textContent).to.contain('Diterima');
+    expect(hub.requests[0]?.headers.has('authorization')).to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends the receipt for the reporter’s own view', async () => {
+    hub = installFakeHub(() => ({ status: 200, body: { ...view, viewer: 'reporter' } }));
+    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+    await lookUp(el, view.trackingId, '  the-receipt ');
+    await waitUntil(() => $(el, '[part=report]'));
+    expect(hub.requests[0]?.headers.get('authorization')).to.equal('Receipt the-receipt');
+  });
+
+  it('says plainly when no report has the Tracking ID', async () => {
+    hub = installFakeHub();
+    const el = await fixture<LaporTracker>(
+      html`<lapor-tracker hub="https://hub.example.id" tracking-id="LPR-0000-0000-0"></lapor-tracker>`,
+    );
+    await waitUntil(() => $(el, '[role=alert]'));
+    expect($(el, '[role=alert]').textContent).to.contain('tidak ditemukan');
+  });
+});

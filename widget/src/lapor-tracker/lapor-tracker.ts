@@ -1,0 +1,183 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { parseTrackingId, type ReportView, type TimelineEntry } from '../../../contract';
+import { LaporTrackedEvent } from '../events/lapor-tracked';
+import { formatDate, formatDateTime } from '../internal/format';
+import { defaultHubUrl, HubClient, HubError } from '../internal/hub-client';
+import { useLanguage } from '../internal/locale';
+import { hubErrorMessage, kindLabel, statusLabel, trackingIdMessage } from '../internal/messages';
+import { sharedStyles } from '../internal/shared.styles';
+import { trackerStyles } from './lapor-tracker.styles';
+
+/**
+ * Looks a report up by its Tracking ID and shows where it stands. With the
+ * receipt, the reporter sees the whole report, including what the public may not.
+ *
+ * A link ending in `#lapor=LPR-…` opens that report directly.
+ *
+ * @fires lapor-tracked - A report was found; `detail` names it, its status and the view shown.
+ * @csspart form - The lookup form.
+ * @csspart lookup-button - The lookup button.
+ * @csspart report - The report found.
+ * @csspart status - The report's current status.
+ * @csspart timeline - The list of the report's events.
+ * @cssproperty --lapor-color-primary - Buttons, focus and accents.
+ * @cssproperty --lapor-font-family - Text font.
+ */
+export class LaporTracker extends LitElement {
+  static override styles = [sharedStyles, trackerStyles];
+
+  /** Base URL of the hub; defaults to the hub the script was loaded from. */
+  @property() hub = '';
+  /** A Tracking ID to show at once. */
+  @property({ attribute: 'tracking-id' }) trackingId = '';
+
+  @state() private typedId = '';
+  @state() private receipt = '';
+  @state() private idError = '';
+  @state() private lookupError = '';
+  @state() private loading = false;
+  @state() private view?: ReportView;
+
+  @query('#tracking-id') private idInput?: HTMLInputElement;
+
+  private abort?: AbortController;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void useLanguage(this.closest('[lang]')?.getAttribute('lang'));
+    const fromLink = /^#lapor=([^&]+)/.exec(window.location.hash)?.[1];
+    if (!this.trackingId && fromLink) this.trackingId = decodeURIComponent(fromLink);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('trackingId') && this.trackingId) {
+      this.typedId = this.trackingId;
+      void this.lookup();
+    }
+  }
+
+  protected override render() {
+    return html`
+      <form part="form" novalidate @submit=${this.onSubmit}>
+        <div class="field">
+          <label for="tracking-id">${msg('Tracking ID')}</label>
+          <input id="tracking-id" name="trackingId" .value=${this.typedId} autocomplete="off" spellcheck="false"
+            autocapitalize="characters" placeholder="LPR-XXXX-XXXX-X" aria-invalid=${Boolean(this.idError)}
+            aria-describedby=${this.idError ? 'tracking-id-error' : nothing}
+            @input=${(e: Event) => {
+              this.typedId = (e.target as HTMLInputElement).value;
+            }} />
+          ${this.idError ? html`<p class="error" id="tracking-id-error">${this.idError}</p>` : nothing}
+        </div>
+        <div class="field">
+          <label for="receipt">${msg('Kode bukti (opsional)')}</label>
+          <p class="help" id="receipt-help">${msg('Isi bila Anda pelapornya, untuk melihat laporan lengkap Anda.')}</p>
+          <input id="receipt" name="receipt" .value=${this.receipt} autocomplete="off" spellcheck="false"
+            aria-describedby="receipt-help" @input=${(e: Event) => {
+              this.receipt = (e.target as HTMLInputElement).value;
+            }} />
+        </div>
+        <button type="submit" part="lookup-button" ?disabled=${this.loading}>${msg('Lihat status')}</button>
+      </form>
+      <div aria-live="polite" aria-busy=${this.loading}>
+        ${this.loading ? html`<p>${msg('Memuat…')}</p>` : nothing}
+        ${this.lookupError ? html`<p class="notice" role="alert">${this.lookupError}</p>` : nothing}
+        ${this.view && !this.loading ? this.renderReport(this.view) : nothing}
+      </div>
+    `;
+  }
+
+  private renderReport(view: ReportView) {
+    return html`
+      <article class="report" part="report" aria-labelledby="report-title">
+        <h2 id="report-title">${view.title ?? msg('Laporan rahasia')}</h2>
+        <dl>
+          <dt>${msg('Tracking ID')}</dt>
+          <dd class="code">${view.trackingId}</dd>
+          <dt>${msg('Status')}</dt>
+          <dd part="status" class="status">${statusLabel(view.status)}</dd>
+          <dt>${msg('Klasifikasi')}</dt>
+          <dd>${kindLabel(view.kind)}</dd>
+          <dt>${msg('Instansi')}</dt>
+          <dd>${view.institution.name}</dd>
+          ${view.category ? html`<dt>${msg('Kategori')}</dt><dd>${view.category.name}</dd>` : nothing}
+          ${view.incidentDate ? html`<dt>${msg('Tanggal kejadian')}</dt><dd>${formatDate(view.incidentDate)}</dd>` : nothing}
+          ${view.location ? html`<dt>${msg('Lokasi kejadian')}</dt><dd>${view.location.text}</dd>` : nothing}
+          ${view.reporter?.name ? html`<dt>${msg('Pelapor')}</dt><dd>${view.reporter.name}</dd>` : nothing}
+        </dl>
+        ${view.body ? html`<p class="body">${view.body}</p>` : nothing}
+        ${
+          view.confidential && view.viewer === 'public'
+            ? html`<p class="help">${msg('Isi laporan ini dirahasiakan; hanya perkembangannya yang ditampilkan.')}</p>`
+            : nothing
+        }
+        <h3>${msg('Riwayat')}</h3>
+        <ol class="timeline" part="timeline">
+          ${view.timeline.map((entry) => this.renderEntry(entry))}
+        </ol>
+      </article>
+    `;
+  }
+
+  private renderEntry(entry: TimelineEntry) {
+    return html`<li>
+      <time datetime=${entry.at}>${formatDateTime(entry.at)}</time>
+      <span>${entry.status ? statusLabel(entry.status) : msg('Tanggapan')}</span>
+      ${entry.note ? html`<p>${entry.note}</p>` : nothing}
+    </li>`;
+  }
+
+  private onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    void this.lookup();
+  }
+
+  private async lookup() {
+    this.lookupError = '';
+    const typed = this.typedId.trim();
+    const parsed = typed ? parseTrackingId(typed) : ({ ok: false, reason: 'empty' } as const);
+    if (!parsed.ok) {
+      this.idError = trackingIdMessage(parsed.reason);
+      this.view = undefined;
+      await this.updateComplete;
+      this.idInput?.focus();
+      return;
+    }
+    this.idError = '';
+    this.typedId = parsed.trackingId;
+    this.abort?.abort();
+    const abort = new AbortController();
+    this.abort = abort;
+    this.loading = true;
+    try {
+      const client = new HubClient(this.hub || defaultHubUrl());
+      this.view = await client.report(parsed.trackingId, this.receipt.trim() || undefined, abort.signal);
+      this.dispatchEvent(new LaporTrackedEvent(this.view));
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      if (!(error instanceof HubError)) throw error;
+      this.view = undefined;
+      this.lookupError = hubErrorMessage(error);
+    } finally {
+      if (this.abort === abort) this.loading = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lapor-tracker': LaporTracker;
+  }
+}
