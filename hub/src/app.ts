@@ -1,8 +1,10 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorCode } from '../../contract';
+import { clientAddressResolver } from './abuse/client-address';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './abuse/rate-limit';
 import type { Db } from './db/client';
 import type { Directory } from './directory/directory';
 import { ApiError } from './errors';
@@ -15,9 +17,16 @@ export interface AppDeps {
   directory: Directory;
   /** Where the widget bundle and the demo site are served from; omitted, the hub serves the API only. */
   staticRoots?: StaticRoots;
+  /** Per-address limits; defaults to DEFAULT_RATE_LIMITS. */
+  rateLimits?: RateLimits;
+  /** Tells the client's address for rate limits; defaults to the TCP peer. */
+  clientAddress?: (c: Context) => string;
   /** Receives errors the hub did not expect; they are answered with a bare 500. */
   onUnexpectedError?: (error: unknown) => void;
 }
+
+/** The dependencies with their defaults filled in, as routes receive them. */
+export type ResolvedDeps = AppDeps & Required<Pick<AppDeps, 'rateLimits' | 'clientAddress'>>;
 
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   400: 'invalid_json',
@@ -28,7 +37,12 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
 };
 
 /** Builds the hub's HTTP application; it opens no port and holds no globals, so tests call it directly. */
-export function createApp(deps: AppDeps) {
+export function createApp(options: AppDeps) {
+  const deps: ResolvedDeps = {
+    rateLimits: DEFAULT_RATE_LIMITS,
+    clientAddress: clientAddressResolver(0),
+    ...options,
+  };
   const api = new Hono()
     .use(
       cors({

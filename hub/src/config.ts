@@ -1,20 +1,40 @@
 import { resolve } from 'node:path';
+import * as z from 'zod';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './abuse/rate-limit';
 
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  rateLimits: RateLimits;
+  trustedProxies: number;
 }
+
+const count = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('data'),
+  RATE_LIMIT_REPORTS_PER_HOUR: count(DEFAULT_RATE_LIMITS.reportsPerHour),
+  RATE_LIMIT_LOOKUPS_PER_MINUTE: count(DEFAULT_RATE_LIMITS.lookupsPerMinute),
+  TRUST_PROXY: count(0),
+});
 
 /** Reads the hub's settings from the environment, refusing values that would fail later. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a TCP port number, not "${env.PORT}"`);
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(set);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid settings in the environment:\n  ${problems.join('\n  ')}`);
   }
+  const e = parsed.data;
   return {
-    port,
-    host: env.HOST ?? '127.0.0.1',
-    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    rateLimits: { reportsPerHour: e.RATE_LIMIT_REPORTS_PER_HOUR, lookupsPerMinute: e.RATE_LIMIT_LOOKUPS_PER_MINUTE },
+    trustedProxies: e.TRUST_PROXY,
   };
 }

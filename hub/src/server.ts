@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { clientAddressResolver } from './abuse/client-address';
 import { createApp } from './app';
 import { configFromEnv } from './config';
 import { openDatabase } from './db/client';
@@ -15,7 +16,13 @@ if (!existsSync(join(staticRoots.widget, 'lapor.js'))) {
   console.warn('The widget bundle is missing: run `npm run build` so /widget/lapor.js can be served.');
 }
 
-const app = createApp({ db, directory: loadDirectory(), staticRoots });
+const app = createApp({
+  db,
+  directory: loadDirectory(),
+  staticRoots,
+  rateLimits: config.rateLimits,
+  clientAddress: clientAddressResolver(config.trustedProxies),
+});
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
   console.log(`lapor-embed hub listening on http://${host}:${info.port}/ (data in ${config.dataDir})`);

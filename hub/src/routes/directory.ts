@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import type { AppDeps } from '../app';
+import type { ResolvedDeps } from '../app';
 
-export function directoryRoutes({ directory }: AppDeps) {
+export function directoryRoutes({ directory }: ResolvedDeps) {
   return new Hono()
     .get('/institutions', (c) => {
       c.header('Cache-Control', 'public, max-age=300');

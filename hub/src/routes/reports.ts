@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { JSON_BODY_MAX_BYTES, parseTrackingId, reportInputSchema, toFieldErrors } from '../../../contract';
-import type { AppDeps } from '../app';
+import { perAddressLimit } from '../abuse/rate-limit';
+import type { ResolvedDeps } from '../app';
 import { ApiError } from '../errors';
 import { createReport } from '../reports/create';
 import { receiptMatches } from '../reports/receipt';
@@ -19,10 +20,13 @@ const jsonOnly = createMiddleware(async function jsonOnly(c, next) {
   await next();
 });
 
-export function reportRoutes({ db, directory }: AppDeps) {
+export function reportRoutes({ db, directory, rateLimits, clientAddress }: ResolvedDeps) {
+  const reportLimit = perAddressLimit({ limit: rateLimits.reportsPerHour, windowMs: 3_600_000, clientAddress });
+  const lookupLimit = perAddressLimit({ limit: rateLimits.lookupsPerMinute, windowMs: 60_000, clientAddress });
   return new Hono()
     .post(
       '/',
+      reportLimit,
       bodyLimit({
         maxSize: JSON_BODY_MAX_BYTES,
         onError: () => {
@@ -55,8 +59,8 @@ export function reportRoutes({ db, directory }: AppDeps) {
         return c.json(created, 201);
       },
     )
-    .get('/:trackingId', (c) => {
-      const parsed = parseTrackingId(c.req.param('trackingId'));
+    .get('/:trackingId', lookupLimit, (c) => {
+      const parsed = parseTrackingId(c.req.param('trackingId') ?? '');
       if (!parsed.ok) {
         throw new ApiError(400, 'invalid_tracking_id', 'This is not a valid Tracking ID');
       }

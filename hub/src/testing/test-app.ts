@@ -1,16 +1,27 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { clientAddressResolver } from '../abuse/client-address';
+import type { RateLimits } from '../abuse/rate-limit';
 import { createApp } from '../app';
 import { openDatabase } from '../db/client';
 import { loadDirectory } from '../directory/directory';
 
+/** Limits high enough that only the rate-limit tests meet them. */
+const GENEROUS_LIMITS: RateLimits = { reportsPerHour: 10_000, lookupsPerMinute: 10_000 };
+
 /** A hub on a fresh, migrated SQLite file in a temporary folder; `close()` removes it. */
-export function testApp() {
+export function testApp(options: { rateLimits?: RateLimits; trustedProxies?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-hub-'));
   const db = openDatabase(join(dir, 'hub.sqlite'));
   const unexpected: unknown[] = [];
-  const app = createApp({ db, directory: loadDirectory(), onUnexpectedError: (e) => unexpected.push(e) });
+  const app = createApp({
+    db,
+    directory: loadDirectory(),
+    rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
+    clientAddress: clientAddressResolver(options.trustedProxies ?? 0),
+    onUnexpectedError: (e) => unexpected.push(e),
+  });
   return {
     app,
     db,
@@ -35,10 +46,10 @@ export const sampleReport = {
   reporter: { name: 'Andi Pratama', email: 'andi@example.id', phone: '081234567890' },
 };
 
-export function postJson(app: ReturnType<typeof createApp>, path: string, body: unknown) {
+export function postJson(app: ReturnType<typeof createApp>, path: string, body: unknown, headers = {}) {
   return app.request(path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import { postJson, sampleReport, testApp } from '../testing/test-app';
+
+let hub: ReturnType<typeof testApp> | undefined;
+afterEach(() => hub?.close());
+
+const from = (address: string) => ({ 'X-Forwarded-For': `203.0.113.9, ${address}` });
+
+describe('rate limits', () => {
+  it('refuse the report over the hourly limit with 429 and Retry-After, per address', async () => {
+    hub = testApp({ rateLimits: { reportsPerHour: 2, lookupsPerMinute: 100 }, trustedProxies: 1 });
+    for (let i = 0; i < 2; i++) {
+      assert.equal((await postJson(hub.app, '/api/v1/reports', sampleReport, from('198.51.100.1'))).status, 201);
+    }
+    const refused = await postJson(hub.app, '/api/v1/reports', sampleReport, from('198.51.100.1'));
+    assert.equal(refused.status, 429);
+    assert.equal((await refused.json()).error.code, 'rate_limited');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    assert.ok(retryAfter > 0 && retryAfter <= 3600, `Retry-After ${retryAfter}`);
+
+    const other = await postJson(hub.app, '/api/v1/reports', sampleReport, from('198.51.100.2'));
+    assert.equal(other.status, 201, 'another address is not affected');
+  });
+
+  it('limit lookups, so Tracking IDs cannot be enumerated, whether they exist or not', async () => {
+    hub = testApp({ rateLimits: { reportsPerHour: 100, lookupsPerMinute: 3 }, trustedProxies: 1 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await hub.app.request('/api/v1/reports/LPR-0000-0000-0', { headers: from('198.51.100.3') });
+      statuses.push(res.status);
+    }
+    assert.deepEqual(statuses, [404, 404, 404, 429]);
+  });
+
+  it('key on the address the trusted proxy saw, not on what the client claims', async () => {
+    hub = testApp({ rateLimits: { reportsPerHour: 100, lookupsPerMinute: 1 }, trustedProxies: 1 });
+    const lookup = (forwarded: string) =>
+      hub?.app.request('/api/v1/reports/LPR-0000-0000-0', { headers: { 'X-Forwarded-For': forwarded } });
+    assert.equal((await lookup('1.1.1.1, 198.51.100.4'))?.status, 404);
+    assert.equal((await lookup('2.2.2.2, 198.51.100.4'))?.status, 429);
+  });
+});

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { DEFAULT_RATE_LIMITS } from './abuse/rate-limit';
+import { configFromEnv } from './config';
+
+describe('configFromEnv', () => {
+  it('has working defaults', () => {
+    assert.deepEqual(configFromEnv({}), {
+      port: 8787,
+      host: '127.0.0.1',
+      dataDir: resolve('data'),
+      rateLimits: DEFAULT_RATE_LIMITS,
+      trustedProxies: 0,
+    });
+  });
+
+  it('reads every setting', () => {
+    const config = configFromEnv({
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/var/lib/lapor',
+      RATE_LIMIT_REPORTS_PER_HOUR: '5',
+      RATE_LIMIT_LOOKUPS_PER_MINUTE: '30',
+      TRUST_PROXY: '1',
+    });
+    assert.equal(config.port, 9000);
+    assert.equal(config.dataDir, '/var/lib/lapor');
+    assert.deepEqual(config.rateLimits, { reportsPerHour: 5, lookupsPerMinute: 30 });
+    assert.equal(config.trustedProxies, 1);
+  });
+
+  it('names every bad setting', () => {
+    assert.throws(() => configFromEnv({ PORT: 'eighty', TRUST_PROXY: '-1' }), /PORT[\s\S]*TRUST_PROXY/);
+  });
+});
