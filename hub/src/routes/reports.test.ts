@@ -167,6 +167,17 @@ describe('GET /api/v1/reports/{trackingId}', () => {
 });
 
 describe('errors', () => {
+  it('answers a failure of the hub itself with a bare 500, reporting it to the operator only', async () => {
+    hub.db.$client.close();
+    const res = await postJson(hub.app, '/api/v1/reports', sampleReport);
+    assert.equal(res.status, 500);
+    const text = await res.text();
+    assert.deepEqual(JSON.parse(text).error.code, 'internal_error');
+    assert.doesNotMatch(text, /database|sqlite|at \/|\.ts/i);
+    assert.equal(hub.unexpected.length, 1);
+    hub.unexpected.length = 0;
+  });
+
   it('answers unknown addresses with a JSON 404', async () => {
     const res = await hub.app.request('/api/v1/nothing');
     assert.equal(res.status, 404);
