@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'not_found',
   'invalid_tracking_id',
   'invalid_receipt',
+  'invalid_idempotency_key',
+  'idempotency_conflict',
   'rate_limited',
   'internal_error',
 ] as const;

@@ -47,8 +47,8 @@ export function createApp(options: AppDeps) {
     .use(
       cors({
         origin: '*',
-        allowHeaders: ['Content-Type', 'Authorization'],
-        exposeHeaders: ['Location', 'Retry-After'],
+        allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
+        exposeHeaders: ['Location', 'Retry-After', 'Idempotent-Replayed'],
         maxAge: 600,
       }),
     )

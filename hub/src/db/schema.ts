@@ -42,5 +42,24 @@ export const reportEvents = sqliteTable(
   (table) => [index('report_events_report_id_idx').on(table.reportId, table.id)],
 );
 
+/**
+ * The answers to report submissions that carried an Idempotency-Key, so a
+ * retry gets the same answer. Both the key's hash and the sealed answer are
+ * derived from the client's key: the table alone reveals no receipt.
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    keyHash: text().primaryKey(),
+    requestHash: text().notNull(),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    sealedResponse: text().notNull(),
+    createdAt: timestamp().notNull(),
+  },
+  (table) => [index('idempotency_keys_created_at_idx').on(table.createdAt)],
+);
+
 export type Report = typeof reports.$inferSelect;
 export type ReportEvent = typeof reportEvents.$inferSelect;

@@ -8,11 +8,21 @@ import { hashReceipt, newReceipt } from './receipt';
 /** Collisions of 40 random bits are rare but certain at scale: draw again. */
 const MAX_TRACKING_ID_ATTEMPTS = 8;
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Work that must commit or roll back together with the new report. */
+export type WithinReportTransaction = (tx: Tx, reportId: number, answer: ReportCreated) => void;
+
 /**
  * Stores a validated report and its first timeline event in one transaction,
  * so an acknowledged report is always complete.
  */
-export function createReport(db: Db, input: ValidReport, now = new Date()): ReportCreated {
+export function createReport(
+  db: Db,
+  input: ValidReport,
+  now = new Date(),
+  within?: WithinReportTransaction,
+): ReportCreated {
   const receipt = newReceipt();
   const row = {
     receiptHash: hashReceipt(receipt),
@@ -36,19 +46,23 @@ export function createReport(db: Db, input: ValidReport, now = new Date()): Repo
 
   for (let attempt = 1; ; attempt++) {
     const trackingId = encodeTrackingId(randomBytes(TRACKING_ID_RANDOM_BYTES));
+    const answer: ReportCreated = { trackingId, receipt, status: row.status, createdAt: now.toISOString() };
     try {
       db.transaction((tx) => {
         const { lastInsertRowid } = tx
           .insert(reports)
           .values({ ...row, trackingId })
           .run();
-        tx.insert(reportEvents)
-          .values({ reportId: Number(lastInsertRowid), at: now, type: 'status', actor: 'hub', status: 'received' })
-          .run();
+        const reportId = Number(lastInsertRowid);
+        tx.insert(reportEvents).values({ reportId, at: now, type: 'status', actor: 'hub', status: 'received' }).run();
+        within?.(tx, reportId, answer);
       });
-      return { trackingId, receipt, status: row.status, createdAt: now.toISOString() };
+      return answer;
     } catch (error) {
-      const collided = error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+      const collided =
+        error instanceof SqliteError &&
+        error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+        error.message.includes('reports.tracking_id');
       if (!collided || attempt >= MAX_TRACKING_ID_ATTEMPTS) throw error;
     }
   }

@@ -7,6 +7,7 @@ import { perAddressLimit } from '../abuse/rate-limit';
 import type { ResolvedDeps } from '../app';
 import { ApiError } from '../errors';
 import { createReport } from '../reports/create';
+import { idempotencyKeyFrom, rememberAnswer, replayedAnswer, requestHash } from '../reports/idempotency';
 import { receiptMatches } from '../reports/receipt';
 import { findReport, reportView } from '../reports/views';
 
@@ -53,9 +54,18 @@ export function reportRoutes({ db, directory, rateLimits, clientAddress }: Resol
         if (Object.keys(fields).length) {
           throw new ApiError(400, 'validation_failed', 'The report has invalid fields', { fields });
         }
-        const created = createReport(db, input);
+        const now = new Date();
+        const key = idempotencyKeyFrom(c.req.header('idempotency-key'));
+        const hash = key && requestHash(input);
+        const replayed = key && hash ? replayedAnswer(db, key, hash, now) : undefined;
+        const created =
+          replayed ??
+          createReport(db, input, now, (tx, reportId, answer) => {
+            if (key && hash) rememberAnswer(tx, key, hash, reportId, answer, now);
+          });
         c.header('Location', `/api/v1/reports/${created.trackingId}`);
         c.header('Cache-Control', 'no-store');
+        if (replayed) c.header('Idempotent-Replayed', 'true');
         return c.json(created, 201);
       },
     )

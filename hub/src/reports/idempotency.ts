@@ -1,0 +1,88 @@
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { ReportCreated, ValidReport } from '../../../contract';
+import type { Db } from '../db/client';
+import { idempotencyKeys } from '../db/schema';
+import { ApiError } from '../errors';
+
+/** How long a retry with the same key gets the first answer back. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** Printable ASCII without spaces, long enough to be unguessable (a UUID fits). */
+const KEY_FORMAT = /^[\x21-\x7e]{16,255}$/;
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** The Idempotency-Key header, checked; absent means the client did not ask for idempotency. */
+export function idempotencyKeyFrom(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!KEY_FORMAT.test(header)) {
+    throw new ApiError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 16 to 255 printable characters');
+  }
+  return header;
+}
+
+/** Identifies a submission by its validated content, so formatting differences do not matter. */
+export function requestHash(input: ValidReport): string {
+  return sha256(JSON.stringify(input));
+}
+
+/**
+ * The answer already given for this key, if the same report was sent with it
+ * within the window; a different report under a used key is a 409.
+ */
+export function replayedAnswer(db: Db, key: string, hash: string, now: Date): ReportCreated | undefined {
+  const since = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
+  const [row] = db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.keyHash, sha256(key)), gt(idempotencyKeys.createdAt, since)))
+    .all();
+  if (!row) return undefined;
+  if (row.requestHash !== hash) {
+    throw new ApiError(409, 'idempotency_conflict', 'This Idempotency-Key was already used for a different report');
+  }
+  return JSON.parse(unseal(key, row.sealedResponse));
+}
+
+/** Records the answer inside the transaction that stores the report, so both exist or neither. */
+export function rememberAnswer(tx: Tx, key: string, hash: string, reportId: number, answer: ReportCreated, now: Date) {
+  const since = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
+  tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, since)).run();
+  tx.delete(idempotencyKeys)
+    .where(eq(idempotencyKeys.keyHash, sha256(key)))
+    .run();
+  tx.insert(idempotencyKeys)
+    .values({
+      keyHash: sha256(key),
+      requestHash: hash,
+      reportId,
+      sealedResponse: seal(key, JSON.stringify(answer)),
+      createdAt: now,
+    })
+    .run();
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** AES-256-GCM under a key derived from the client's Idempotency-Key, which the hub never stores. */
+function sealingKey(key: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', key, 'lapor-embed idempotency', 'answer', 32));
+}
+
+function seal(key: string, plaintext: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(key), iv);
+  const sealed = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return [iv, cipher.getAuthTag(), sealed].map((part) => part.toString('base64')).join('.');
+}
+
+function unseal(key: string, stored: string): string {
+  const [iv, tag, sealed] = stored.split('.').map((part) => Buffer.from(part, 'base64'));
+  if (!iv || !tag || !sealed) throw new Error('malformed sealed idempotent answer');
+  const decipher = createDecipheriv('aes-256-gcm', sealingKey(key), iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(sealed), decipher.final()]).toString('utf8');
+}
