@@ -12,6 +12,7 @@ test('a visitor files a report on the school site and finds it in the tracker', 
   await form.getByLabel('Tanggal kejadian').fill('2026-03-03');
   await form.getByLabel('Lokasi kejadian').fill('Ruang Tata Usaha, SMK SMAK Makassar');
   await form.getByLabel('Rahasia').check();
+  for (const box of await form.locator('[name=checklist]').all()) await box.check();
   await form.getByRole('button', { name: 'Kirim laporan' }).click();
 
   const trackingId = (await form.locator('[part=tracking-id]').textContent())?.trim() ?? '';

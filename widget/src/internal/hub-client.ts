@@ -1,24 +1,29 @@
 import type {
   Category,
   ErrorBody,
-  ErrorCode,
   FieldError,
   Institution,
   ReportCreated,
   ReportInput,
   ReportView,
 } from '../../../contract';
+import type { LaporErrorCode } from '../events/lapor-error';
 
 /** Why a call to the hub failed: an error code of the hub's, or `network` when it could not be reached. */
 export class HubError extends Error {
   constructor(
-    readonly code: ErrorCode | 'network',
+    readonly code: LaporErrorCode,
     message: string,
     readonly status = 0,
     readonly fields: Record<string, FieldError> = {},
   ) {
     super(message);
     this.name = 'HubError';
+  }
+
+  /** Whether sending the same request again may succeed: the network failed or the hub had a passing fault. */
+  get retryable(): boolean {
+    return this.code === 'network' || this.status >= 500;
   }
 }
 
@@ -40,10 +45,11 @@ export class HubClient {
     this.base = new URL('api/v1/', new URL(hub, document.baseURI).href.replace(/\/?$/, '/')).href;
   }
 
-  submitReport(report: ReportInput, signal?: AbortSignal): Promise<ReportCreated> {
+  /** Sends a report; the same `idempotencyKey` on a retry can never file it twice. */
+  submitReport(report: ReportInput, idempotencyKey: string, signal?: AbortSignal): Promise<ReportCreated> {
     return this.call('reports', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
       body: JSON.stringify(report),
       signal,
     });

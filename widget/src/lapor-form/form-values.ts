@@ -50,3 +50,20 @@ export function toReportInput(values: FormValues): ReportInput {
     reporter: hasReporter ? reporter : undefined,
   };
 }
+
+export function emptyValues(): FormValues {
+  return {
+    kind: 'pengaduan',
+    title: '',
+    body: '',
+    incidentDate: '',
+    locationText: '',
+    institutionId: '',
+    categoryId: '',
+    anonymous: false,
+    confidential: false,
+    name: '',
+    email: '',
+    phone: '',
+  };
+}

@@ -20,14 +20,14 @@ export const formStyles = css`
     gap: 0 0.625rem;
     align-items: start;
     padding: 0.625rem 0.75rem;
-    border: 1px solid var(--lapor-color-border, #7b8794);
-    border-radius: var(--lapor-radius, 0.375rem);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
   }
   .choice input {
     width: 1.25rem;
     height: 1.25rem;
     margin: 0.125rem 0 0;
-    accent-color: var(--lapor-color-primary, #0b6e4f);
+    accent-color: var(--_primary);
   }
   .choice label {
     font-weight: 600;
@@ -43,17 +43,27 @@ export const formStyles = css`
     padding: 0.5rem 0;
     font-weight: 600;
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-    align-items: center;
-  }
   .success h2 {
     margin-block-start: 0;
     font-size: 1.25em;
   }
   .success:focus {
     outline: none;
+  }
+  .success dl {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0 0 1rem;
+  }
+  .success dd {
+    margin: 0 0 0.75rem;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+  }
+  .checklist .choice {
+    border: 0;
+    padding: 0.25rem 0;
   }
 `;

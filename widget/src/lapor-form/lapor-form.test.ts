@@ -1,9 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { LaporSubmittedEvent } from '../events/lapor-submitted';
 import '../index';
+import type { ReportCreated } from '../../../contract';
 import { type FakeHubHandler, installFakeHub } from '../internal/fake-hub';
 import { useLanguage } from '../internal/locale';
 import type { LaporForm } from './lapor-form';
+import { receiptText } from './receipt-file';
 
 const created = {
   trackingId: 'LPR-0000-0000-0',
@@ -13,6 +15,7 @@ const created = {
 };
 
 let hub: ReturnType<typeof installFakeHub>;
+beforeEach(() => localStorage.clear());
 afterEach(async () => {
   hub?.restore();
   await useLanguage('id');
@@ -40,6 +43,7 @@ function fillValid(el: LaporForm) {
   type(el, 'body', 'Saat daftar ulang, wali murid diminta membayar Rp250.000 tanpa kuitansi resmi.');
   type(el, 'incidentDate', '2026-03-03');
   type(el, 'locationText', 'Ruang Tata Usaha, SMK SMAK Makassar');
+  for (const box of el.shadowRoot?.querySelectorAll<HTMLInputElement>('[name=checklist]') ?? []) box.click();
 }
 
 async function submit(el: LaporForm) {
@@ -71,7 +75,8 @@ describe('<lapor-form>', () => {
     expect($(el, '#title').getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#title').getAttribute('aria-describedby')).to.contain('title-error');
     expect(el.shadowRoot?.activeElement?.id).to.equal('title');
-    expect($(el, '[role=alert]').textContent).to.contain('perlu diperbaiki');
+    expect($(el, '[part=form-error]').textContent).to.contain('perlu diperbaiki');
+    expect($(el, '#checklist-error')).to.exist;
     expect(posts()).to.have.length(0);
     await expect(el).to.be.accessible();
   });
@@ -110,6 +115,7 @@ describe('<lapor-form>', () => {
 
     const [post] = posts();
     expect(post?.url.href).to.equal('https://hub.example.id/api/v1/reports');
+    expect(post?.headers.get('idempotency-key')).to.match(/^[0-9a-f]{32}$/);
     expect(post?.body).to.deep.equal({
       kind: 'pengaduan',
       title: 'Pungutan liar saat daftar ulang',
@@ -126,6 +132,7 @@ describe('<lapor-form>', () => {
     expect($(el, '[part=receipt]').textContent).to.equal(created.receipt);
     expect(el.shadowRoot?.activeElement).to.equal($(el, '[part=success]'));
     await expect(el).to.be.accessible();
+    expect(localStorage.length).to.equal(0);
   });
 
   it('puts the hub’s field errors back at their fields', async () => {
@@ -154,10 +161,97 @@ describe('<lapor-form>', () => {
     const el = await mount((req) => (req.method === 'POST' ? 'network-error' : undefined));
     fillValid(el);
     await submit(el);
-    await waitUntil(() => $(el, '[role=alert]'));
-    expect($(el, '[role=alert]').textContent).to.contain('Tidak dapat terhubung');
+    await waitUntil(() => $(el, '[part=form-error]'));
+    expect($(el, '[part=form-error]').textContent).to.contain('koneksi bermasalah');
+    expect($(el, '[part=retry-countdown]').textContent).to.contain('3 detik');
     expect($<HTMLInputElement>(el, '#title').value).to.equal('Pungutan liar saat daftar ulang');
     expect($<HTMLButtonElement>(el, 'button[type=submit]').disabled).to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
+  it('resends with the same Idempotency-Key after a network failure, so the hub files it once', async () => {
+    let fail = true;
+    const el = await mount((req) => {
+      if (req.method !== 'POST') return undefined;
+      if (fail) return 'network-error';
+      return { status: 201, body: created };
+    });
+    fillValid(el);
+    const errors: string[] = [];
+    el.addEventListener('lapor-error', (e) => errors.push(e.detail.code));
+    await submit(el);
+    await waitUntil(() => $(el, '[part=retry-countdown]'));
+    expect(errors).to.deep.equal(['network']);
+    fail = false;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => $(el, '[part=tracking-id]'), 'sent once back online');
+    const [first, second] = posts();
+    expect(posts()).to.have.length(2);
+    expect(second?.headers.get('idempotency-key')).to.equal(first?.headers.get('idempotency-key'));
+  });
+
+  it('keeps a draft while the visitor types and restores it on return, with the pending key', async () => {
+    const el = await mount((req) => (req.method === 'POST' ? 'network-error' : undefined));
+    fillValid(el);
+    await submit(el);
+    await waitUntil(() => $(el, '[part=retry-countdown]'));
+    const key = posts()[0]?.headers.get('idempotency-key');
+    el.remove();
+    hub.restore();
+
+    const again = await mount((req) => (req.method === 'POST' ? { status: 201, body: created } : undefined));
+    expect($<HTMLInputElement>(again, '#title').value).to.equal('Pungutan liar saat daftar ulang');
+    expect($(again, '.info').textContent).to.contain('dipulihkan');
+    for (const box of again.shadowRoot?.querySelectorAll<HTMLInputElement>('[name=checklist]') ?? []) box.click();
+    await submit(again);
+    await waitUntil(() => $(again, '[part=tracking-id]'));
+    expect(posts()[0]?.headers.get('idempotency-key')).to.equal(key);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('lapor-draft:'))).to.have.length(0);
+  });
+
+  it('discards a restored draft on request', async () => {
+    const el = await mount();
+    type(el, 'title', 'Draf yang tidak jadi dikirim');
+    el.remove();
+    const again = await mount();
+    $<HTMLButtonElement>(again, '.info button').click();
+    await again.updateComplete;
+    expect($<HTMLInputElement>(again, '#title').value).to.equal('');
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('lapor-draft:'))).to.have.length(0);
+  });
+
+  it('suggests anonim and rahasia when the text holds personal data', async () => {
+    const el = await mount();
+    type(el, 'body', 'Saya, NIK 7371012304850001, diminta membayar di loket.');
+    await el.updateComplete;
+    const hint = $(el, '.info');
+    expect(hint.textContent).to.contain('NIK');
+    await expect(el).to.be.accessible();
+    hint.querySelector('button')?.click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#anonymous').checked).to.be.true;
+    expect($<HTMLInputElement>(el, '#confidential').checked).to.be.true;
+    expect($(el, '.info')).to.be.null;
+  });
+
+  it('links the success screen to the tracker and offers the receipt as a file', async () => {
+    const el = await mount((req) => (req.method === 'POST' ? { status: 201, body: created } : undefined));
+    el.trackerUrl = 'https://sekolah.example.sch.id/lacak';
+    fillValid(el);
+    await submit(el);
+    await waitUntil(() => $(el, '[part=tracker-link]'));
+    const link = `https://sekolah.example.sch.id/lacak#lapor=${created.trackingId}`;
+    expect($<HTMLAnchorElement>(el, '[part=tracker-link]').href).to.equal(link);
+    const text = receiptText(created as ReportCreated, link);
+    expect(text).to.contain(created.trackingId);
+    expect(text).to.contain(created.receipt);
+    expect(text).to.contain(link);
+  });
+
+  it('follows its own lang attribute', async () => {
+    hub = installFakeHub();
+    const el = await fixture<LaporForm>(html`<lapor-form lang="en" hub="https://hub.example.id"></lapor-form>`);
+    await waitUntil(() => $(el, 'label[for=title]')?.textContent === 'Report title', 'English labels');
   });
 
   it('speaks English on an English page', async () => {

@@ -1,11 +1,13 @@
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
   BODY_MAX_LENGTH,
   type Category,
   type FieldError,
+  findPersonalData,
   type Institution,
+  type PersonalDataKind,
   REPORT_KINDS,
   type ReportCreated,
   type ReportKind,
@@ -13,81 +15,113 @@ import {
   TITLE_MAX_LENGTH,
   toFieldErrors,
 } from '../../../contract';
+import { LaporErrorEvent } from '../events/lapor-error';
 import { LaporSubmittedEvent } from '../events/lapor-submitted';
-import { defaultHubUrl, HubClient, HubError } from '../internal/hub-client';
-import { useLanguage } from '../internal/locale';
+import { HubError } from '../internal/hub-client';
+import { LaporElement } from '../internal/lapor-element';
 import { fieldMessage, hubErrorMessage, kindHelp, kindLabel } from '../internal/messages';
 import { sharedStyles } from '../internal/shared.styles';
-import { CONTRACT_PATH, type FormField, type FormValues, toReportInput } from './form-values';
+import { type Draft, DraftStore } from './draft';
+import { CONTRACT_PATH, emptyValues, type FormField, type FormValues, toReportInput } from './form-values';
 import { formStyles } from './lapor-form.styles';
+import { downloadReceipt, printReceipt } from './receipt-file';
+
+/** Seconds to wait before each automatic resend after a network failure. */
+const RETRY_DELAYS = [3, 10, 30, 60];
+const CHECKLIST_SIZE = 3;
+/** Pause in typing after which the draft is saved. */
+const DRAFT_DELAY_MS = 400;
+
+type Sending = 'idle' | 'sending' | 'waiting' | 'failed';
 
 /**
  * An SP4N-LAPOR! report form: a visitor files a complaint, an aspiration or a
- * request for information with the hub, and receives a Tracking ID.
+ * request for information with the hub, and receives a Tracking ID and a receipt.
  *
- * The page's `lang` (or the element's own) picks Indonesian or English.
+ * What the visitor types is kept as a draft in this browser until the hub
+ * confirms the report; a send that fails for the network is retried with the
+ * same Idempotency-Key, so the hub files it exactly once.
  *
  * @fires lapor-submitted - The hub accepted a report; `detail.trackingId` names it.
+ * @fires lapor-error - A submission failed; `detail.code` and `detail.message` say why.
  * @csspart form - The form element.
  * @csspart field - Each field's wrapper.
+ * @csspart field-error - A field's error message.
+ * @csspart form-error - The message about the whole submission.
  * @csspart submit-button - The submit button.
  * @csspart success - The confirmation shown after submitting.
  * @csspart tracking-id - The Tracking ID in the confirmation.
  * @csspart receipt - The receipt in the confirmation.
  * @cssproperty --lapor-color-primary - Buttons, focus and accents.
  * @cssproperty --lapor-color-error - Error text and invalid borders.
- * @cssproperty --lapor-font-family - Text font.
+ * @cssproperty --lapor-font-family - Text font; the page's by default.
  * @cssproperty --lapor-radius - Corner radius of controls.
  */
-export class LaporForm extends LitElement {
+export class LaporForm extends LaporElement {
   static override styles = [sharedStyles, formStyles];
 
-  /** Base URL of the hub; defaults to the hub the script was loaded from. */
-  @property() hub = '';
-  /** Preset institution id (`instansi tujuan`). */
+  /** Preset institution id (*instansi tujuan*). */
   @property() institution = '';
-  /** Preset category id. */
+  /** Preset category id, which the visitor may change. */
   @property() category = '';
   /** Preset classification. */
   @property() kind: ReportKind = 'pengaduan';
   /** Keeps the preset institution fixed instead of offering a choice. */
-  @property({ type: Boolean, attribute: 'lock-institution', reflect: true }) lockInstitution = false;
+  @property({ type: Boolean, attribute: 'lock-institution' }) lockInstitution = false;
+  /** Address of the page holding `<lapor-tracker>`; defaults to this page when it has one. */
+  @property({ attribute: 'tracker-url' }) trackerUrl = '';
 
   @state() private values: FormValues = emptyValues();
+  @state() private checklist: boolean[] = Array(CHECKLIST_SIZE).fill(false);
   @state() private errors: Record<string, FieldError> = {};
   @state() private formError = '';
-  @state() private submitting = false;
+  @state() private sending: Sending = 'idle';
+  @state() private retryIn = 0;
   @state() private created?: ReportCreated;
   @state() private institutions: Institution[] = [];
   @state() private categories: Category[] = [];
   @state() private directoryFailed = false;
+  @state() private restoredDraft = false;
+  @state() private copied = '';
+  @state() private personalDataDismissed = false;
 
   @query('form') private formEl?: HTMLFormElement;
   @query('.success') private successEl?: HTMLElement;
 
   private attempted = false;
+  private pending?: Draft['pending'];
+  private drafts?: DraftStore;
+  private draftTimer?: ReturnType<typeof setTimeout>;
+  private retryTimer?: ReturnType<typeof setInterval>;
+  private failures = 0;
   private directoryAbort?: AbortController;
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
+  private personalData: PersonalDataKind[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void useLanguage(this.closest('[lang]')?.getAttribute('lang'));
+    window.addEventListener('online', this.onOnline);
     void this.loadDirectory();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
     this.directoryAbort?.abort();
+    this.stopRetryTimer();
+    this.flushDraft();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  /** `changed` is untyped here because it also names private state. */
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
     if (changed.has('kind') && REPORT_KINDS.includes(this.kind)) this.values = { ...this.values, kind: this.kind };
     if (changed.has('institution')) this.values = { ...this.values, institutionId: this.institution };
     if (changed.has('category')) this.values = { ...this.values, categoryId: this.category };
+    if (changed.has('hub') || changed.has('institution')) this.restoreDraft();
+    if (changed.has('values')) {
+      const { title, body, locationText } = this.values;
+      this.personalData = findPersonalData(`${title}\n${body}\n${locationText}`);
+    }
   }
 
   protected override render() {
@@ -96,8 +130,17 @@ export class LaporForm extends LitElement {
 
   private renderForm() {
     const v = this.values;
+    const busy = this.sending === 'sending' || this.sending === 'waiting';
     return html`
       <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onInput}>
+        ${
+          this.restoredDraft
+            ? html`<div class="info" role="status">
+              <p>${msg('Draf laporan Anda sebelumnya telah dipulihkan.')}</p>
+              <button type="button" class="secondary" @click=${this.discardDraft}>${msg('Hapus draf')}</button>
+            </div>`
+            : nothing
+        }
         <fieldset part="field">
           <legend>${msg('Klasifikasi laporan')}</legend>
           <div class="choices">
@@ -129,8 +172,7 @@ export class LaporForm extends LitElement {
         ${this.textField('locationText', msg('Lokasi kejadian'), {
           help: msg('Semakin spesifik semakin baik, misalnya nama kantor, jalan, dan kota.'),
         })}
-        ${this.renderInstitution()} ${this.renderCategory()}
-
+        ${this.renderInstitution()} ${this.renderCategory()} ${this.renderPersonalDataHint()}
         ${this.toggle(
           'anonymous',
           msg('Anonim'),
@@ -148,18 +190,35 @@ export class LaporForm extends LitElement {
 
         <fieldset part="field">
           <legend>${msg('Kontak (opsional)')}</legend>
-          <p class="help">${msg(
-            'Untuk mengabari Anda tentang perkembangan laporan. Pada laporan anonim, kontak ini tidak pernah ditampilkan kepada instansi maupun publik.',
-          )}</p>
+          <p class="help">
+            ${msg(
+              'Untuk mengabari Anda tentang perkembangan laporan. Pada laporan anonim, kontak ini tidak pernah ditampilkan kepada instansi maupun publik.',
+            )}
+          </p>
           ${this.textField('name', msg('Nama'), { autocomplete: 'name' })}
           ${this.textField('email', msg('Email'), { type: 'email', autocomplete: 'email' })}
           ${this.textField('phone', msg('Nomor telepon'), { type: 'tel', autocomplete: 'tel' })}
         </fieldset>
 
-        ${this.formError ? html`<p class="notice" role="alert" part="form-error">${this.formError}</p>` : nothing}
+        ${this.renderChecklist()}
+
+        <div role="status" aria-live="polite">
+          ${this.formError ? html`<p class="notice" part="form-error">${this.formError}</p>` : nothing}
+        </div>
+        ${
+          this.sending === 'waiting'
+            ? html`<p class="help" part="retry-countdown">${msg(str`Mencoba lagi dalam ${this.retryIn} detik.`)}</p>`
+            : nothing
+        }
         <div class="actions">
-          <button type="submit" part="submit-button" ?disabled=${this.submitting} aria-busy=${this.submitting}>
-            ${this.submitting ? msg('Mengirim…') : msg('Kirim laporan')}
+          <button type="submit" part="submit-button" ?disabled=${this.sending === 'sending'} aria-busy=${busy}>
+            ${
+              this.sending === 'sending'
+                ? msg('Mengirim…')
+                : this.sending === 'idle'
+                  ? msg('Kirim laporan')
+                  : msg('Kirim sekarang')
+            }
           </button>
         </div>
       </form>
@@ -188,21 +247,84 @@ export class LaporForm extends LitElement {
     return this.selectField('categoryId', msg('Kategori (opsional)'), this.categories, msg('Tanpa kategori'));
   }
 
+  private renderPersonalDataHint(): TemplateResult | typeof nothing {
+    const { anonymous, confidential } = this.values;
+    if (!this.personalData.length || (anonymous && confidential) || this.personalDataDismissed) return nothing;
+    const labels = { nik: msg('NIK'), phone: msg('nomor telepon'), email: msg('alamat email') };
+    const found = this.personalData.map((kind) => labels[kind]).join(', ');
+    return html`<div class="info" role="status">
+      <p>
+        ${msg(str`Laporan Anda tampaknya memuat data pribadi (${found}). Sebaiknya pilih Anonim dan Rahasia agar data tersebut tidak terlihat oleh publik.`)}
+      </p>
+      <div class="actions">
+        <button type="button" @click=${this.protectPersonalData}>${msg('Pilih Anonim dan Rahasia')}</button>
+        <button type="button" class="secondary" @click=${() => {
+          this.personalDataDismissed = true;
+        }}>${msg('Abaikan')}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderChecklist() {
+    const statements = [
+      msg('Laporan saya berkaitan dengan pelayanan publik atau kinerja pemerintah.'),
+      msg('Laporan saya bukan ujaran kebencian, SARA, atau caci maki.'),
+      msg('Laporan ini belum pernah saya sampaikan dan tidak sedang dalam proses penanganan.'),
+    ];
+    const invalid = Boolean(this.errors.checklist);
+    return html`<fieldset class="checklist" part="field" aria-describedby=${invalid ? 'checklist-error' : nothing}>
+      <legend>${msg('Sebelum mengirim, pastikan:')}</legend>
+      ${statements.map(
+        (text, i) => html`<div class="choice">
+          <input type="checkbox" id="checklist-${i}" name="checklist" .checked=${this.checklist[i] ?? false}
+            aria-invalid=${invalid && !this.checklist[i]} @change=${(e: Event) => this.onChecklist(i, e)} />
+          <label for="checklist-${i}">${text}</label>
+        </div>`,
+      )}
+      ${
+        invalid
+          ? html`<p class="error" id="checklist-error" part="field-error">${msg('Centang ketiga pernyataan ini sebelum mengirim.')}</p>`
+          : nothing
+      }
+    </fieldset>`;
+  }
+
   private renderSuccess(created: ReportCreated) {
+    const trackerLink = this.trackerLink(created.trackingId);
     return html`
       <section class="success" part="success" tabindex="-1" aria-labelledby="success-title">
         <h2 id="success-title">${msg('Laporan Anda telah diterima')}</h2>
-        <p>${msg('Tracking ID laporan Anda:')}</p>
-        <p class="code" part="tracking-id">${created.trackingId}</p>
+        <dl>
+          <dt>${msg('Tracking ID')}</dt>
+          <dd>
+            <span class="code" part="tracking-id">${created.trackingId}</span>
+            <button type="button" class="secondary" @click=${() => this.copy(created.trackingId, 'tracking-id')}>
+              ${msg('Salin Tracking ID')}
+            </button>
+          </dd>
+          <dt>${msg('Kode bukti')}</dt>
+          <dd>
+            <span class="code" part="receipt">${created.receipt}</span>
+            <button type="button" class="secondary" @click=${() => this.copy(created.receipt, 'receipt')}>
+              ${msg('Salin kode bukti')}
+            </button>
+          </dd>
+        </dl>
         <p>${msg('Gunakan Tracking ID ini untuk memantau perkembangan laporan.')}</p>
-        <p>${msg('Kode bukti:')}</p>
-        <p class="code" part="receipt">${created.receipt}</p>
-        <p class="help">${msg(
-          'Simpan kode bukti ini sekarang: kode ini hanya ditampilkan sekali. Dengan kode ini Anda dapat melihat laporan lengkap Anda dan menanggapinya.',
-        )}</p>
+        <p class="help">
+          ${msg(
+            'Simpan kode bukti ini sekarang: kode ini hanya ditampilkan sekali. Dengan kode ini Anda dapat melihat laporan lengkap Anda dan menanggapinya.',
+          )}
+        </p>
+        <p class="visually-hidden" role="status">${this.copied}</p>
         <div class="actions">
-          <button type="button" class="secondary" @click=${this.reset}>${msg('Buat laporan lain')}</button>
+          <button type="button" @click=${() => downloadReceipt(created, trackerLink)}>${msg('Simpan bukti laporan')}</button>
+          <button type="button" class="secondary" @click=${() => printReceipt(created, trackerLink)}>${msg('Cetak')}</button>
+          ${trackerLink ? html`<a href=${trackerLink} part="tracker-link">${msg('Pantau laporan ini')}</a>` : nothing}
         </div>
+        <p>
+          <button type="button" class="secondary" @click=${this.reset}>${msg('Buat laporan lain')}</button>
+        </p>
       </section>
     `;
   }
@@ -223,8 +345,8 @@ export class LaporForm extends LitElement {
     const invalid = Boolean(this.errors[CONTRACT_PATH[name]]);
     const describedBy = [
       options.help && `${name}-help`,
-      invalid && `${name}-error`,
       options.multiline && `${name}-count`,
+      invalid && `${name}-error`,
     ]
       .filter(Boolean)
       .join(' ');
@@ -240,9 +362,7 @@ export class LaporForm extends LitElement {
       ${options.help ? html`<p class="help" id="${name}-help">${options.help}</p>` : nothing} ${control}
       ${
         options.multiline
-          ? html`<p class="help counter" id="${name}-count">
-            ${msg(str`${value.length} dari ${options.maxlength ?? 0} karakter`)}
-          </p>`
+          ? html`<p class="help counter" id="${name}-count">${msg(str`${value.length} dari ${options.maxlength ?? 0} karakter`)}</p>`
           : nothing
       }
       ${this.errorFor(name)}
@@ -305,8 +425,11 @@ export class LaporForm extends LitElement {
     }
   }
 
-  private client() {
-    return new HubClient(this.hub || defaultHubUrl());
+  private trackerLink(trackingId: string): string | undefined {
+    const hash = `#lapor=${encodeURIComponent(trackingId)}`;
+    if (this.trackerUrl) return new URL(hash, new URL(this.trackerUrl, document.baseURI)).href;
+    if (document.querySelector('lapor-tracker')) return new URL(hash, window.location.href).href;
+    return undefined;
   }
 
   private onInput(event: Event) {
@@ -316,39 +439,110 @@ export class LaporForm extends LitElement {
     const value = target instanceof HTMLInputElement && target.type === 'checkbox' ? target.checked : target.value;
     this.values = { ...this.values, [name]: value };
     if (this.attempted) this.errors = this.validate();
+    this.scheduleDraft();
+  }
+
+  private onChecklist(index: number, event: Event) {
+    this.checklist = this.checklist.map((checked, i) =>
+      i === index ? (event.target as HTMLInputElement).checked : checked,
+    );
+    if (this.attempted) this.errors = this.validate();
+  }
+
+  private protectPersonalData() {
+    this.values = { ...this.values, anonymous: true, confidential: true };
+    this.scheduleDraft();
   }
 
   private validate(): Record<string, FieldError> {
     const result = reportInputSchema.safeParse(toReportInput(this.values));
-    return result.success ? {} : toFieldErrors(result.error.issues);
+    const errors = result.success ? {} : toFieldErrors(result.error.issues);
+    if (this.checklist.some((checked) => !checked)) errors.checklist = { code: 'unchecked', message: 'unchecked' };
+    return errors;
   }
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.submitting) return;
+    if (this.sending === 'sending') return;
     this.attempted = true;
-    this.formError = '';
     this.errors = this.validate();
     if (Object.keys(this.errors).length) {
-      this.formError = msg('Beberapa isian perlu diperbaiki.');
+      this.fail(new HubError('validation_failed', 'invalid fields'));
       await this.focusFirstError();
       return;
     }
-    this.submitting = true;
+    this.failures = 0;
+    await this.send();
+  }
+
+  private readonly onOnline = () => {
+    if (this.sending === 'waiting' || this.sending === 'failed') void this.send();
+  };
+
+  /** Sends the report; a retry of unchanged content reuses the Idempotency-Key so the hub files it once. */
+  private async send() {
+    this.stopRetryTimer();
+    const report = toReportInput(this.values);
+    const payload = JSON.stringify(report);
+    if (this.pending?.payload !== payload) this.pending = { idempotencyKey: newIdempotencyKey(), payload };
+    this.flushDraft();
+    this.sending = 'sending';
+    this.formError = '';
     try {
-      const created = await this.client().submitReport(toReportInput(this.values));
-      this.created = created;
-      this.dispatchEvent(new LaporSubmittedEvent(created));
-      await this.updateComplete;
-      this.successEl?.focus();
+      const created = await this.client().submitReport(report, this.pending.idempotencyKey);
+      await this.succeed(created);
     } catch (error) {
       if (!(error instanceof HubError)) throw error;
-      this.errors = error.fields;
-      this.formError = hubErrorMessage(error);
-      if (Object.keys(error.fields).length) await this.focusFirstError();
-    } finally {
-      this.submitting = false;
+      this.fail(error);
+      if (error.retryable) {
+        this.scheduleRetry();
+      } else {
+        this.sending = 'idle';
+        this.errors = error.fields;
+        if (Object.keys(error.fields).length) await this.focusFirstError();
+      }
     }
+  }
+
+  private async succeed(created: ReportCreated) {
+    this.drafts?.clear();
+    this.pending = undefined;
+    this.sending = 'idle';
+    this.restoredDraft = false;
+    this.created = created;
+    this.dispatchEvent(new LaporSubmittedEvent(created));
+    await this.updateComplete;
+    this.successEl?.focus();
+  }
+
+  private fail(error: HubError) {
+    const message = hubErrorMessage(error);
+    this.formError = message;
+    this.dispatchEvent(new LaporErrorEvent(error.code, message));
+  }
+
+  private scheduleRetry() {
+    const delay = RETRY_DELAYS[this.failures];
+    this.failures++;
+    if (delay === undefined) {
+      this.sending = 'failed';
+      this.formError = msg(
+        'Laporan belum terkirim dan tersimpan sebagai draf di perangkat ini. Kirim lagi saat koneksi pulih.',
+      );
+      return;
+    }
+    this.sending = 'waiting';
+    this.retryIn = delay;
+    this.formError = msg('Laporan belum terkirim karena koneksi bermasalah; isian Anda aman dan akan dikirim ulang.');
+    this.retryTimer = setInterval(() => {
+      this.retryIn--;
+      if (this.retryIn <= 0) void this.send();
+    }, 1000);
+  }
+
+  private stopRetryTimer() {
+    clearInterval(this.retryTimer);
+    this.retryTimer = undefined;
   }
 
   private async focusFirstError() {
@@ -356,29 +550,67 @@ export class LaporForm extends LitElement {
     this.formEl?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
+  private async copy(text: string, what: 'tracking-id' | 'receipt') {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.copied = what === 'receipt' ? msg('Kode bukti disalin.') : msg('Tracking ID disalin.');
+    } catch {
+      this.copied = msg('Tidak dapat menyalin; pilih teksnya lalu salin secara manual.');
+    }
+  }
+
+  private restoreDraft() {
+    this.drafts = new DraftStore(this.hubUrl(), this.institution);
+    const draft = this.drafts.load();
+    if (!draft || this.created) return;
+    this.values = {
+      ...emptyValues(),
+      ...draft.values,
+      ...(this.lockInstitution && { institutionId: this.institution }),
+    };
+    this.pending = draft.pending;
+    this.restoredDraft = true;
+  }
+
+  private scheduleDraft() {
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.flushDraft(), DRAFT_DELAY_MS);
+  }
+
+  private flushDraft() {
+    clearTimeout(this.draftTimer);
+    if (this.created) return;
+    const { title, body, locationText, incidentDate, name, email, phone } = this.values;
+    const typed = [title, body, locationText, incidentDate, name, email, phone].some((text) => text.trim());
+    if (typed || this.pending) this.drafts?.save({ values: this.values, pending: this.pending });
+  }
+
+  private discardDraft() {
+    this.drafts?.clear();
+    this.pending = undefined;
+    this.restoredDraft = false;
+    this.values = this.presetValues();
+  }
+
   private reset() {
     this.created = undefined;
     this.attempted = false;
     this.errors = {};
-    this.values = { ...emptyValues(), kind: this.kind, institutionId: this.institution, categoryId: this.category };
+    this.formError = '';
+    this.copied = '';
+    this.checklist = Array(CHECKLIST_SIZE).fill(false);
+    this.personalDataDismissed = false;
+    this.values = this.presetValues();
+  }
+
+  private presetValues(): FormValues {
+    return { ...emptyValues(), kind: this.kind, institutionId: this.institution, categoryId: this.category };
   }
 }
 
-function emptyValues(): FormValues {
-  return {
-    kind: 'pengaduan',
-    title: '',
-    body: '',
-    incidentDate: '',
-    locationText: '',
-    institutionId: '',
-    categoryId: '',
-    anonymous: false,
-    confidential: false,
-    name: '',
-    email: '',
-    phone: '',
-  };
+/** 128 random bits; `crypto.randomUUID` would need a secure context, which not every institution's site is. */
+function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** The visitor's own calendar date, for the date picker's upper bound. */

@@ -30,7 +30,7 @@ export const trackerStyles = css`
   }
   .status {
     font-weight: 700;
-    color: var(--lapor-color-primary, #0b6e4f);
+    color: var(--_primary);
   }
   .body {
     white-space: pre-line;
@@ -39,14 +39,14 @@ export const trackerStyles = css`
     list-style: none;
     margin: 0;
     padding: 0 0 0 1rem;
-    border-inline-start: 2px solid var(--lapor-color-border, #7b8794);
+    border-inline-start: 2px solid var(--_border);
   }
   .timeline li {
     margin-block-end: 0.75rem;
   }
   .timeline time {
     display: block;
-    color: var(--lapor-color-muted, #52606d);
+    color: var(--_muted);
     font-size: 0.875em;
   }
   @media (max-width: 24rem) {

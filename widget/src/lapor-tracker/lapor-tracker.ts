@@ -1,11 +1,11 @@
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { msg } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { parseTrackingId, type ReportView, type TimelineEntry } from '../../../contract';
 import { LaporTrackedEvent } from '../events/lapor-tracked';
 import { formatDate, formatDateTime } from '../internal/format';
-import { defaultHubUrl, HubClient, HubError } from '../internal/hub-client';
-import { useLanguage } from '../internal/locale';
+import { HubError } from '../internal/hub-client';
+import { LaporElement } from '../internal/lapor-element';
 import { hubErrorMessage, kindLabel, statusLabel, trackingIdMessage } from '../internal/messages';
 import { sharedStyles } from '../internal/shared.styles';
 import { trackerStyles } from './lapor-tracker.styles';
@@ -25,11 +25,9 @@ import { trackerStyles } from './lapor-tracker.styles';
  * @cssproperty --lapor-color-primary - Buttons, focus and accents.
  * @cssproperty --lapor-font-family - Text font.
  */
-export class LaporTracker extends LitElement {
+export class LaporTracker extends LaporElement {
   static override styles = [sharedStyles, trackerStyles];
 
-  /** Base URL of the hub; defaults to the hub the script was loaded from. */
-  @property() hub = '';
   /** A Tracking ID to show at once. */
   @property({ attribute: 'tracking-id' }) trackingId = '';
 
@@ -44,14 +42,8 @@ export class LaporTracker extends LitElement {
 
   private abort?: AbortController;
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
-    void useLanguage(this.closest('[lang]')?.getAttribute('lang'));
     const fromLink = /^#lapor=([^&]+)/.exec(window.location.hash)?.[1];
     if (!this.trackingId && fromLink) this.trackingId = decodeURIComponent(fromLink);
   }
@@ -62,6 +54,7 @@ export class LaporTracker extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('trackingId') && this.trackingId) {
       this.typedId = this.trackingId;
       void this.lookup();
@@ -162,8 +155,7 @@ export class LaporTracker extends LitElement {
     this.abort = abort;
     this.loading = true;
     try {
-      const client = new HubClient(this.hub || defaultHubUrl());
-      this.view = await client.report(parsed.trackingId, this.receipt.trim() || undefined, abort.signal);
+      this.view = await this.client().report(parsed.trackingId, this.receipt.trim() || undefined, abort.signal);
       this.dispatchEvent(new LaporTrackedEvent(this.view));
     } catch (error) {
       if (abort.signal.aborted) return;

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findPersonalData } from './personal-data';
+
+describe('findPersonalData', () => {
+  it('finds a NIK, a phone number and an email address', () => {
+    assert.deepEqual(findPersonalData('NIK saya 7371012304850001.'), ['nik']);
+    assert.deepEqual(findPersonalData('Hubungi 0812-3456-7890 atau +62 812 3456 7890'), ['phone']);
+    assert.deepEqual(findPersonalData('Telepon kantor (0411) 452 345'), ['phone']);
+    assert.deepEqual(findPersonalData('email: andi.pratama@example.id'), ['email']);
+    assert.deepEqual(findPersonalData('NIK 7371012304850001, HP 081234567890, andi@example.id'), [
+      'nik',
+      'phone',
+      'email',
+    ]);
+  });
+
+  it('leaves ordinary text alone: dates, amounts, short numbers', () => {
+    for (const text of [
+      'Pada 3 Maret 2026 pukul 09.30 kami membayar Rp250.000.',
+      'Nomor antrean 123, loket 4, tahun ajaran 2025/2026.',
+      'Kuitansi nomor 2026-03-0015 tidak diberikan.',
+    ]) {
+      assert.deepEqual(findPersonalData(text), [], text);
+    }
+  });
+});
