@@ -4,6 +4,7 @@ export * from './field-errors';
 export * from './limits';
 export * from './personal-data';
 export * from './report';
+export * from './report-rules';
 export * from './status';
 export * from './tracking-id';
 export type * from './views';

@@ -1,4 +1,4 @@
-import type { ReportKind } from './report';
+import type { ReportKind } from './report-rules';
 import type { ReportStatus } from './status';
 
 /** `201` answer to `POST /api/v1/reports`. The receipt is shown this once only. */

@@ -1,18 +1,7 @@
 import { msg, str } from '@lit/localize';
-import {
-  BODY_MAX_LENGTH,
-  BODY_MIN_LENGTH,
-  type FieldError,
-  LOCATION_MAX_LENGTH,
-  LOCATION_MIN_LENGTH,
-  REPORTER_EMAIL_MAX_LENGTH,
-  REPORTER_NAME_MAX_LENGTH,
-  REPORTER_PHONE_MAX_LENGTH,
-  type ReportKind,
-  type ReportStatus,
-  TITLE_MAX_LENGTH,
-  TITLE_MIN_LENGTH,
-} from '../../../contract';
+import type { FieldError, ReportKind, ReportStatus } from '../../../contract';
+import { REPORTER_EMAIL_MAX_LENGTH, REPORTER_PHONE_MAX_LENGTH } from '../../../contract/limits';
+import { TEXT_LIMITS } from '../../../contract/report-rules';
 import type { HubError } from './hub-client';
 
 /*
@@ -48,11 +37,8 @@ export const statusLabel = (status: ReportStatus): string =>
     reopened: msg('Dibuka kembali'),
   })[status];
 
-const LENGTHS: Record<string, [min: number, max: number]> = {
-  title: [TITLE_MIN_LENGTH, TITLE_MAX_LENGTH],
-  body: [BODY_MIN_LENGTH, BODY_MAX_LENGTH],
-  'location.text': [LOCATION_MIN_LENGTH, LOCATION_MAX_LENGTH],
-  'reporter.name': [1, REPORTER_NAME_MAX_LENGTH],
+const LENGTHS: Record<string, readonly [min: number, max: number]> = {
+  ...TEXT_LIMITS,
   'reporter.email': [0, REPORTER_EMAIL_MAX_LENGTH],
   'reporter.phone': [0, REPORTER_PHONE_MAX_LENGTH],
 };

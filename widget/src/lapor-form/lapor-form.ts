@@ -1,20 +1,10 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import {
-  BODY_MAX_LENGTH,
-  type Category,
-  type FieldError,
-  findPersonalData,
-  type Institution,
-  type PersonalDataKind,
-  REPORT_KINDS,
-  type ReportCreated,
-  type ReportKind,
-  reportInputSchema,
-  TITLE_MAX_LENGTH,
-  toFieldErrors,
-} from '../../../contract';
+import type { Category, FieldError, Institution, ReportCreated } from '../../../contract';
+import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../../contract/limits';
+import { findPersonalData, type PersonalDataKind } from '../../../contract/personal-data';
+import { checkReport, REPORT_KINDS, type ReportKind } from '../../../contract/report-rules';
 import { LaporErrorEvent } from '../events/lapor-error';
 import { LaporSubmittedEvent } from '../events/lapor-submitted';
 import { HubError } from '../internal/hub-client';
@@ -455,8 +445,7 @@ export class LaporForm extends LaporElement {
   }
 
   private validate(): Record<string, FieldError> {
-    const result = reportInputSchema.safeParse(toReportInput(this.values));
-    const errors = result.success ? {} : toFieldErrors(result.error.issues);
+    const errors = checkReport(toReportInput(this.values));
     if (this.checklist.some((checked) => !checked)) errors.checklist = { code: 'unchecked', message: 'unchecked' };
     return errors;
   }

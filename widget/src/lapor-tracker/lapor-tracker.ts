@@ -1,7 +1,8 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { parseTrackingId, type ReportView, type TimelineEntry } from '../../../contract';
+import type { ReportView, TimelineEntry } from '../../../contract';
+import { parseTrackingId } from '../../../contract/tracking-id';
 import { LaporTrackedEvent } from '../events/lapor-tracked';
 import { formatDate, formatDateTime } from '../internal/format';
 import { HubError } from '../internal/hub-client';
