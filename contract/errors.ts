@@ -2,6 +2,7 @@
 export const ERROR_CODES = [
   'validation_failed',
   'invalid_json',
+  'invalid_multipart',
   'unsupported_media_type',
   'payload_too_large',
   'not_found',

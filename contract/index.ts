@@ -1,3 +1,4 @@
+export * from './attachments';
 export * from './dates';
 export * from './errors';
 export * from './field-errors';

@@ -20,3 +20,5 @@ export const ATTACHMENT_MAX_COUNT = 5;
 
 /** Largest JSON report body the hub reads; far above what the text limits allow. */
 export const JSON_BODY_MAX_BYTES = 64 * 1024;
+/** Largest multipart body: the report, every attachment at its limit, and room for the part headers. */
+export const MULTIPART_BODY_MAX_BYTES = JSON_BODY_MAX_BYTES + ATTACHMENT_MAX_COUNT * ATTACHMENT_MAX_BYTES + 64 * 1024;

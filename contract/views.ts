@@ -17,6 +17,15 @@ export interface TimelineEntry {
   note?: string;
 }
 
+export interface AttachmentRef {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  /** Path under the hub, e.g. `/api/v1/reports/LPR-…/attachments/…`; send the receipt for a confidential report's. */
+  url: string;
+}
+
 export interface DirectoryRef {
   id: string;
   name: string;
@@ -41,6 +50,7 @@ export interface ReportView {
   incidentDate?: string;
   location?: { text: string; regionCode?: string };
   reporter?: { name?: string; email?: string; phone?: string };
+  attachments?: AttachmentRef[];
   createdAt: string;
   updatedAt: string;
   timeline: TimelineEntry[];

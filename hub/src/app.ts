@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorCode } from '../../contract';
 import { clientAddressResolver } from './abuse/client-address';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './abuse/rate-limit';
+import type { AttachmentStore } from './attachments/store';
 import type { Db } from './db/client';
 import type { Directory } from './directory/directory';
 import { ApiError } from './errors';
@@ -15,6 +16,8 @@ import { type StaticRoots, staticRoutes } from './routes/static';
 export interface AppDeps {
   db: Db;
   directory: Directory;
+  /** Where attachment bytes are kept. */
+  attachments: AttachmentStore;
   /** Where the widget bundle and the demo site are served from; omitted, the hub serves the API only. */
   staticRoots?: StaticRoots;
   /** Per-address limits; defaults to DEFAULT_RATE_LIMITS. */

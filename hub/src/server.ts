@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { clientAddressResolver } from './abuse/client-address';
 import { createApp } from './app';
+import { folderStore } from './attachments/store';
 import { configFromEnv } from './config';
 import { openDatabase } from './db/client';
 import { loadDirectory } from './directory/directory';
@@ -19,6 +20,7 @@ if (!existsSync(join(staticRoots.widget, 'lapor.js'))) {
 const app = createApp({
   db,
   directory: loadDirectory(),
+  attachments: folderStore(join(config.dataDir, 'attachments')),
   staticRoots,
   rateLimits: config.rateLimits,
   clientAddress: clientAddressResolver(config.trustedProxies),

@@ -42,6 +42,27 @@ export const reportEvents = sqliteTable(
   (table) => [index('report_events_report_id_idx').on(table.reportId, table.id)],
 );
 
+/** Files a reporter attached, stored outside the database under `storageKey`. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** The id in URLs: random, so one report's attachments do not reveal another's. */
+    publicId: text().notNull().unique(),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    fileName: text().notNull(),
+    /** Found in the file's bytes, never taken from the client. */
+    mediaType: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    storageKey: text().notNull(),
+    createdAt: timestamp().notNull(),
+  },
+  (table) => [index('attachments_report_id_idx').on(table.reportId)],
+);
+
 /**
  * The answers to report submissions that carried an Idempotency-Key, so a
  * retry gets the same answer. Both the key's hash and the sealed answer are
@@ -63,3 +84,4 @@ export const idempotencyKeys = sqliteTable(
 
 export type Report = typeof reports.$inferSelect;
 export type ReportEvent = typeof reportEvents.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;

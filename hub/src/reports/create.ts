@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { SqliteError } from 'better-sqlite3';
 import { encodeTrackingId, type ReportCreated, TRACKING_ID_RANDOM_BYTES, type ValidReport } from '../../../contract';
+import type { AttachmentStore } from '../attachments/store';
 import type { Db } from '../db/client';
-import { reportEvents, reports } from '../db/schema';
+import { attachments, reportEvents, reports } from '../db/schema';
 import { hashReceipt, newReceipt } from './receipt';
+import type { Submission } from './submission';
 
 /** Collisions of 40 random bits are rare but certain at scale: draw again. */
 const MAX_TRACKING_ID_ATTEMPTS = 8;
@@ -66,4 +68,46 @@ export function createReport(
       if (!collided || attempt >= MAX_TRACKING_ID_ATTEMPTS) throw error;
     }
   }
+}
+
+/**
+ * Files a submission: the attachments are written durably first, then the
+ * report and their records commit together. If the commit fails the files
+ * are removed again; a crash in between leaves only unreferenced files.
+ */
+export async function fileReport(
+  db: Db,
+  store: AttachmentStore,
+  { input, files }: Submission,
+  now: Date,
+  within?: WithinReportTransaction,
+): Promise<ReportCreated> {
+  const stored = files.map((file) => ({ file, key: randomKey(), publicId: randomKey() }));
+  try {
+    await Promise.all(stored.map(({ key, file }) => store.put(key, file.bytes)));
+    return createReport(db, input, now, (tx, reportId, answer) => {
+      for (const { file, key, publicId } of stored) {
+        tx.insert(attachments)
+          .values({
+            publicId,
+            reportId,
+            fileName: file.fileName,
+            mediaType: file.mediaType,
+            size: file.size,
+            sha256: file.sha256,
+            storageKey: key,
+            createdAt: now,
+          })
+          .run();
+      }
+      within?.(tx, reportId, answer);
+    });
+  } catch (error) {
+    await Promise.all(stored.map(({ key }) => store.remove(key)));
+    throw error;
+  }
+}
+
+function randomKey(): string {
+  return randomBytes(16).toString('base64url');
 }

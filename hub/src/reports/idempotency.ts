@@ -22,9 +22,9 @@ export function idempotencyKeyFrom(header: string | undefined): string | undefin
   return header;
 }
 
-/** Identifies a submission by its validated content, so formatting differences do not matter. */
-export function requestHash(input: ValidReport): string {
-  return sha256(JSON.stringify(input));
+/** Identifies a submission by its validated content and its files' digests, so formatting differences do not matter. */
+export function requestHash(input: ValidReport, fileDigests: readonly string[] = []): string {
+  return sha256(JSON.stringify([input, fileDigests]));
 }
 
 /**

@@ -1,7 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { ReportView } from '../../../contract';
 import type { Db } from '../db/client';
-import { type Report, type ReportEvent, reportEvents, reports } from '../db/schema';
+import { type Attachment, attachments, type Report, type ReportEvent, reportEvents, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
 
 export function findReport(db: Db, trackingId: string): Report | undefined {
@@ -40,6 +40,7 @@ export function reportView(db: Db, directory: Directory, report: Report, viewer:
       location: { text: report.locationText, ...(report.regionCode && { regionCode: report.regionCode }) },
     }),
     ...reporterPart(report, viewer),
+    ...(showContent && attachmentsPart(db, report)),
     createdAt: report.createdAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),
     timeline: events.map(timelineEntry),
@@ -67,5 +68,32 @@ function timelineEntry(event: ReportEvent): ReportView['timeline'][number] {
     actor: event.actor,
     ...(event.status && { status: event.status }),
     ...(event.note && { note: event.note }),
+  };
+}
+
+export function findAttachment(db: Db, report: Report, publicId: string): Attachment | undefined {
+  return db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.reportId, report.id), eq(attachments.publicId, publicId)))
+    .all()[0];
+}
+
+function attachmentsPart(db: Db, report: Report): Pick<ReportView, 'attachments'> {
+  const rows = db
+    .select()
+    .from(attachments)
+    .where(eq(attachments.reportId, report.id))
+    .orderBy(asc(attachments.id))
+    .all();
+  if (!rows.length) return {};
+  return {
+    attachments: rows.map((row) => ({
+      id: row.publicId,
+      name: row.fileName,
+      mediaType: row.mediaType,
+      size: row.size,
+      url: `/api/v1/reports/${report.trackingId}/attachments/${row.publicId}`,
+    })),
   };
 }

@@ -1,93 +1,106 @@
-import { zValidator } from '@hono/zod-validator';
-import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { createMiddleware } from 'hono/factory';
-import { JSON_BODY_MAX_BYTES, parseTrackingId, reportInputSchema, toFieldErrors } from '../../../contract';
+import { Readable } from 'node:stream';
+import { type Context, Hono } from 'hono';
+import { type FieldError, parseTrackingId, type ReportView, type ValidReport } from '../../../contract';
 import { perAddressLimit } from '../abuse/rate-limit';
 import type { ResolvedDeps } from '../app';
+import type { Db } from '../db/client';
+import type { Report } from '../db/schema';
+import type { Directory } from '../directory/directory';
 import { ApiError } from '../errors';
-import { createReport } from '../reports/create';
+import { fileReport } from '../reports/create';
 import { idempotencyKeyFrom, rememberAnswer, replayedAnswer, requestHash } from '../reports/idempotency';
 import { receiptMatches } from '../reports/receipt';
-import { findReport, reportView } from '../reports/views';
+import { readSubmission, submissionGuard } from '../reports/submission';
+import { findAttachment, findReport, reportView } from '../reports/views';
 
 const RECEIPT_AUTH = /^Receipt\s+(\S+)\s*$/i;
 
-const jsonOnly = createMiddleware(async function jsonOnly(c, next) {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
-    throw new ApiError(415, 'unsupported_media_type', 'Send the report as application/json');
-  }
-  await next();
-});
-
-export function reportRoutes({ db, directory, rateLimits, clientAddress }: ResolvedDeps) {
+export function reportRoutes({ db, directory, attachments, rateLimits, clientAddress }: ResolvedDeps) {
   const reportLimit = perAddressLimit({ limit: rateLimits.reportsPerHour, windowMs: 3_600_000, clientAddress });
   const lookupLimit = perAddressLimit({ limit: rateLimits.lookupsPerMinute, windowMs: 60_000, clientAddress });
   return new Hono()
-    .post(
-      '/',
-      reportLimit,
-      bodyLimit({
-        maxSize: JSON_BODY_MAX_BYTES,
-        onError: () => {
-          throw new ApiError(413, 'payload_too_large', `A report may be at most ${JSON_BODY_MAX_BYTES} bytes`);
-        },
-      }),
-      jsonOnly,
-      zValidator('json', reportInputSchema, (result) => {
-        if (!result.success) {
-          throw new ApiError(400, 'validation_failed', 'The report has invalid fields', {
-            fields: toFieldErrors(result.error.issues),
-          });
-        }
-      }),
-      (c) => {
-        const input = c.req.valid('json');
-        const fields: Record<string, { code: string; message: string }> = {};
-        if (!directory.institution(input.institutionId)) {
-          fields.institutionId = { code: 'unknown_institution', message: 'No institution has this id' };
-        }
-        if (input.categoryId && !directory.category(input.categoryId)) {
-          fields.categoryId = { code: 'unknown_category', message: 'No category has this id' };
-        }
-        if (Object.keys(fields).length) {
-          throw new ApiError(400, 'validation_failed', 'The report has invalid fields', { fields });
-        }
-        const now = new Date();
-        const key = idempotencyKeyFrom(c.req.header('idempotency-key'));
-        const hash = key && requestHash(input);
-        const replayed = key && hash ? replayedAnswer(db, key, hash, now) : undefined;
-        const created =
-          replayed ??
-          createReport(db, input, now, (tx, reportId, answer) => {
-            if (key && hash) rememberAnswer(tx, key, hash, reportId, answer, now);
-          });
-        c.header('Location', `/api/v1/reports/${created.trackingId}`);
-        c.header('Cache-Control', 'no-store');
-        if (replayed) c.header('Idempotent-Replayed', 'true');
-        return c.json(created, 201);
-      },
-    )
-    .get('/:trackingId', lookupLimit, (c) => {
-      const parsed = parseTrackingId(c.req.param('trackingId') ?? '');
-      if (!parsed.ok) {
-        throw new ApiError(400, 'invalid_tracking_id', 'This is not a valid Tracking ID');
-      }
-      const report = findReport(db, parsed.trackingId);
-      if (!report) throw new ApiError(404, 'not_found', 'No report has this Tracking ID');
-
-      c.header('Vary', 'Authorization');
-      const authorization = c.req.header('authorization');
-      if (authorization === undefined) {
-        c.header('Cache-Control', 'no-cache');
-        return c.json(reportView(db, directory, report, 'public'));
-      }
-      const receipt = RECEIPT_AUTH.exec(authorization)?.[1];
+    .post('/', reportLimit, submissionGuard, async (c) => {
+      const submission = await readSubmission(c);
+      checkDirectory(directory, submission.input);
+      const now = new Date();
+      const key = idempotencyKeyFrom(c.req.header('idempotency-key'));
+      const hash =
+        key &&
+        requestHash(
+          submission.input,
+          submission.files.map((file) => file.sha256),
+        );
+      const replayed = key && hash ? replayedAnswer(db, key, hash, now) : undefined;
+      const created =
+        replayed ??
+        (await fileReport(db, attachments, submission, now, (tx, reportId, answer) => {
+          if (key && hash) rememberAnswer(tx, key, hash, reportId, answer, now);
+        }));
+      c.header('Location', `/api/v1/reports/${created.trackingId}`);
       c.header('Cache-Control', 'no-store');
-      if (!receipt || !receiptMatches(receipt, report.receiptHash)) {
-        throw new ApiError(401, 'invalid_receipt', 'The receipt does not match this report');
+      if (replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(created, 201);
+    })
+    .get('/:trackingId', lookupLimit, (c) => {
+      const { report, viewer } = authorize(c, db);
+      return c.json(reportView(db, directory, report, viewer));
+    })
+    .get('/:trackingId/attachments/:attachmentId', lookupLimit, async (c) => {
+      const { report, viewer } = authorize(c, db);
+      const attachment = findAttachment(db, report, c.req.param('attachmentId') ?? '');
+      if (!attachment) throw new ApiError(404, 'not_found', 'This report has no such attachment');
+      if (report.confidential && viewer !== 'reporter') {
+        throw new ApiError(401, 'invalid_receipt', 'A confidential report’s attachments need its receipt');
       }
-      return c.json(reportView(db, directory, report, 'reporter'));
+      const stream = await attachments.read(attachment.storageKey);
+      if (!stream) throw new Error(`attachment ${attachment.id} is missing from the store`);
+      // Served as inert data: never sniffed, never run as a page, downloaded unless it is an image.
+      c.header('Content-Type', attachment.mediaType);
+      c.header('Content-Length', String(attachment.size));
+      c.header('X-Content-Type-Options', 'nosniff');
+      c.header('Content-Security-Policy', "default-src 'none'; sandbox");
+      c.header(
+        'Content-Disposition',
+        `${attachment.mediaType.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      );
+      return c.body(Readable.toWeb(stream) as ReadableStream);
     });
+}
+
+/**
+ * Finds the report a request names and who is asking: the public, or (with a
+ * matching receipt) the reporter. Answers for one viewer must not be cached for another.
+ */
+function authorize(c: Context, db: Db): { report: Report; viewer: ReportView['viewer'] } {
+  const parsed = parseTrackingId(c.req.param('trackingId') ?? '');
+  if (!parsed.ok) throw new ApiError(400, 'invalid_tracking_id', 'This is not a valid Tracking ID');
+  const report = findReport(db, parsed.trackingId);
+  if (!report) throw new ApiError(404, 'not_found', 'No report has this Tracking ID');
+
+  c.header('Vary', 'Authorization');
+  const authorization = c.req.header('authorization');
+  if (authorization === undefined) {
+    c.header('Cache-Control', 'no-cache');
+    return { report, viewer: 'public' };
+  }
+  c.header('Cache-Control', 'no-store');
+  const receipt = RECEIPT_AUTH.exec(authorization)?.[1];
+  if (!receipt || !receiptMatches(receipt, report.receiptHash)) {
+    throw new ApiError(401, 'invalid_receipt', 'The receipt does not match this report');
+  }
+  return { report, viewer: 'reporter' };
+}
+
+/** A report must name an institution and category the directory knows. */
+function checkDirectory(directory: Directory, input: ValidReport) {
+  const fields: Record<string, FieldError> = {};
+  if (!directory.institution(input.institutionId)) {
+    fields.institutionId = { code: 'unknown_institution', message: 'No institution has this id' };
+  }
+  if (input.categoryId && !directory.category(input.categoryId)) {
+    fields.categoryId = { code: 'unknown_category', message: 'No category has this id' };
+  }
+  if (Object.keys(fields).length) {
+    throw new ApiError(400, 'validation_failed', 'The report has invalid fields', { fields });
+  }
 }

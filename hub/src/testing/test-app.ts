@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { clientAddressResolver } from '../abuse/client-address';
 import type { RateLimits } from '../abuse/rate-limit';
 import { createApp } from '../app';
+import { folderStore } from '../attachments/store';
 import { openDatabase } from '../db/client';
 import { loadDirectory } from '../directory/directory';
 
@@ -18,6 +19,7 @@ export function testApp(options: { rateLimits?: RateLimits; trustedProxies?: num
   const app = createApp({
     db,
     directory: loadDirectory(),
+    attachments: folderStore(join(dir, 'attachments')),
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
     clientAddress: clientAddressResolver(options.trustedProxies ?? 0),
     onUnexpectedError: (e) => unexpected.push(e),
@@ -25,6 +27,7 @@ export function testApp(options: { rateLimits?: RateLimits; trustedProxies?: num
   return {
     app,
     db,
+    dir,
     unexpected,
     close() {
       db.$client.close();

@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { count } from 'drizzle-orm';
+import type { ReportCreated, ReportView } from '../../../contract';
+import { attachments, reports } from '../db/schema';
+import { sampleReport, testApp } from '../testing/test-app';
+import { safeFileName } from './inspect';
+
+let hub: ReturnType<typeof testApp>;
+beforeEach(() => {
+  hub = testApp();
+});
+afterEach(() => {
+  assert.deepEqual(hub.unexpected, []);
+  hub.close();
+});
+
+/** The smallest files whose bytes say what they are. */
+const PNG = Uint8Array.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0,
+  0, 0, 0x1f, 0x15, 0xc4, 0x89,
+]);
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const EXE = Uint8Array.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0, ...Array(64).fill(0)]);
+
+function multipart(report: object, files: [name: string, bytes: Uint8Array][], headers: Record<string, string> = {}) {
+  const form = new FormData();
+  form.set('report', JSON.stringify(report));
+  for (const [name, bytes] of files) form.append('attachments', new File([bytes], name));
+  return hub.app.request('/api/v1/reports', { method: 'POST', body: form, headers });
+}
+
+const lookup = (path: string, receipt?: string) =>
+  hub.app.request(path, { headers: receipt ? { Authorization: `Receipt ${receipt}` } : {} });
+
+const storedFiles = () => {
+  const dir = join(hub.dir, 'attachments');
+  return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile()) : [];
+};
+
+describe('attachments', () => {
+  it('accepts a report with files as multipart and serves them back as inert data', async () => {
+    const res = await multipart(sampleReport, [
+      ['bukti kuitansi.png', PNG],
+      ['surat.pdf', PDF],
+    ]);
+    assert.equal(res.status, 201, await res.clone().text());
+    const created: ReportCreated = await res.json();
+    const view: ReportView = await (await lookup(`/api/v1/reports/${created.trackingId}`)).json();
+    assert.deepEqual(
+      view.attachments?.map(({ name, mediaType, size }) => ({ name, mediaType, size })),
+      [
+        { name: 'bukti kuitansi.png', mediaType: 'image/png', size: PNG.byteLength },
+        { name: 'surat.pdf', mediaType: 'application/pdf', size: PDF.byteLength },
+      ],
+    );
+    const pdf = await lookup(view.attachments?.[1]?.url ?? '');
+    assert.equal(pdf.status, 200);
+    assert.deepEqual(new Uint8Array(await pdf.arrayBuffer()), PDF);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    assert.equal(pdf.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(pdf.headers.get('content-disposition') ?? '', /^attachment; filename\*=UTF-8''surat\.pdf$/);
+    assert.match(pdf.headers.get('content-security-policy') ?? '', /sandbox/);
+  });
+
+  it('keeps a confidential report’s files from the public, and gives them to the reporter', async () => {
+    const created: ReportCreated = await (
+      await multipart({ ...sampleReport, confidential: true }, [['foto.png', PNG]])
+    ).json();
+    const own: ReportView = await (await lookup(`/api/v1/reports/${created.trackingId}`, created.receipt)).json();
+    const url = own.attachments?.[0]?.url ?? '';
+    assert.ok(url);
+    const publicView: ReportView = await (await lookup(`/api/v1/reports/${created.trackingId}`)).json();
+    assert.equal(publicView.attachments, undefined);
+    assert.equal((await lookup(url)).status, 401);
+    assert.equal((await lookup(url, created.receipt)).status, 200);
+  });
+
+  it('judges a file by its bytes: a program or a web page named like a photo is refused', async () => {
+    const res = await multipart(sampleReport, [
+      ['foto.jpg', EXE],
+      ['halaman.png', new TextEncoder().encode('<html><script>alert(1)</script></html>')],
+      ['ok.png', PNG],
+    ]);
+    assert.equal(res.status, 400);
+    const { error } = await res.json();
+    assert.deepEqual(error.fields, {
+      'attachments.0': { code: 'unsupported_type', message: error.fields['attachments.0'].message },
+      'attachments.1': { code: 'unsupported_type', message: error.fields['attachments.1'].message },
+    });
+    assert.equal(hub.db.select({ n: count() }).from(reports).all()[0]?.n, 0);
+    assert.equal(storedFiles().length, 0, 'nothing is stored for a refused report');
+  });
+
+  it('refuses files over 2 MB, empty files, unknown extensions and more than five files', async () => {
+    const big = new Uint8Array(2 * 1024 * 1024 + 1);
+    big.set(PNG);
+    const res = await multipart(sampleReport, [
+      ['besar.png', big],
+      ['kosong.pdf', new Uint8Array()],
+      ['skrip.sh', PNG],
+    ]);
+    const { error } = await res.json();
+    assert.equal(error.fields['attachments.0'].code, 'too_big');
+    assert.equal(error.fields['attachments.1'].code, 'empty');
+    assert.equal(error.fields['attachments.2'].code, 'unsupported_type');
+
+    const six = await multipart(
+      sampleReport,
+      Array.from({ length: 6 }, (_, i) => [`f${i}.png`, PNG] as [string, Uint8Array]),
+    );
+    assert.equal((await six.json()).error.fields.attachments.code, 'too_many');
+  });
+
+  it('rolls the stored files back when the report cannot be saved', async () => {
+    hub.db.$client.exec(
+      'CREATE TRIGGER refuse BEFORE INSERT ON attachments BEGIN SELECT RAISE(ABORT, "disk full"); END',
+    );
+    const res = await multipart(sampleReport, [['foto.png', PNG]]);
+    assert.equal(res.status, 500);
+    hub.unexpected.length = 0;
+    assert.equal(hub.db.select({ n: count() }).from(reports).all()[0]?.n, 0);
+    assert.equal(hub.db.select({ n: count() }).from(attachments).all()[0]?.n, 0);
+    assert.equal(storedFiles().length, 0);
+  });
+
+  it('answers a retry with the same key and files once, and a retry with other files with 409', async () => {
+    const key = { 'Idempotency-Key': 'a6f0c5e2-3f4b-4f1a-8d2e-9c1b7a5e3d10' };
+    const first = await multipart(sampleReport, [['foto.png', PNG]], key);
+    const again = await multipart(sampleReport, [['foto.png', PNG]], key);
+    assert.deepEqual(await again.json(), await first.json());
+    assert.equal(storedFiles().length, 1);
+    const other = await multipart(sampleReport, [['foto.pdf', PDF]], key);
+    assert.equal(other.status, 409);
+  });
+
+  it('refuses a multipart body without the report', async () => {
+    const form = new FormData();
+    form.append('attachments', new File([PNG], 'foto.png'));
+    const res = await hub.app.request('/api/v1/reports', { method: 'POST', body: form });
+    assert.equal(res.status, 400);
+    assert.equal((await res.json()).error.code, 'invalid_multipart');
+  });
+});
+
+describe('safeFileName', () => {
+  it('keeps the last path segment without control characters, and the extension of a long name', () => {
+    assert.equal(safeFileName('C:\\Users\\andi\\foto.jpg'), 'foto.jpg');
+    assert.equal(safeFileName('../../etc/passwd'), 'passwd');
+    assert.equal(safeFileName('a\u0000b\nc".pdf'), 'abc.pdf');
+    assert.equal(safeFileName(''), 'lampiran');
+    const long = safeFileName(`${'x'.repeat(300)}.docx`);
+    assert.equal(long.length, 200);
+    assert.ok(long.endsWith('.docx'));
+  });
+});
