@@ -12,6 +12,12 @@ test('a visitor files a report on the school site and finds it in the tracker', 
   await form.getByLabel('Tanggal kejadian').fill('2026-03-03');
   await form.getByLabel('Lokasi kejadian').fill('Ruang Tata Usaha, SMK SMAK Makassar');
   await form.getByLabel('Rahasia').check();
+  await form.getByLabel('Lampiran (opsional)').setInputFiles({
+    name: 'kuitansi.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'),
+  });
+  await expect(form.locator('[part=attachments]')).toContainText('kuitansi.png');
   for (const box of await form.locator('[name=checklist]').all()) await box.check();
   await form.getByRole('button', { name: 'Kirim laporan' }).click();
 
@@ -29,6 +35,13 @@ test('a visitor files a report on the school site and finds it in the tracker', 
   await tracker.getByLabel('Kode bukti (opsional)').fill(receipt);
   await tracker.getByRole('button', { name: 'Lihat status' }).click();
   await expect(tracker.getByRole('heading', { name: 'Pungutan liar saat daftar ulang' })).toBeVisible();
+
+  const own = await page.request.get(`/api/v1/reports/${trackingId}`, {
+    headers: { Authorization: `Receipt ${receipt}` },
+  });
+  expect((await own.json()).attachments).toEqual([
+    expect.objectContaining({ name: 'kuitansi.png', mediaType: 'image/png', size: 33 }),
+  ]);
 });
 
 test('a report link opens the report directly', async ({ page, request }) => {

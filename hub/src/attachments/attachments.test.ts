@@ -25,7 +25,11 @@ const PNG = Uint8Array.from([
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const EXE = Uint8Array.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0, ...Array(64).fill(0)]);
 
-function multipart(report: object, files: [name: string, bytes: Uint8Array][], headers: Record<string, string> = {}) {
+function multipart(
+  report: object,
+  files: [name: string, bytes: Uint8Array<ArrayBuffer>][],
+  headers: Record<string, string> = {},
+) {
   const form = new FormData();
   form.set('report', JSON.stringify(report));
   for (const [name, bytes] of files) form.append('attachments', new File([bytes], name));
@@ -109,7 +113,7 @@ describe('attachments', () => {
 
     const six = await multipart(
       sampleReport,
-      Array.from({ length: 6 }, (_, i) => [`f${i}.png`, PNG] as [string, Uint8Array]),
+      Array.from({ length: 6 }, (_, i) => [`f${i}.png`, PNG] as [string, Uint8Array<ArrayBuffer>]),
     );
     assert.equal((await six.json()).error.fields.attachments.code, 'too_many');
   });

@@ -8,6 +8,8 @@ export interface RecordedRequest {
   url: URL;
   headers: Headers;
   body: unknown;
+  /** Files of a multipart request, sent through XMLHttpRequest. */
+  files?: File[];
 }
 
 export type FakeHubHandler = (req: RecordedRequest) => { status: number; body: unknown } | 'network-error' | undefined;
@@ -19,35 +21,80 @@ export const institutions = [
 export const categories = [{ id: 'pendidikan-kebudayaan', name: 'Pendidikan dan Kebudayaan' }];
 
 export function installFakeHub(handler: FakeHubHandler = () => undefined) {
-  const original = window.fetch;
+  const originalFetch = window.fetch;
+  const OriginalXhr = window.XMLHttpRequest;
   const requests: RecordedRequest[] = [];
+  const respond = (req: RecordedRequest) => {
+    requests.push(req);
+    const path = req.url.pathname;
+    return (
+      handler(req) ??
+      (path.endsWith('/institutions')
+        ? { status: 200, body: { items: institutions } }
+        : path.endsWith('/categories')
+          ? { status: 200, body: { items: categories } }
+          : { status: 404, body: { error: { code: 'not_found', message: 'Not found' } } })
+    );
+  };
+
   window.fetch = async (input, init = {}) => {
-    const url = new URL(String(input));
     const text = typeof init.body === 'string' ? init.body : undefined;
-    const req = {
+    const answer = respond({
       method: init.method ?? 'GET',
-      url,
+      url: new URL(String(input)),
       headers: new Headers(init.headers),
       body: text && JSON.parse(text),
-    };
-    requests.push(req);
-    const answer =
-      handler(req) ??
-      (url.pathname.endsWith('/institutions')
-        ? { status: 200, body: { items: institutions } }
-        : url.pathname.endsWith('/categories')
-          ? { status: 200, body: { items: categories } }
-          : { status: 404, body: { error: { code: 'not_found', message: 'Not found' } } });
+    });
     if (answer === 'network-error') throw new TypeError('Failed to fetch');
     return new Response(JSON.stringify(answer.body), {
       status: answer.status,
       headers: { 'Content-Type': 'application/json' },
     });
   };
+
+  /** Enough of XMLHttpRequest for the widget's multipart upload: halfway for a while, then done. */
+  class FakeXhr extends EventTarget {
+    readonly upload = new EventTarget();
+    status = 0;
+    responseText = '';
+    private request = { method: 'GET', url: '', headers: new Headers() };
+    open(method: string, url: string | URL) {
+      this.request = { method, url: String(url), headers: new Headers() };
+    }
+    setRequestHeader(name: string, value: string) {
+      this.request.headers.set(name, value);
+    }
+    send(body: FormData) {
+      const report = body.get('report');
+      const req: RecordedRequest = {
+        ...this.request,
+        url: new URL(this.request.url),
+        body: typeof report === 'string' ? JSON.parse(report) : undefined,
+        files: body.getAll('attachments') as File[],
+      };
+      const progress = (loaded: number) =>
+        this.upload.dispatchEvent(new ProgressEvent('progress', { lengthComputable: true, loaded, total: 100 }));
+      setTimeout(() => progress(50));
+      setTimeout(() => {
+        progress(100);
+        const answer = respond(req);
+        if (answer === 'network-error') {
+          this.dispatchEvent(new ProgressEvent('error'));
+          return;
+        }
+        this.status = answer.status;
+        this.responseText = JSON.stringify(answer.body);
+        this.dispatchEvent(new ProgressEvent('load'));
+      }, 200);
+    }
+  }
+  window.XMLHttpRequest = FakeXhr as unknown as typeof XMLHttpRequest;
+
   return {
     requests,
     restore() {
-      window.fetch = original;
+      window.fetch = originalFetch;
+      window.XMLHttpRequest = OriginalXhr;
     },
   };
 }

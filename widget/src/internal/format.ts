@@ -21,3 +21,13 @@ export function formatDateTime(iso: string): string {
     timeStyle: 'short',
   }).format(new Date(iso));
 }
+
+/** A file size for people: "350 KB", "1,2 MB". */
+export function formatSize(bytes: number): string {
+  const [value, unit] =
+    bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'MB'] : [Math.max(1, Math.round(bytes / 1024)), 'KB'];
+  const number = new Intl.NumberFormat(INTL_LOCALE[getLocale() as 'id' | 'en'], { maximumFractionDigits: 1 }).format(
+    value,
+  );
+  return `${number} ${unit}`;
+}

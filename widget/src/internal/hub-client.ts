@@ -45,13 +45,45 @@ export class HubClient {
     this.base = new URL('api/v1/', new URL(hub, document.baseURI).href.replace(/\/?$/, '/')).href;
   }
 
-  /** Sends a report; the same `idempotencyKey` on a retry can never file it twice. */
-  submitReport(report: ReportInput, idempotencyKey: string, signal?: AbortSignal): Promise<ReportCreated> {
-    return this.call('reports', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
-      body: JSON.stringify(report),
-      signal,
+  /**
+   * Sends a report; the same `idempotencyKey` on a retry can never file it
+   * twice. With files it goes as multipart through XMLHttpRequest, the one
+   * browser API that reports upload progress.
+   */
+  submitReport(
+    report: ReportInput,
+    idempotencyKey: string,
+    options: { files?: readonly File[]; onProgress?: (fraction: number) => void } = {},
+  ): Promise<ReportCreated> {
+    const { files = [], onProgress } = options;
+    if (!files.length) {
+      return this.call('reports', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+        body: JSON.stringify(report),
+      });
+    }
+    const form = new FormData();
+    form.set('report', JSON.stringify(report));
+    for (const file of files) form.append('attachments', file);
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', new URL('reports', this.base));
+      xhr.setRequestHeader('Idempotency-Key', idempotencyKey);
+      xhr.upload.addEventListener('progress', (e) => {
+        if (e.lengthComputable) onProgress?.(e.loaded / e.total);
+      });
+      xhr.addEventListener('load', () => {
+        try {
+          resolve(answer<ReportCreated>(xhr.status, parseJson(xhr.responseText)));
+        } catch (error) {
+          reject(error);
+        }
+      });
+      for (const failure of ['error', 'timeout', 'abort']) {
+        xhr.addEventListener(failure, () => reject(new HubError('network', 'The hub could not be reached')));
+      }
+      xhr.send(form);
     });
   }
 
@@ -78,14 +110,26 @@ export class HubClient {
       if (init.signal?.aborted) throw error;
       throw new HubError('network', 'The hub could not be reached');
     }
-    const body = await res.json().catch(() => undefined);
-    if (res.ok && body !== undefined) return body as T;
-    const error = (body as ErrorBody | undefined)?.error;
-    throw new HubError(
-      error?.code ?? 'internal_error',
-      error?.message ?? `The hub answered ${res.status}`,
-      res.status,
-      error?.fields,
-    );
+    return answer<T>(res.status, await res.json().catch(() => undefined));
   }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The hub's answer as data, or its error as a HubError. */
+function answer<T>(status: number, body: unknown): T {
+  if (status >= 200 && status < 300 && body !== undefined) return body as T;
+  const error = (body as ErrorBody | undefined)?.error;
+  throw new HubError(
+    error?.code ?? 'internal_error',
+    error?.message ?? `The hub answered ${status}`,
+    status,
+    error?.fields,
+  );
 }

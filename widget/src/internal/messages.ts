@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { FieldError, ReportKind, ReportStatus } from '../../../contract';
-import { REPORTER_EMAIL_MAX_LENGTH, REPORTER_PHONE_MAX_LENGTH } from '../../../contract/limits';
+import { ATTACHMENT_MAX_COUNT, REPORTER_EMAIL_MAX_LENGTH, REPORTER_PHONE_MAX_LENGTH } from '../../../contract/limits';
 import { TEXT_LIMITS } from '../../../contract/report-rules';
 import type { HubError } from './hub-client';
 
@@ -96,5 +96,19 @@ export function trackingIdMessage(reason: 'format' | 'checksum' | 'empty'): stri
       return msg('Tracking ID terdiri dari 9 huruf dan angka setelah LPR, misalnya LPR-7K3M-9Q2X-T.');
     case 'checksum':
       return msg('Tracking ID ini tidak valid: mungkin ada huruf atau angka yang salah ketik.');
+  }
+}
+
+/** Why a chosen file cannot be attached. */
+export function attachmentMessage(name: string, problem: string): string {
+  switch (problem) {
+    case 'too_many':
+      return msg(str`Paling banyak ${ATTACHMENT_MAX_COUNT} lampiran.`);
+    case 'too_big':
+      return msg(str`${name}: lebih besar dari 2 MB.`);
+    case 'empty':
+      return msg(str`${name}: berkas kosong.`);
+    default:
+      return msg(str`${name}: jenis berkas ini tidak diterima.`);
   }
 }

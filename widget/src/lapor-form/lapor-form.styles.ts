@@ -62,6 +62,52 @@ export const formStyles = css`
     gap: 0.5rem 1rem;
     align-items: center;
   }
+  .files {
+    list-style: none;
+    margin: 0.25rem 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .files li {
+    display: grid;
+    grid-template-columns: 3rem 1fr auto;
+    grid-template-areas: 'thumb name remove' 'thumb size remove';
+    gap: 0 0.75rem;
+    align-items: center;
+  }
+  .files img,
+  .file-type {
+    grid-area: thumb;
+    width: 3rem;
+    height: 3rem;
+    object-fit: cover;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    display: grid;
+    place-items: center;
+    font-size: 0.75em;
+    font-weight: 700;
+  }
+  .file-name {
+    grid-area: name;
+    overflow-wrap: anywhere;
+  }
+  .files .help {
+    grid-area: size;
+  }
+  .files button {
+    grid-area: remove;
+  }
+  ul.error {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  progress {
+    width: 100%;
+    height: 1rem;
+    accent-color: var(--_primary);
+  }
   .checklist .choice {
     border: 0;
     padding: 0.25rem 0;

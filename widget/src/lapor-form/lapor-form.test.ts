@@ -53,6 +53,16 @@ async function submit(el: LaporForm) {
 
 const posts = () => hub.requests.filter((r) => r.method === 'POST');
 
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function chooseFiles(el: LaporForm, files: File[]) {
+  const input = $<HTMLInputElement>(el, '#attachments');
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
 describe('<lapor-form>', () => {
   it('labels every required field and preselects the preset institution and category', async () => {
     const el = await mount();
@@ -232,6 +242,43 @@ describe('<lapor-form>', () => {
     expect($<HTMLInputElement>(el, '#anonymous').checked).to.be.true;
     expect($<HTMLInputElement>(el, '#confidential').checked).to.be.true;
     expect($(el, '.info')).to.be.null;
+  });
+
+  it('checks chosen files before upload, previews images, and lets the visitor remove them', async () => {
+    const el = await mount();
+    chooseFiles(el, [
+      new File([PNG], 'kuitansi.png', { type: 'image/png' }),
+      new File(['MZ'], 'program.exe'),
+      new File([new Uint8Array(2 * 1024 * 1024 + 1)], 'video-besar.mp4', { type: 'video/mp4' }),
+      new File(['%PDF-1.4'], 'surat.pdf', { type: 'application/pdf' }),
+    ]);
+    await el.updateComplete;
+    const names = [...(el.shadowRoot?.querySelectorAll('.file-name') ?? [])].map((n) => n.textContent);
+    expect(names).to.deep.equal(['kuitansi.png', 'surat.pdf']);
+    expect($(el, '[part=attachments] img')).to.exist;
+    const problems = $(el, '#attachments-error').textContent ?? '';
+    expect(problems).to.contain('program.exe: jenis berkas ini tidak diterima');
+    expect(problems).to.contain('video-besar.mp4: lebih besar dari 2 MB');
+    await expect(el).to.be.accessible();
+
+    $<HTMLButtonElement>(el, '[part=attachments] button[aria-label="Hapus lampiran kuitansi.png"]').click();
+    await el.updateComplete;
+    expect(el.shadowRoot?.querySelectorAll('.file-name')).to.have.length(1);
+    expect(el.shadowRoot?.activeElement?.id).to.equal('attachments');
+  });
+
+  it('uploads files as multipart with a progress bar', async () => {
+    const el = await mount((req) => (req.method === 'POST' ? { status: 201, body: created } : undefined));
+    fillValid(el);
+    chooseFiles(el, [new File([PNG], 'kuitansi.png', { type: 'image/png' })]);
+    await submit(el);
+    await waitUntil(() => $<HTMLProgressElement>(el, 'progress')?.value === 50, 'upload halfway');
+    await expect(el).to.be.accessible();
+    await waitUntil(() => $(el, '[part=tracking-id]'));
+    const [post] = posts();
+    expect(post?.files?.map((f) => f.name)).to.deep.equal(['kuitansi.png']);
+    expect((post?.body as { title?: string } | undefined)?.title).to.equal('Pungutan liar saat daftar ulang');
+    expect(post?.headers.get('idempotency-key')).to.match(/^[0-9a-f]{32}$/);
   });
 
   it('links the success screen to the tracker and offers the receipt as a file', async () => {

@@ -2,14 +2,22 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Category, FieldError, Institution, ReportCreated } from '../../../contract';
+import {
+  ATTACHMENT_ACCEPT,
+  ATTACHMENT_MAX_COUNT,
+  type AttachmentProblem,
+  attachmentProblem,
+  extensionOf,
+} from '../../../contract/attachments';
 import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../../contract/limits';
 import { findPersonalData, type PersonalDataKind } from '../../../contract/personal-data';
 import { checkReport, REPORT_KINDS, type ReportKind } from '../../../contract/report-rules';
 import { LaporErrorEvent } from '../events/lapor-error';
 import { LaporSubmittedEvent } from '../events/lapor-submitted';
+import { formatSize } from '../internal/format';
 import { HubError } from '../internal/hub-client';
 import { LaporElement } from '../internal/lapor-element';
-import { fieldMessage, hubErrorMessage, kindHelp, kindLabel } from '../internal/messages';
+import { attachmentMessage, fieldMessage, hubErrorMessage, kindHelp, kindLabel } from '../internal/messages';
 import { sharedStyles } from '../internal/shared.styles';
 import { type Draft, DraftStore } from './draft';
 import { CONTRACT_PATH, emptyValues, type FormField, type FormValues, toReportInput } from './form-values';
@@ -23,6 +31,12 @@ const CHECKLIST_SIZE = 3;
 const DRAFT_DELAY_MS = 400;
 
 type Sending = 'idle' | 'sending' | 'waiting' | 'failed';
+
+interface ChosenFile {
+  file: File;
+  /** An object URL for an image's thumbnail, revoked when the file is removed. */
+  preview?: string;
+}
 
 /**
  * An SP4N-LAPOR! report form: a visitor files a complaint, an aspiration or a
@@ -74,6 +88,9 @@ export class LaporForm extends LaporElement {
   @state() private restoredDraft = false;
   @state() private copied = '';
   @state() private personalDataDismissed = false;
+  @state() private files: ChosenFile[] = [];
+  @state() private fileProblems: { name: string; problem: AttachmentProblem | 'too_many' }[] = [];
+  @state() private progress?: number;
 
   @query('form') private formEl?: HTMLFormElement;
   @query('.success') private successEl?: HTMLElement;
@@ -99,6 +116,7 @@ export class LaporForm extends LaporElement {
     this.directoryAbort?.abort();
     this.stopRetryTimer();
     this.flushDraft();
+    for (const { preview } of this.files) if (preview) URL.revokeObjectURL(preview);
   }
 
   /** `changed` is untyped here because it also names private state. */
@@ -162,7 +180,8 @@ export class LaporForm extends LaporElement {
         ${this.textField('locationText', msg('Lokasi kejadian'), {
           help: msg('Semakin spesifik semakin baik, misalnya nama kantor, jalan, dan kota.'),
         })}
-        ${this.renderInstitution()} ${this.renderCategory()} ${this.renderPersonalDataHint()}
+        ${this.renderInstitution()} ${this.renderCategory()} ${this.renderAttachments()}
+        ${this.renderPersonalDataHint()}
         ${this.toggle(
           'anonymous',
           msg('Anonim'),
@@ -192,6 +211,15 @@ export class LaporForm extends LaporElement {
 
         ${this.renderChecklist()}
 
+        ${
+          this.progress !== undefined && this.sending === 'sending'
+            ? html`<div class="field" part="upload-progress">
+              <label for="upload-progress">${msg('Mengunggah lampiran')}</label>
+              <progress id="upload-progress" max="100" .value=${Math.round(this.progress * 100)}></progress>
+              <span class="help">${Math.round(this.progress * 100)}%</span>
+            </div>`
+            : nothing
+        }
         <div role="status" aria-live="polite">
           ${this.formError ? html`<p class="notice" part="form-error">${this.formError}</p>` : nothing}
         </div>
@@ -235,6 +263,46 @@ export class LaporForm extends LaporElement {
   private renderCategory(): TemplateResult | typeof nothing {
     if (!this.categories.length) return nothing;
     return this.selectField('categoryId', msg('Kategori (opsional)'), this.categories, msg('Tanpa kategori'));
+  }
+
+  private renderAttachments() {
+    const invalid = this.fileProblems.length > 0;
+    const full = this.files.length >= ATTACHMENT_MAX_COUNT;
+    return html`<div class="field" part="field">
+      <label for="attachments">${msg('Lampiran (opsional)')}</label>
+      <p class="help" id="attachments-help">
+        ${msg(str`Foto, PDF, dokumen Office, atau video pendek sebagai bukti; paling besar 2 MB per berkas, paling banyak ${ATTACHMENT_MAX_COUNT} berkas.`)}
+      </p>
+      <input type="file" id="attachments" multiple accept=${ATTACHMENT_ACCEPT} ?disabled=${full}
+        aria-invalid=${invalid} aria-describedby="attachments-help${invalid ? ' attachments-error' : ''}"
+        @change=${this.onFiles} />
+      ${
+        this.files.length
+          ? html`<ul class="files" part="attachments">
+            ${this.files.map(
+              ({ file, preview }, i) => html`<li>
+                ${
+                  preview
+                    ? html`<img src=${preview} alt="" width="48" height="48" />`
+                    : html`<span class="file-type" aria-hidden="true">${extensionOf(file.name).toUpperCase()}</span>`
+                }
+                <span class="file-name">${file.name}</span>
+                <span class="help">${formatSize(file.size)}</span>
+                <button type="button" class="secondary" aria-label=${msg(str`Hapus lampiran ${file.name}`)}
+                  @click=${() => this.removeFile(i)}>${msg('Hapus')}</button>
+              </li>`,
+            )}
+          </ul>`
+          : nothing
+      }
+      ${
+        invalid
+          ? html`<ul class="error" id="attachments-error" part="field-error">
+            ${this.fileProblems.map(({ name, problem }) => html`<li>${attachmentMessage(name, problem)}</li>`)}
+          </ul>`
+          : nothing
+      }
+    </div>`;
   }
 
   private renderPersonalDataHint(): TemplateResult | typeof nothing {
@@ -432,6 +500,30 @@ export class LaporForm extends LaporElement {
     this.scheduleDraft();
   }
 
+  private onFiles(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const problems: typeof this.fileProblems = [];
+    const added: ChosenFile[] = [];
+    for (const file of input.files ?? []) {
+      const problem = attachmentProblem(file);
+      if (problem) problems.push({ name: file.name, problem });
+      else if (this.files.length + added.length >= ATTACHMENT_MAX_COUNT)
+        problems.push({ name: file.name, problem: 'too_many' });
+      else added.push({ file, preview: file.type.startsWith('image/') ? URL.createObjectURL(file) : undefined });
+    }
+    this.files = [...this.files, ...added];
+    this.fileProblems = problems;
+    input.value = ''; // lets the same file be chosen again after removing it
+  }
+
+  private removeFile(index: number) {
+    const [removed] = this.files.splice(index, 1);
+    if (removed?.preview) URL.revokeObjectURL(removed.preview);
+    this.files = [...this.files];
+    this.fileProblems = [];
+    this.renderRoot.querySelector<HTMLInputElement>('#attachments')?.focus();
+  }
+
   private onChecklist(index: number, event: Event) {
     this.checklist = this.checklist.map((checked, i) =>
       i === index ? (event.target as HTMLInputElement).checked : checked,
@@ -472,28 +564,43 @@ export class LaporForm extends LaporElement {
   private async send() {
     this.stopRetryTimer();
     const report = toReportInput(this.values);
-    const payload = JSON.stringify(report);
+    const files = this.files.map(({ file }) => file);
+    const payload = JSON.stringify([report, files.map((f) => [f.name, f.size, f.lastModified])]);
     if (this.pending?.payload !== payload) this.pending = { idempotencyKey: newIdempotencyKey(), payload };
     this.flushDraft();
     this.sending = 'sending';
     this.formError = '';
     try {
-      const created = await this.client().submitReport(report, this.pending.idempotencyKey);
+      this.progress = files.length ? 0 : undefined;
+      const created = await this.client().submitReport(report, this.pending.idempotencyKey, {
+        files,
+        onProgress: (fraction) => {
+          this.progress = fraction;
+        },
+      });
       await this.succeed(created);
     } catch (error) {
       if (!(error instanceof HubError)) throw error;
+      this.progress = undefined;
       this.fail(error);
       if (error.retryable) {
         this.scheduleRetry();
       } else {
         this.sending = 'idle';
         this.errors = error.fields;
+        this.fileProblems = Object.entries(error.fields)
+          .filter(([path]) => path.startsWith('attachments'))
+          .map(([path, { code }]) => ({
+            name: this.files[Number(path.split('.')[1])]?.file.name ?? '',
+            problem: code as AttachmentProblem,
+          }));
         if (Object.keys(error.fields).length) await this.focusFirstError();
       }
     }
   }
 
   private async succeed(created: ReportCreated) {
+    this.progress = undefined;
     this.drafts?.clear();
     this.pending = undefined;
     this.sending = 'idle';
@@ -589,6 +696,9 @@ export class LaporForm extends LaporElement {
     this.copied = '';
     this.checklist = Array(CHECKLIST_SIZE).fill(false);
     this.personalDataDismissed = false;
+    for (const { preview } of this.files) if (preview) URL.revokeObjectURL(preview);
+    this.files = [];
+    this.fileProblems = [];
     this.values = this.presetValues();
   }
 
