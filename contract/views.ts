@@ -48,7 +48,8 @@ export interface ReportView {
   title?: string;
   body?: string;
   incidentDate?: string;
-  location?: { text: string; regionCode?: string };
+  /** `regionName` spells the region out, smallest first: "Panakkukang, Kota Makassar, Sulawesi Selatan". */
+  location?: { text: string; regionCode?: string; regionName?: string };
   reporter?: { name?: string; email?: string; phone?: string };
   attachments?: AttachmentRef[];
   createdAt: string;
@@ -66,4 +67,22 @@ export interface Institution {
 export interface Category {
   id: string;
   name: string;
+}
+
+export type RegionLevel = 'province' | 'regency' | 'district' | 'village';
+
+/** An administrative region by its Kemendagri code: province → regency/city → district → village. */
+export interface Region {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode?: string;
+}
+
+/** One page of a list. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
 }

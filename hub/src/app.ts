@@ -9,13 +9,17 @@ import type { AttachmentStore } from './attachments/store';
 import type { Db } from './db/client';
 import type { Directory } from './directory/directory';
 import { ApiError } from './errors';
+import type { Regions } from './regions/regions';
 import { directoryRoutes } from './routes/directory';
+import { regionRoutes } from './routes/regions';
 import { reportRoutes } from './routes/reports';
 import { type StaticRoots, staticRoutes } from './routes/static';
 
 export interface AppDeps {
   db: Db;
   directory: Directory;
+  /** Administrative regions, for the location of an incident. */
+  regions: Regions;
   /** Where attachment bytes are kept. */
   attachments: AttachmentStore;
   /** Where the widget bundle and the demo site are served from; omitted, the hub serves the API only. */
@@ -56,6 +60,7 @@ export function createApp(options: AppDeps) {
       }),
     )
     .route('/reports', reportRoutes(deps))
+    .route('/regions', regionRoutes(deps))
     .route('/', directoryRoutes(deps));
 
   const app = new Hono().route('/api/v1', api);

@@ -8,6 +8,7 @@ import { folderStore } from './attachments/store';
 import { configFromEnv } from './config';
 import { openDatabase } from './db/client';
 import { loadDirectory } from './directory/directory';
+import { loadRegions } from './regions/regions';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const config = configFromEnv();
@@ -20,6 +21,7 @@ if (!existsSync(join(staticRoots.widget, 'lapor.js'))) {
 const app = createApp({
   db,
   directory: loadDirectory(),
+  regions: await loadRegions(),
   attachments: folderStore(join(config.dataDir, 'attachments')),
   staticRoots,
   rateLimits: config.rateLimits,

@@ -3,6 +3,7 @@ import type { ReportView } from '../../../contract';
 import type { Db } from '../db/client';
 import { type Attachment, attachments, type Report, type ReportEvent, reportEvents, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
+import type { Regions } from '../regions/regions';
 
 export function findReport(db: Db, trackingId: string): Report | undefined {
   return db.select().from(reports).where(eq(reports.trackingId, trackingId)).all()[0];
@@ -13,7 +14,11 @@ export function findReport(db: Db, trackingId: string): Report | undefined {
  * report's content nor an anonymous report's reporter, and never anyone's
  * contact details; the reporter (holding the receipt) sees everything given.
  */
-export function reportView(db: Db, directory: Directory, report: Report, viewer: ReportView['viewer']): ReportView {
+export function reportView(
+  { db, directory, regions }: { db: Db; directory: Directory; regions: Regions },
+  report: Report,
+  viewer: ReportView['viewer'],
+): ReportView {
   const events = db
     .select()
     .from(reportEvents)
@@ -37,7 +42,17 @@ export function reportView(db: Db, directory: Directory, report: Report, viewer:
       title: report.title,
       body: report.body,
       incidentDate: report.incidentDate,
-      location: { text: report.locationText, ...(report.regionCode && { regionCode: report.regionCode }) },
+      location: {
+        text: report.locationText,
+        ...(report.regionCode && {
+          regionCode: report.regionCode,
+          regionName: regions
+            .path(report.regionCode)
+            .map((region) => region.name)
+            .reverse()
+            .join(', '),
+        }),
+      },
     }),
     ...reporterPart(report, viewer),
     ...(showContent && attachmentsPart(db, report)),

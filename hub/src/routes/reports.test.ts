@@ -96,6 +96,7 @@ describe('GET /api/v1/reports/{trackingId}', () => {
     assert.equal(pub.institution.name, 'SMK SMAK Makassar');
     assert.equal(pub.category?.name, 'Pendidikan dan Kebudayaan');
     assert.deepEqual(pub.reporter, { name: 'Andi Pratama' });
+    assert.equal(pub.location?.regionName, 'Kota Makassar, Sulawesi Selatan');
     assert.deepEqual(
       pub.timeline.map((e) => e.status),
       ['received'],

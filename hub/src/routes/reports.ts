@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import type { Report } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { ApiError } from '../errors';
+import type { Regions } from '../regions/regions';
 import { fileReport } from '../reports/create';
 import { idempotencyKeyFrom, rememberAnswer, replayedAnswer, requestHash } from '../reports/idempotency';
 import { receiptMatches } from '../reports/receipt';
@@ -15,13 +16,13 @@ import { findAttachment, findReport, reportView } from '../reports/views';
 
 const RECEIPT_AUTH = /^Receipt\s+(\S+)\s*$/i;
 
-export function reportRoutes({ db, directory, attachments, rateLimits, clientAddress }: ResolvedDeps) {
+export function reportRoutes({ db, directory, regions, attachments, rateLimits, clientAddress }: ResolvedDeps) {
   const reportLimit = perAddressLimit({ limit: rateLimits.reportsPerHour, windowMs: 3_600_000, clientAddress });
   const lookupLimit = perAddressLimit({ limit: rateLimits.lookupsPerMinute, windowMs: 60_000, clientAddress });
   return new Hono()
     .post('/', reportLimit, submissionGuard, async (c) => {
       const submission = await readSubmission(c);
-      checkDirectory(directory, submission.input);
+      checkDirectory(directory, regions, submission.input);
       const now = new Date();
       const key = idempotencyKeyFrom(c.req.header('idempotency-key'));
       const hash =
@@ -43,7 +44,7 @@ export function reportRoutes({ db, directory, attachments, rateLimits, clientAdd
     })
     .get('/:trackingId', lookupLimit, (c) => {
       const { report, viewer } = authorize(c, db);
-      return c.json(reportView(db, directory, report, viewer));
+      return c.json(reportView({ db, directory, regions }, report, viewer));
     })
     .get('/:trackingId/attachments/:attachmentId', lookupLimit, async (c) => {
       const { report, viewer } = authorize(c, db);
@@ -91,14 +92,18 @@ function authorize(c: Context, db: Db): { report: Report; viewer: ReportView['vi
   return { report, viewer: 'reporter' };
 }
 
-/** A report must name an institution and category the directory knows. */
-function checkDirectory(directory: Directory, input: ValidReport) {
+/** A report must name an institution, category and region that exist. */
+function checkDirectory(directory: Directory, regions: Regions, input: ValidReport) {
   const fields: Record<string, FieldError> = {};
   if (!directory.institution(input.institutionId)) {
     fields.institutionId = { code: 'unknown_institution', message: 'No institution has this id' };
   }
   if (input.categoryId && !directory.category(input.categoryId)) {
     fields.categoryId = { code: 'unknown_category', message: 'No category has this id' };
+  }
+  const regionCode = input.location.regionCode;
+  if (regionCode && !regions.find(regionCode)) {
+    fields['location.regionCode'] = { code: 'unknown_region', message: 'No region has this code' };
   }
   if (Object.keys(fields).length) {
     throw new ApiError(400, 'validation_failed', 'The report has invalid fields', { fields });

@@ -7,6 +7,9 @@ import { createApp } from '../app';
 import { folderStore } from '../attachments/store';
 import { openDatabase } from '../db/client';
 import { loadDirectory } from '../directory/directory';
+import { loadRegions } from '../regions/regions';
+
+const regions = await loadRegions();
 
 /** Limits high enough that only the rate-limit tests meet them. */
 const GENEROUS_LIMITS: RateLimits = { reportsPerHour: 10_000, lookupsPerMinute: 10_000 };
@@ -19,6 +22,7 @@ export function testApp(options: { rateLimits?: RateLimits; trustedProxies?: num
   const app = createApp({
     db,
     directory: loadDirectory(),
+    regions,
     attachments: folderStore(join(dir, 'attachments')),
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
     clientAddress: clientAddressResolver(options.trustedProxies ?? 0),
