@@ -20,6 +20,18 @@ export const institutions = [
 ];
 export const categories = [{ id: 'pendidikan-kebudayaan', name: 'Pendidikan dan Kebudayaan' }];
 
+/** A slice of the region tree: Sulawesi Selatan → Kota Makassar → Panakkukang → Karampuang. */
+export const regions: Record<string, { code: string; name: string; level: string; parentCode?: string }[]> = {
+  '': [
+    { code: '73', name: 'Sulawesi Selatan', level: 'province' },
+    { code: '74', name: 'Sulawesi Tenggara', level: 'province' },
+  ],
+  '73': [{ code: '73.71', name: 'Kota Makassar', level: 'regency', parentCode: '73' }],
+  '73.71': [{ code: '73.71.07', name: 'Panakkukang', level: 'district', parentCode: '73.71' }],
+  '73.71.07': [{ code: '73.71.07.1001', name: 'Karampuang', level: 'village', parentCode: '73.71.07' }],
+  '73.71.07.1001': [],
+};
+
 export function installFakeHub(handler: FakeHubHandler = () => undefined) {
   const originalFetch = window.fetch;
   const OriginalXhr = window.XMLHttpRequest;
@@ -33,7 +45,9 @@ export function installFakeHub(handler: FakeHubHandler = () => undefined) {
         ? { status: 200, body: { items: institutions } }
         : path.endsWith('/categories')
           ? { status: 200, body: { items: categories } }
-          : { status: 404, body: { error: { code: 'not_found', message: 'Not found' } } })
+          : path.endsWith('/regions')
+            ? { status: 200, body: { items: regions[req.url.searchParams.get('parent') ?? ''] ?? [] } }
+            : { status: 404, body: { error: { code: 'not_found', message: 'Not found' } } })
     );
   };
 

@@ -3,6 +3,8 @@ import type {
   ErrorBody,
   FieldError,
   Institution,
+  Page,
+  Region,
   ReportCreated,
   ReportInput,
   ReportView,
@@ -96,6 +98,12 @@ export class HubClient {
 
   async institutions(signal?: AbortSignal): Promise<Institution[]> {
     return (await this.call<{ items: Institution[] }>('institutions', { signal })).items;
+  }
+
+  /** The regions directly under `parent`, or the provinces. */
+  async regions(parent?: string, signal?: AbortSignal): Promise<Region[]> {
+    const query = new URLSearchParams({ limit: '500', ...(parent && { parent }) });
+    return (await this.call<Page<Region>>(`regions?${query}`, { signal })).items;
   }
 
   async categories(signal?: AbortSignal): Promise<Category[]> {

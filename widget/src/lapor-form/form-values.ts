@@ -7,6 +7,8 @@ export interface FormValues {
   body: string;
   incidentDate: string;
   locationText: string;
+  /** The most precise administrative region chosen, or ''. */
+  regionCode: string;
   institutionId: string;
   categoryId: string;
   anonymous: boolean;
@@ -25,6 +27,7 @@ export const CONTRACT_PATH: Record<FormField, string> = {
   body: 'body',
   incidentDate: 'incidentDate',
   locationText: 'location.text',
+  regionCode: 'location.regionCode',
   institutionId: 'institutionId',
   categoryId: 'categoryId',
   name: 'reporter.name',
@@ -42,7 +45,7 @@ export function toReportInput(values: FormValues): ReportInput {
     title: values.title,
     body: values.body,
     incidentDate: values.incidentDate,
-    location: { text: values.locationText },
+    location: { text: values.locationText, regionCode: optional(values.regionCode) },
     institutionId: values.institutionId,
     categoryId: optional(values.categoryId),
     anonymous: values.anonymous,
@@ -58,6 +61,7 @@ export function emptyValues(): FormValues {
     body: '',
     incidentDate: '',
     locationText: '',
+    regionCode: '',
     institutionId: '',
     categoryId: '',
     anonymous: false,

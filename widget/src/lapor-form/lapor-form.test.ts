@@ -281,6 +281,33 @@ describe('<lapor-form>', () => {
     expect(post?.headers.get('idempotency-key')).to.match(/^[0-9a-f]{32}$/);
   });
 
+  it('narrows the region level by level and sends the most precise one', async () => {
+    const el = await mount((req) => (req.method === 'POST' ? { status: 201, body: created } : undefined));
+    const choose = async (depth: number, code: string) => {
+      await waitUntil(() => $(el, `#region-${depth} option[value="${code}"]`), `region ${code} offered`);
+      const select = $<HTMLSelectElement>(el, `#region-${depth}`);
+      select.value = code;
+      select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    };
+    await choose(0, '73');
+    await choose(1, '73.71');
+    await choose(2, '73.71.07');
+    await choose(3, '73.71.07.1001');
+    expect($(el, 'label[for=region-3]').textContent).to.equal('Kelurahan/Desa');
+    await expect(el).to.be.accessible();
+
+    await choose(0, '74');
+    await waitUntil(() => !$(el, '#region-1'), 'lower levels cleared');
+    await choose(0, '73');
+    await choose(1, '73.71');
+    fillValid(el);
+    await submit(el);
+    await waitUntil(() => $(el, '[part=tracking-id]'));
+    expect((posts()[0]?.body as { location?: { regionCode?: string } } | undefined)?.location?.regionCode).to.equal(
+      '73.71',
+    );
+  });
+
   it('links the success screen to the tracker and offers the receipt as a file', async () => {
     const el = await mount((req) => (req.method === 'POST' ? { status: 201, body: created } : undefined));
     el.trackerUrl = 'https://sekolah.example.sch.id/lacak';

@@ -23,6 +23,7 @@ import { type Draft, DraftStore } from './draft';
 import { CONTRACT_PATH, emptyValues, type FormField, type FormValues, toReportInput } from './form-values';
 import { formStyles } from './lapor-form.styles';
 import { downloadReceipt, printReceipt } from './receipt-file';
+import { RegionPicker } from './region-picker';
 
 /** Seconds to wait before each automatic resend after a network failure. */
 const RETRY_DELAYS = [3, 10, 30, 60];
@@ -95,6 +96,7 @@ export class LaporForm extends LaporElement {
   @query('form') private formEl?: HTMLFormElement;
   @query('.success') private successEl?: HTMLElement;
 
+  private readonly regionPicker = new RegionPicker(this, () => this.client());
   private attempted = false;
   private pending?: Draft['pending'];
   private drafts?: DraftStore;
@@ -130,6 +132,10 @@ export class LaporForm extends LaporElement {
       const { title, body, locationText } = this.values;
       this.personalData = findPersonalData(`${title}\n${body}\n${locationText}`);
     }
+  }
+
+  protected override firstUpdated(): void {
+    void this.regionPicker.start(this.values.regionCode);
   }
 
   protected override render() {
@@ -180,7 +186,7 @@ export class LaporForm extends LaporElement {
         ${this.textField('locationText', msg('Lokasi kejadian'), {
           help: msg('Semakin spesifik semakin baik, misalnya nama kantor, jalan, dan kota.'),
         })}
-        ${this.renderInstitution()} ${this.renderCategory()} ${this.renderAttachments()}
+        ${this.renderRegion()} ${this.renderInstitution()} ${this.renderCategory()} ${this.renderAttachments()}
         ${this.renderPersonalDataHint()}
         ${this.toggle(
           'anonymous',
@@ -241,6 +247,30 @@ export class LaporForm extends LaporElement {
         </div>
       </form>
     `;
+  }
+
+  private renderRegion() {
+    const labels = [msg('Provinsi'), msg('Kabupaten/Kota'), msg('Kecamatan'), msg('Kelurahan/Desa')];
+    const invalid = Boolean(this.errors['location.regionCode']);
+    return html`<fieldset part="field" aria-describedby="region-help">
+      <legend>${msg('Wilayah kejadian (opsional)')}</legend>
+      <p class="help" id="region-help">${msg('Pilih sampai tingkat yang Anda ketahui.')}</p>
+      ${this.regionPicker.levels.map(
+        (level, depth) => html`<div class="field">
+          <label for="region-${depth}">${labels[depth]}</label>
+          <select id="region-${depth}" name="region-${depth}" aria-invalid=${invalid}
+            @change=${(e: Event) => this.onRegion(depth, (e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${!level.selected}>${msg('Pilih')}</option>
+            ${level.options.map(
+              (region) =>
+                html`<option value=${region.code} ?selected=${region.code === level.selected}>${region.name}</option>`,
+            )}
+          </select>
+        </div>`,
+      )}
+      ${this.regionPicker.failed ? html`<p class="help">${msg('Daftar wilayah tidak dapat dimuat saat ini.')}</p>` : nothing}
+      ${this.errorFor('regionCode')}
+    </fieldset>`;
   }
 
   private renderInstitution(): TemplateResult {
@@ -500,6 +530,14 @@ export class LaporForm extends LaporElement {
     this.scheduleDraft();
   }
 
+  private onRegion(depth: number, code: string) {
+    // The choice counts at once; the next level's options load behind it.
+    void this.regionPicker.choose(depth, code);
+    this.values = { ...this.values, regionCode: this.regionPicker.code };
+    if (this.attempted) this.errors = this.validate();
+    this.scheduleDraft();
+  }
+
   private onFiles(event: Event) {
     const input = event.target as HTMLInputElement;
     const problems: typeof this.fileProblems = [];
@@ -686,6 +724,7 @@ export class LaporForm extends LaporElement {
     this.pending = undefined;
     this.restoredDraft = false;
     this.values = this.presetValues();
+    void this.regionPicker.start();
   }
 
   private reset() {
@@ -700,6 +739,7 @@ export class LaporForm extends LaporElement {
     this.files = [];
     this.fileProblems = [];
     this.values = this.presetValues();
+    void this.regionPicker.start();
   }
 
   private presetValues(): FormValues {
