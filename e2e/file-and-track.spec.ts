@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 test('a visitor files a report on the school site and finds it in the tracker', async ({ page }) => {
   await page.goto('/demo/');
   const form = page.locator('lapor-form');
-  await expect(form.getByLabel('Instansi tujuan')).toHaveValue('smk-smak-makassar');
+  await expect(form.getByRole('combobox', { name: 'Instansi tujuan' })).toHaveValue('SMK SMAK Makassar');
 
   await form.getByLabel('Judul laporan').fill('Pungutan liar saat daftar ulang');
   await form

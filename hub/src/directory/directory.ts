@@ -21,6 +21,8 @@ export interface Directory {
   institutions: readonly Institution[];
   categories: readonly Category[];
   institution(id: string): Institution | undefined;
+  /** Institutions whose name or id holds every word of `query`, those starting with it first. */
+  searchInstitutions(query: string): Institution[];
   category(id: string): Category | undefined;
 }
 
@@ -34,10 +36,20 @@ export function createDirectory(institutions: Institution[], categories: Categor
   }
   if (institutionById.size !== institutions.length) throw new Error('institution ids must be unique');
   if (categoryById.size !== categories.length) throw new Error('category ids must be unique');
+  const folded = institutions.map((i) => ({ institution: i, text: `${i.name} ${i.id}`.toLowerCase() }));
   return {
     institutions,
     categories,
     institution: (id) => institutionById.get(id),
+    searchInstitutions(query) {
+      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      const first = words[0] ?? '';
+      const rank = (text: string) => (text.startsWith(first) || text.includes(` ${first}`) ? 0 : 1);
+      return folded
+        .filter(({ text }) => words.every((word) => text.includes(word)))
+        .sort((a, b) => rank(a.text) - rank(b.text))
+        .map(({ institution }) => institution);
+    },
     category: (id) => categoryById.get(id),
   };
 }

@@ -21,6 +21,25 @@ describe('directory', () => {
     assert.equal(items.find((i) => i.id === 'smk-smak-makassar')?.parentId, 'kemenperin');
   });
 
+  it('searches institutions by words of their name or id, paginated', async () => {
+    const page = await (await hub.app.request('/api/v1/institutions?q=pendidikan%20dasar')).json();
+    assert.deepEqual(
+      page.items.map((i: Institution) => i.id),
+      ['kemendikdasmen'],
+    );
+    const smk = await (await hub.app.request('/api/v1/institutions?q=smak')).json();
+    assert.equal(smk.items[0]?.name, 'SMK SMAK Makassar');
+    const kementerian = await (await hub.app.request('/api/v1/institutions?q=kementerian&limit=5&offset=5')).json();
+    assert.equal(kementerian.items.length, 5);
+    assert.ok(kementerian.total > 30);
+  });
+
+  it('answers one institution by id', async () => {
+    const res = await hub.app.request('/api/v1/institutions/kemenperin');
+    assert.equal((await res.json()).name, 'Kementerian Perindustrian');
+    assert.equal((await hub.app.request('/api/v1/institutions/tidak-ada')).status, 404);
+  });
+
   it('lists categories', async () => {
     const { items } = await (await hub.app.request('/api/v1/categories')).json();
     assert.ok(items.some((c: { name: string }) => c.name === 'Pendidikan dan Kebudayaan'));

@@ -1,14 +1,32 @@
 import { Hono } from 'hono';
+import * as z from 'zod';
+import type { Institution, Page } from '../../../contract';
 import type { ResolvedDeps } from '../app';
+import { ApiError } from '../errors';
+import { parseQuery } from '../query';
+
+const institutionQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 
 export function directoryRoutes({ directory }: ResolvedDeps) {
   return new Hono()
-    .get('/institutions', (c) => {
-      c.header('Cache-Control', 'public, max-age=300');
-      return c.json({ items: directory.institutions });
+    .use(async function directoryCaching(c, next) {
+      await next();
+      if (c.res.ok) c.header('Cache-Control', 'public, max-age=300');
     })
-    .get('/categories', (c) => {
-      c.header('Cache-Control', 'public, max-age=300');
-      return c.json({ items: directory.categories });
-    });
+    .get('/institutions', (c) => {
+      const { q, limit, offset } = parseQuery(c, institutionQuery);
+      const all = q ? directory.searchInstitutions(q) : directory.institutions;
+      const page: Page<Institution> = { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
+      return c.json(page);
+    })
+    .get('/institutions/:id', (c) => {
+      const institution = directory.institution(c.req.param('id'));
+      if (!institution) throw new ApiError(404, 'not_found', 'No institution has this id');
+      return c.json(institution);
+    })
+    .get('/categories', (c) => c.json({ items: directory.categories }));
 }

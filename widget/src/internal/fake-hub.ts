@@ -32,23 +32,35 @@ export const regions: Record<string, { code: string; name: string; level: string
   '73.71.07.1001': [],
 };
 
+/** The hub's read-only endpoints, answered from the data above. */
+const ROUTES: [RegExp, (url: URL) => { status: number; body: unknown }][] = [
+  [
+    /\/institutions$/,
+    (url) => {
+      const q = (url.searchParams.get('q') ?? '').toLowerCase();
+      return { status: 200, body: { items: institutions.filter((i) => i.name.toLowerCase().includes(q)) } };
+    },
+  ],
+  [/\/institutions\/[^/]+$/, (url) => institutionById(url.pathname.split('/').pop() ?? '')],
+  [/\/categories$/, () => ({ status: 200, body: { items: categories } })],
+  [/\/regions$/, (url) => ({ status: 200, body: { items: regions[url.searchParams.get('parent') ?? ''] ?? [] } })],
+];
+
+const notFound = { status: 404, body: { error: { code: 'not_found', message: 'Not found' } } };
+
+function institutionById(id: string) {
+  const institution = institutions.find((i) => i.id === decodeURIComponent(id));
+  return institution ? { status: 200, body: institution } : notFound;
+}
+
 export function installFakeHub(handler: FakeHubHandler = () => undefined) {
   const originalFetch = window.fetch;
   const OriginalXhr = window.XMLHttpRequest;
   const requests: RecordedRequest[] = [];
   const respond = (req: RecordedRequest) => {
     requests.push(req);
-    const path = req.url.pathname;
-    return (
-      handler(req) ??
-      (path.endsWith('/institutions')
-        ? { status: 200, body: { items: institutions } }
-        : path.endsWith('/categories')
-          ? { status: 200, body: { items: categories } }
-          : path.endsWith('/regions')
-            ? { status: 200, body: { items: regions[req.url.searchParams.get('parent') ?? ''] ?? [] } }
-            : { status: 404, body: { error: { code: 'not_found', message: 'Not found' } } })
-    );
+    const route = ROUTES.find(([pattern]) => pattern.test(req.url.pathname));
+    return handler(req) ?? route?.[1](req.url) ?? notFound;
   };
 
   window.fetch = async (input, init = {}) => {

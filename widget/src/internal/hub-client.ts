@@ -96,8 +96,14 @@ export class HubClient {
     });
   }
 
-  async institutions(signal?: AbortSignal): Promise<Institution[]> {
-    return (await this.call<{ items: Institution[] }>('institutions', { signal })).items;
+  /** Institutions matching `query`, the best first. */
+  async searchInstitutions(query: string, signal?: AbortSignal): Promise<Institution[]> {
+    const params = new URLSearchParams({ q: query, limit: '20' });
+    return (await this.call<Page<Institution>>(`institutions?${params}`, { signal })).items;
+  }
+
+  institution(id: string, signal?: AbortSignal): Promise<Institution> {
+    return this.call(`institutions/${encodeURIComponent(id)}`, { signal });
   }
 
   /** The regions directly under `parent`, or the provinces. */

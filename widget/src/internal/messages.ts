@@ -46,6 +46,7 @@ const LENGTHS: Record<string, readonly [min: number, max: number]> = {
 /** A field's error in the visitor's language; `empty` says the visitor left it blank. */
 export function fieldMessage(field: string, error: FieldError, empty: boolean): string {
   const [min, max] = LENGTHS[field] ?? [0, 0];
+  if (field === 'institutionId' && empty) return msg('Pilih instansi tujuan dari daftar.');
   if (empty && error.code !== 'too_big') return msg('Wajib diisi.');
   switch (error.code) {
     case 'too_small':

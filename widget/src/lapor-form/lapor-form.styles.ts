@@ -62,6 +62,33 @@ export const formStyles = css`
     gap: 0.5rem 1rem;
     align-items: center;
   }
+  [role='listbox'] {
+    list-style: none;
+    margin: 0;
+    padding: 0.25rem 0;
+    max-height: 15rem;
+    overflow-y: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_input);
+  }
+  [role='listbox'][hidden] {
+    display: none;
+  }
+  [role='option'] {
+    padding: 0.5rem 0.75rem;
+    cursor: pointer;
+  }
+  [role='option'][aria-selected='true'],
+  [role='option']:hover {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  [role='option'][aria-disabled='true'] {
+    cursor: default;
+    background: none;
+    color: var(--_muted);
+  }
   .files {
     list-style: none;
     margin: 0.25rem 0 0;

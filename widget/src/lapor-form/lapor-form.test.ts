@@ -26,7 +26,8 @@ async function mount(answer?: FakeHubHandler) {
   const el = await fixture<LaporForm>(html`
     <lapor-form hub="https://hub.example.id" institution="smk-smak-makassar" category="pendidikan-kebudayaan"></lapor-form>
   `);
-  await waitUntil(() => el.shadowRoot?.querySelector('#institutionId option[value="kemenperin"]'), 'directory loaded');
+  await waitUntil(() => $<HTMLInputElement>(el, '#institutionId')?.value === 'SMK SMAK Makassar', 'preset shown');
+  await waitUntil(() => $(el, '#categoryId'), 'categories loaded');
   return el;
 }
 
@@ -69,7 +70,7 @@ describe('<lapor-form>', () => {
     for (const id of ['title', 'body', 'incidentDate', 'locationText', 'institutionId', 'categoryId']) {
       expect($(el, `label[for=${id}]`), id).to.exist;
     }
-    expect($<HTMLSelectElement>(el, '#institutionId').value).to.equal('smk-smak-makassar');
+    expect($(el, '#institutionId').getAttribute('role')).to.equal('combobox');
     expect($<HTMLSelectElement>(el, '#categoryId').value).to.equal('pendidikan-kebudayaan');
     await expect(el).to.be.accessible();
   });
@@ -279,6 +280,42 @@ describe('<lapor-form>', () => {
     expect(post?.files?.map((f) => f.name)).to.deep.equal(['kuitansi.png']);
     expect((post?.body as { title?: string } | undefined)?.title).to.equal('Pungutan liar saat daftar ulang');
     expect(post?.headers.get('idempotency-key')).to.match(/^[0-9a-f]{32}$/);
+  });
+
+  it('finds an institution by typing, chosen with the keyboard', async () => {
+    hub = installFakeHub((req) => (req.method === 'POST' ? { status: 201, body: created } : undefined));
+    const el = await fixture<LaporForm>(html`<lapor-form hub="https://hub.example.id"></lapor-form>`);
+    const input = $<HTMLInputElement>(el, '#institutionId');
+    input.focus();
+    type(el, 'institutionId', 'perin');
+    await waitUntil(() => input.getAttribute('aria-expanded') === 'true', 'options shown');
+    expect($(el, '#institution-options').textContent).to.contain('Kementerian Perindustrian');
+    await expect(el).to.be.accessible();
+    const key = (k: string) =>
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+    key('ArrowDown');
+    await el.updateComplete;
+    expect(input.getAttribute('aria-activedescendant')).to.equal('institution-option-0');
+    key('Enter');
+    await el.updateComplete;
+    expect(input.value).to.equal('Kementerian Perindustrian');
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+
+    fillValid(el);
+    await submit(el);
+    await waitUntil(() => $(el, '[part=tracking-id]'));
+    expect((posts()[0]?.body as { institutionId?: string } | undefined)?.institutionId).to.equal('kemenperin');
+  });
+
+  it('asks for an institution chosen from the list', async () => {
+    hub = installFakeHub();
+    const el = await fixture<LaporForm>(html`<lapor-form hub="https://hub.example.id"></lapor-form>`);
+    await waitUntil(() => $(el, '#categoryId'), 'categories loaded');
+    fillValid(el);
+    type(el, 'institutionId', 'Dinas yang tidak ada');
+    await submit(el);
+    expect($(el, '#institutionId-error').textContent).to.contain('Pilih instansi tujuan dari daftar');
+    expect(posts()).to.have.length(0);
   });
 
   it('narrows the region level by level and sends the most precise one', async () => {

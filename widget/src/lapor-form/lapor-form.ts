@@ -17,10 +17,12 @@ import { LaporSubmittedEvent } from '../events/lapor-submitted';
 import { formatSize } from '../internal/format';
 import { HubError } from '../internal/hub-client';
 import { LaporElement } from '../internal/lapor-element';
+import { LatestRequest } from '../internal/latest-request';
 import { attachmentMessage, fieldMessage, hubErrorMessage, kindHelp, kindLabel } from '../internal/messages';
 import { sharedStyles } from '../internal/shared.styles';
 import { type Draft, DraftStore } from './draft';
 import { CONTRACT_PATH, emptyValues, type FormField, type FormValues, toReportInput } from './form-values';
+import { InstitutionSearch } from './institution-search';
 import { formStyles } from './lapor-form.styles';
 import { downloadReceipt, printReceipt } from './receipt-file';
 import { RegionPicker } from './region-picker';
@@ -83,9 +85,7 @@ export class LaporForm extends LaporElement {
   @state() private sending: Sending = 'idle';
   @state() private retryIn = 0;
   @state() private created?: ReportCreated;
-  @state() private institutions: Institution[] = [];
   @state() private categories: Category[] = [];
-  @state() private directoryFailed = false;
   @state() private restoredDraft = false;
   @state() private copied = '';
   @state() private personalDataDismissed = false;
@@ -97,25 +97,26 @@ export class LaporForm extends LaporElement {
   @query('.success') private successEl?: HTMLElement;
 
   private readonly regionPicker = new RegionPicker(this, () => this.client());
+  private readonly institutionSearch = new InstitutionSearch(this, () => this.client());
   private attempted = false;
   private pending?: Draft['pending'];
   private drafts?: DraftStore;
   private draftTimer?: ReturnType<typeof setTimeout>;
   private retryTimer?: ReturnType<typeof setInterval>;
   private failures = 0;
-  private directoryAbort?: AbortController;
+  private readonly categoryRequest = new LatestRequest();
   private personalData: PersonalDataKind[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.onOnline);
-    void this.loadDirectory();
+    void this.loadCategories();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.onOnline);
-    this.directoryAbort?.abort();
+    this.categoryRequest.cancel();
     this.stopRetryTimer();
     this.flushDraft();
     for (const { preview } of this.files) if (preview) URL.revokeObjectURL(preview);
@@ -128,6 +129,7 @@ export class LaporForm extends LaporElement {
     if (changed.has('institution')) this.values = { ...this.values, institutionId: this.institution };
     if (changed.has('category')) this.values = { ...this.values, categoryId: this.category };
     if (changed.has('hub') || changed.has('institution')) this.restoreDraft();
+    if (changed.has('institution') && this.hasUpdated) this.institutionSearch.reset(this.values.institutionId);
     if (changed.has('values')) {
       const { title, body, locationText } = this.values;
       this.personalData = findPersonalData(`${title}\n${body}\n${locationText}`);
@@ -136,6 +138,7 @@ export class LaporForm extends LaporElement {
 
   protected override firstUpdated(): void {
     void this.regionPicker.start(this.values.regionCode);
+    void this.institutionSearch.preset(this.values.institutionId);
   }
 
   protected override render() {
@@ -274,20 +277,40 @@ export class LaporForm extends LaporElement {
   }
 
   private renderInstitution(): TemplateResult {
-    const preset = this.institutions.find((i) => i.id === this.institution);
-    if (this.institution && (this.lockInstitution || this.directoryFailed)) {
+    const search = this.institutionSearch;
+    if (this.institution && this.lockInstitution) {
       return html`<div class="field" part="field">
         <span class="label" id="institution-label">${msg('Instansi tujuan')}</span>
-        <p class="fixed" aria-labelledby="institution-label">${preset?.name ?? this.institution}</p>
+        <p class="fixed" aria-labelledby="institution-label">${search.chosen?.name ?? this.institution}</p>
         ${this.errorFor('institutionId')}
       </div>`;
     }
-    return this.selectField(
-      'institutionId',
-      msg('Instansi tujuan'),
-      this.institutions,
-      msg('Pilih instansi yang berwenang'),
-    );
+    const invalid = Boolean(this.errors.institutionId);
+    const describedBy = `institutionId-help${invalid ? ' institutionId-error' : ''}`;
+    return html`<div class="field combobox" part="field" @focusout=${this.onInstitutionFocusOut}>
+      <label for="institutionId">${msg('Instansi tujuan')}</label>
+      <p class="help" id="institutionId-help">${msg('Ketik nama instansi yang berwenang, lalu pilih dari daftar.')}</p>
+      <input id="institutionId" name="institution-search" role="combobox" autocomplete="off" aria-autocomplete="list"
+        aria-expanded=${search.open} aria-controls="institution-options"
+        aria-activedescendant=${search.active >= 0 ? `institution-option-${search.active}` : nothing}
+        .value=${search.query} aria-invalid=${invalid} aria-describedby=${describedBy}
+        @input=${this.onInstitutionInput} @keydown=${this.onInstitutionKey} />
+      <ul role="listbox" id="institution-options" part="institution-options" aria-label=${msg('Instansi')} ?hidden=${!search.open}>
+        ${search.options.map(
+          (institution, n) => html`<li role="option" id="institution-option-${n}" aria-selected=${n === search.active}
+            @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.pickInstitution(institution)}>
+            ${institution.name}
+          </li>`,
+        )}
+        ${
+          search.open && !search.options.length
+            ? html`<li role="option" aria-disabled="true" aria-selected="false">${msg('Tidak ada instansi yang cocok.')}</li>`
+            : nothing
+        }
+      </ul>
+      ${search.failed ? html`<p class="help">${msg('Daftar instansi tidak dapat dimuat saat ini.')}</p>` : nothing}
+      ${this.errorFor('institutionId')}
+    </div>`;
   }
 
   private renderCategory(): TemplateResult | typeof nothing {
@@ -495,22 +518,48 @@ export class LaporForm extends LaporElement {
     return html`<p class="error" id="${name}-error" part="field-error">${fieldMessage(path, error, empty)}</p>`;
   }
 
-  private async loadDirectory() {
-    this.directoryAbort?.abort();
-    const abort = new AbortController();
-    this.directoryAbort = abort;
-    try {
-      const client = this.client();
-      const [institutions, categories] = await Promise.all([
-        client.institutions(abort.signal),
-        client.categories(abort.signal),
-      ]);
-      this.institutions = institutions;
-      this.categories = categories;
-      this.directoryFailed = false;
-    } catch {
-      if (!abort.signal.aborted) this.directoryFailed = true;
+  private async loadCategories() {
+    await this.categoryRequest.run(async (signal) => {
+      this.categories = await this.client().categories(signal);
+    });
+  }
+
+  private onInstitutionInput(event: Event) {
+    this.institutionSearch.type((event.target as HTMLInputElement).value);
+    this.setInstitution('');
+  }
+
+  private onInstitutionKey(event: KeyboardEvent) {
+    const search = this.institutionSearch;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      search.move(event.key === 'ArrowDown' ? 1 : -1);
+    } else if (event.key === 'Enter' && search.open) {
+      event.preventDefault(); // choosing, not submitting the form
+      this.pickInstitution(
+        search.options[search.active] ?? (search.options.length === 1 ? search.options[0] : undefined),
+      );
+    } else if (event.key === 'Escape' && search.open) {
+      event.preventDefault();
+      search.close();
     }
+  }
+
+  private onInstitutionFocusOut(event: FocusEvent) {
+    const within = event.relatedTarget instanceof Node && (event.currentTarget as Node).contains(event.relatedTarget);
+    if (!within) this.institutionSearch.close();
+  }
+
+  private pickInstitution(institution: Institution | undefined) {
+    if (!institution) return;
+    this.institutionSearch.choose(institution);
+    this.setInstitution(institution.id);
+  }
+
+  private setInstitution(id: string) {
+    this.values = { ...this.values, institutionId: id };
+    if (this.attempted) this.errors = this.validate();
+    this.scheduleDraft();
   }
 
   private trackerLink(trackingId: string): string | undefined {
@@ -725,6 +774,7 @@ export class LaporForm extends LaporElement {
     this.restoredDraft = false;
     this.values = this.presetValues();
     void this.regionPicker.start();
+    this.institutionSearch.reset(this.institution);
   }
 
   private reset() {

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Region } from '../../../contract';
 import type { HubClient } from '../internal/hub-client';
+import { LatestRequest } from '../internal/latest-request';
 
 export interface RegionLevel {
   options: Region[];
@@ -15,7 +16,7 @@ export interface RegionLevel {
 export class RegionPicker implements ReactiveController {
   levels: RegionLevel[] = [];
   failed = false;
-  private abort?: AbortController;
+  private readonly requests = new LatestRequest();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -25,7 +26,7 @@ export class RegionPicker implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.abort?.abort();
+    this.requests.cancel();
   }
 
   /** The most precise region chosen, or ''. */
@@ -69,16 +70,8 @@ export class RegionPicker implements ReactiveController {
   }
 
   private async load(work: (signal: AbortSignal) => Promise<void>): Promise<boolean> {
-    this.abort?.abort();
-    const abort = new AbortController();
-    this.abort = abort;
-    try {
-      await work(abort.signal);
-      this.failed = false;
-      return true;
-    } catch {
-      if (!abort.signal.aborted) this.failed = true;
-      return false;
-    }
+    const outcome = await this.requests.run(work);
+    if (outcome !== undefined) this.failed = !outcome;
+    return outcome === true;
   }
 }
