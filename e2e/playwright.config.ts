@@ -15,6 +15,8 @@ export default defineConfig({
   reporter: process.env.CI ? 'list' : 'line',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Makassar',
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
   },
   webServer: {

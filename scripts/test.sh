@@ -14,6 +14,11 @@ step "Type check";            npm run --silent typecheck
 step "Lint and format";       npm run --silent lint
 step "Translations";          npx lit-localize extract >/dev/null && node scripts/check-translations.mjs
 step "Build the widget";      npm run --silent build
+if [[ -n "${CI:-}" ]]; then
+  step "Generated files are committed"
+  git diff --exit-code -- locales widget/src/generated custom-elements.json \
+    || { echo "Run npm run i18n and npm run build, and commit what they change." >&2; exit 1; }
+fi
 step "Contract and hub";      npm run --silent test:unit
 step "Widget in Chromium";    npm run --silent test:widget
 step "End to end";            npm run --silent test:e2e

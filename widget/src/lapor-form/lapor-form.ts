@@ -49,6 +49,7 @@ interface ChosenFile {
  * confirms the report; a send that fails for the network is retried with the
  * same Idempotency-Key, so the hub files it exactly once.
  *
+ * @tagname lapor-form
  * @fires lapor-submitted - The hub accepted a report; `detail.trackingId` names it.
  * @fires lapor-error - A submission failed; `detail.code` and `detail.message` say why.
  * @csspart form - The form element.
@@ -59,10 +60,27 @@ interface ChosenFile {
  * @csspart success - The confirmation shown after submitting.
  * @csspart tracking-id - The Tracking ID in the confirmation.
  * @csspart receipt - The receipt in the confirmation.
- * @cssproperty --lapor-color-primary - Buttons, focus and accents.
+ * @csspart tracker-link - The link into the tracker in the confirmation.
+ * @csspart attachments - The list of chosen files.
+ * @csspart upload-progress - The upload progress bar and its label.
+ * @csspart retry-countdown - The countdown to the next automatic resend.
+ * @csspart institution-options - The institution combobox's list of matches.
+ * @cssproperty --lapor-color-primary - Buttons, focus, accents and chosen options.
+ * @cssproperty --lapor-color-on-primary - Text on primary-coloured buttons.
+ * @cssproperty --lapor-color-text - Text.
+ * @cssproperty --lapor-color-muted - Help text.
+ * @cssproperty --lapor-color-surface - The element's background (transparent by default).
+ * @cssproperty --lapor-color-input - Background of inputs and lists.
+ * @cssproperty --lapor-color-border - Borders of inputs.
  * @cssproperty --lapor-color-error - Error text and invalid borders.
+ * @cssproperty --lapor-color-notice - Background of error notices.
+ * @cssproperty --lapor-color-info - Background of hints and restored-draft notices.
+ * @cssproperty --lapor-color-focus - Focus outline.
  * @cssproperty --lapor-font-family - Text font; the page's by default.
+ * @cssproperty --lapor-font-family-mono - Font of the Tracking ID and receipt.
+ * @cssproperty --lapor-font-size - Base font size.
  * @cssproperty --lapor-radius - Corner radius of controls.
+ * @cssproperty --lapor-max-width - Widest the element grows (40rem).
  */
 export class LaporForm extends LaporElement {
   static override styles = [sharedStyles, formStyles];

@@ -17,14 +17,21 @@ import { trackerStyles } from './lapor-tracker.styles';
  *
  * A link ending in `#lapor=LPR-…` opens that report directly.
  *
+ * @tagname lapor-tracker
  * @fires lapor-tracked - A report was found; `detail` names it, its status and the view shown.
  * @csspart form - The lookup form.
  * @csspart lookup-button - The lookup button.
  * @csspart report - The report found.
  * @csspart status - The report's current status.
  * @csspart timeline - The list of the report's events.
- * @cssproperty --lapor-color-primary - Buttons, focus and accents.
- * @cssproperty --lapor-font-family - Text font.
+ * @cssproperty --lapor-color-primary - Buttons, focus, accents and the status.
+ * @cssproperty --lapor-color-on-primary - Text on primary-coloured buttons.
+ * @cssproperty --lapor-color-text - Text.
+ * @cssproperty --lapor-color-muted - Help text and dates.
+ * @cssproperty --lapor-color-border - Borders of inputs and the timeline.
+ * @cssproperty --lapor-color-error - Error text.
+ * @cssproperty --lapor-font-family - Text font; the page's by default.
+ * @cssproperty --lapor-radius - Corner radius of controls.
  */
 export class LaporTracker extends LaporElement {
   static override styles = [sharedStyles, trackerStyles];

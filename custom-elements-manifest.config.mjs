@@ -1,0 +1,26 @@
+/**
+ * Builds custom-elements.json, the machine-readable API of <lapor-form> and
+ * <lapor-tracker> (attributes, events, parts, CSS properties) for editors
+ * and documentation tools.
+ */
+export default {
+  globs: ['widget/src/**/*.ts'],
+  exclude: ['widget/src/**/*.test.ts', 'widget/src/generated/**', 'widget/src/internal/fake-hub.ts'],
+  litelement: true,
+  plugins: [
+    {
+      name: 'lapor-documented-events-only',
+      // The analyzer also guesses events from dispatchEvent(new SomeEvent(...)) calls, without
+      // names; the @fires tags in each class's JSDoc are the documented ones.
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (declaration.events) {
+              declaration.events = declaration.events.filter((event) => event.name?.startsWith('lapor-'));
+            }
+          }
+        }
+      },
+    },
+  ],
+};

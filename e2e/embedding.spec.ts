@@ -1,0 +1,127 @@
+import { expect, type Page, test } from '@playwright/test';
+
+/** Serves the demo with a strict Content-Security-Policy: no inline script or style, no eval. */
+async function withStrictCsp(page: Page) {
+  await page.route('**/demo/', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({
+      response,
+      headers: {
+        ...response.headers(),
+        'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:",
+      },
+    });
+  });
+}
+
+function collectProblems(page: Page) {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/favicon/.test(message.location().url)) problems.push(message.text());
+  });
+  return problems;
+}
+
+async function fillReport(page: Page) {
+  const form = page.locator('lapor-form');
+  await form.getByLabel('Judul laporan').fill('Antrean layanan legalisir terlalu lama');
+  await form
+    .getByLabel('Isi laporan', { exact: true })
+    .fill('Pada 10 November 2026 saya menunggu empat jam untuk legalisir ijazah tanpa kejelasan giliran.');
+  await form.getByLabel('Tanggal kejadian').fill('2026-11-10');
+  await form.getByLabel('Lokasi kejadian').fill('Ruang Tata Usaha, SMK SMAK Makassar');
+  for (const box of await form.locator('[name=checklist]').all()) await box.check();
+  return form;
+}
+
+test('works under a strict Content-Security-Policy', async ({ page }) => {
+  const problems = collectProblems(page);
+  await withStrictCsp(page);
+  await page.goto('/demo/');
+  const form = await fillReport(page);
+  await form.getByRole('button', { name: 'Kirim laporan' }).click();
+  await expect(form.locator('[part=tracking-id]')).toHaveText(/^LPR-/);
+  expect(problems).toEqual([]);
+});
+
+test('loading the script twice does no harm', async ({ page }) => {
+  const problems = collectProblems(page);
+  await page.goto('/demo/');
+  await page.evaluate(async () => {
+    await import(`/widget/lapor.js?again=${Date.now()}`);
+  });
+  await expect(page.locator('lapor-form').getByLabel('Judul laporan')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('fits a 320 px wide phone without sideways scrolling, and keeps page styles out', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/demo/');
+  await page.addStyleTag({ content: 'input, select, textarea, button { border: 7px dashed red !important; }' });
+  await expect(page.locator('lapor-form').getByLabel('Judul laporan')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  const border = await page
+    .locator('lapor-form')
+    .getByLabel('Judul laporan')
+    .evaluate((input) => getComputedStyle(input).borderTopWidth);
+  expect(border).toBe('1px');
+});
+
+test('a visitor files a report with the keyboard alone', async ({ page }) => {
+  await page.goto('/demo/');
+  const focusedId = () =>
+    page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id ?? document.activeElement?.id);
+  async function tabTo(id: string) {
+    for (let i = 0; i < 60 && (await focusedId()) !== id; i++) await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe(id);
+  }
+  await page.locator('lapor-form').getByLabel('Judul laporan').waitFor();
+  await tabTo('kind-pengaduan');
+  await page.keyboard.press('ArrowDown'); // radio group: Aspirasi
+  await tabTo('title');
+  await page.keyboard.type('Usul jam buka perpustakaan diperpanjang');
+  await tabTo('body');
+  await page.keyboard.type('Mohon perpustakaan sekolah dibuka sampai pukul lima sore agar siswa dapat belajar.');
+  await tabTo('incidentDate');
+  await page.keyboard.type('02112026'); // the date field's segments, in the browser's own order
+  await tabTo('locationText');
+  await page.keyboard.type('Perpustakaan SMK SMAK Makassar');
+  await tabTo('institutionId');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('perindustrian');
+  await expect(page.locator('lapor-form').getByRole('option', { name: 'Kementerian Perindustrian' })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  for (const id of ['checklist-0', 'checklist-1', 'checklist-2']) {
+    await tabTo(id);
+    await page.keyboard.press('Space');
+  }
+  await page.keyboard.press('Tab');
+  expect(await focusedId()).toBe('');
+  await page.keyboard.press('Enter');
+  const form = page.locator('lapor-form');
+  await expect(form.locator('[part=tracking-id]')).toHaveText(/^LPR-/);
+  const trackingId = (await form.locator('[part=tracking-id]').textContent()) ?? '';
+  const view = await (await page.request.get(`/api/v1/reports/${trackingId}`)).json();
+  expect(view).toMatchObject({ kind: 'aspirasi', institution: { id: 'kemenperin' } });
+  // 11 February or 2 November, as the browser's locale orders the date field's segments.
+  expect(['2026-02-11', '2026-11-02']).toContain(view.incidentDate);
+});
+
+test('the snippet builder writes the snippet for the chosen options and previews it', async ({ page }) => {
+  await page.goto('/demo/builder.html');
+  await page.locator('#institution').fill('smk-smak-makassar');
+  await page.getByLabel('Kunci instansi').check();
+  await expect(page.getByLabel('Kategori bawaan').locator('option', { hasText: 'Kesehatan' })).toBeAttached();
+  await page.getByLabel('Kategori bawaan').selectOption('pendidikan-kebudayaan');
+  await page.getByLabel('Bahasa').selectOption('en');
+  const snippet = page.locator('#snippet');
+  await expect(snippet).toContainText('<script type="module" src="http://127.0.0.1:');
+  await expect(snippet).toContainText(
+    '<lapor-form institution="smk-smak-makassar" lock-institution category="pendidikan-kebudayaan" lang="en"',
+  );
+  const preview = page.locator('#preview lapor-form');
+  await expect(preview.getByLabel('Report title')).toBeVisible();
+  await expect(preview.getByText('SMK SMAK Makassar')).toBeVisible();
+});
