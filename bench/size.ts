@@ -1,0 +1,51 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+/** The hard budget for both elements together, minified and gzipped, Lit included; the aim is 20 KB. */
+export const WIDGET_BUDGET_BYTES = 25 * 1024;
+export const WIDGET_GOAL_BYTES = 20 * 1024;
+
+export const gzipSize = (bytes: Uint8Array | string) => gzipSync(bytes, { level: 9 }).byteLength;
+
+/** Builds `entry` as a minified ES module the way the widget is built, and returns its code. */
+async function bundle(entry: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'lapor-size-'));
+  try {
+    await build({
+      configFile: false,
+      logLevel: 'silent',
+      root: process.cwd(),
+      build: {
+        outDir: join(dir, 'out'),
+        target: 'es2022',
+        lib: { entry, formats: ['es'], fileName: () => 'out.js' },
+        rolldownOptions: { output: { minify: true } },
+      },
+    });
+    return readFileSync(join(dir, 'out', 'out.js'), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface SizeFigures {
+  widget: number;
+  english: number;
+  lit: number;
+}
+
+/** Sizes (min+gzip) of the built widget (`dist/widget`), its English chunk, and Lit alone for reference. */
+export async function measureSizes(distDir = 'dist/widget'): Promise<SizeFigures> {
+  const main = readFileSync(join(distDir, 'lapor.js'));
+  const englishChunk = /["'`]\.\/(en-[\w-]+\.js)["'`]/.exec(main.toString('utf8'))?.[1];
+  const lit = await bundle(fileURLToPath(new URL('./lit-reference.js', import.meta.url)));
+  return {
+    widget: gzipSize(main),
+    english: englishChunk ? gzipSize(readFileSync(join(distDir, englishChunk))) : 0,
+    lit: gzipSize(lit),
+  };
+}
