@@ -326,6 +326,8 @@ describe('<lapor-form>', () => {
       select.value = code;
       select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     };
+    await waitUntil(() => $(el, '#region-0 option[value="73"]'), 'provinces offered');
+    expect(el.shadowRoot?.querySelectorAll('select[id^=region-]')).to.have.length(1, 'only the provinces at first');
     await choose(0, '73');
     await choose(1, '73.71');
     await choose(2, '73.71.07');

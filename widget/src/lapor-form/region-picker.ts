@@ -36,7 +36,7 @@ export class RegionPicker implements ReactiveController {
 
   /** Loads the provinces and, for a restored draft, every level down to `code`. */
   async start(code = ''): Promise<void> {
-    const parents = code.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'));
+    const parents = code ? code.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.')) : [];
     const levels: RegionLevel[] = [];
     const loaded = await this.load(async (signal) => {
       for (const [i, parent] of ['', ...parents].entries()) {
