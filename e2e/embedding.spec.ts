@@ -125,3 +125,13 @@ test('the snippet builder writes the snippet for the chosen options and previews
   await expect(preview.getByLabel('Report title')).toBeVisible();
   await expect(preview.getByText('SMK SMAK Makassar')).toBeVisible();
 });
+
+test('follows a dark colour scheme unless the page sets the colours', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/demo/');
+  const title = page.locator('lapor-form').getByLabel('Judul laporan');
+  const background = () => title.evaluate((input) => getComputedStyle(input).backgroundColor);
+  expect(await background()).toBe('rgb(31, 41, 51)');
+  await page.addStyleTag({ content: 'lapor-form { --lapor-color-input: #fffbe6; }' });
+  expect(await background()).toBe('rgb(255, 251, 230)');
+});

@@ -44,7 +44,7 @@ test('a visitor files a report on the school site and finds it in the tracker', 
   ]);
 });
 
-test('a report link opens the report directly', async ({ page, request }) => {
+test("the hub's tracker page opens a report from its link", async ({ page, request }) => {
   const res = await request.post('/api/v1/reports', {
     data: {
       kind: 'aspirasi',
@@ -57,7 +57,7 @@ test('a report link opens the report directly', async ({ page, request }) => {
   });
   expect(res.status()).toBe(201);
   const { trackingId } = await res.json();
-  await page.goto(`/demo/#lapor=${trackingId}`);
+  await page.goto(`/lacak/#lapor=${trackingId}`);
   await expect(
     page.locator('lapor-tracker').getByRole('heading', { name: 'Tambah jam buka perpustakaan' }),
   ).toBeVisible();

@@ -13,7 +13,7 @@ import { loadRegions } from './regions/regions';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const config = configFromEnv();
 const db = openDatabase(join(config.dataDir, 'hub.sqlite'));
-const staticRoots = { widget: join(root, 'dist/widget'), demo: join(root, 'demo') };
+const staticRoots = { widget: join(root, 'dist/widget'), demo: join(root, 'demo'), pages: join(root, 'hub/public') };
 if (!existsSync(join(staticRoots.widget, 'lapor.js'))) {
   console.warn('The widget bundle is missing: run `npm run build` so /widget/lapor.js can be served.');
 }

@@ -8,12 +8,14 @@ export interface StaticRoots {
   widget: string;
   /** Folder holding the demo site. */
   demo: string;
+  /** Folder holding the hub's own pages, such as the tracker page `/lacak/`. */
+  pages: string;
 }
 
 /**
  * The widget bundle, loadable as a module script from any website (module
- * scripts need CORS), compressed for visitors on slow mobile networks; and
- * the demo site.
+ * scripts need CORS), compressed for visitors on slow mobile networks; the
+ * hub's tracker page, which every receipt points to; and the demo site.
  */
 export function staticRoutes(roots: StaticRoots) {
   return new Hono()
@@ -23,5 +25,7 @@ export function staticRoutes(roots: StaticRoots) {
     })
     .get('/widget/*', serveStatic({ root: roots.widget, rewriteRequestPath: (path) => path.replace(/^\/widget/, '') }))
     .get('/', (c) => c.redirect('/demo/'))
+    .get('/lacak', (c) => c.redirect('/lacak/'))
+    .get('/lacak/*', serveStatic({ root: roots.pages }))
     .get('/demo/*', serveStatic({ root: roots.demo, rewriteRequestPath: (path) => path.replace(/^\/demo/, '') }));
 }

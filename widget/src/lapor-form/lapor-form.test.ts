@@ -141,6 +141,10 @@ describe('<lapor-form>', () => {
     await el.updateComplete;
     expect($(el, '[part=tracking-id]').textContent).to.equal(created.trackingId);
     expect($(el, '[part=receipt]').textContent).to.equal(created.receipt);
+    expect($<HTMLAnchorElement>(el, '[part=tracker-link]').href).to.equal(
+      `https://hub.example.id/lacak/#lapor=${created.trackingId}`,
+      "without a tracker on the page, the hub's tracker page",
+    );
     expect(el.shadowRoot?.activeElement).to.equal($(el, '[part=success]'));
     await expect(el).to.be.accessible();
     expect(localStorage.length).to.equal(0);

@@ -93,7 +93,7 @@ export class LaporForm extends LaporElement {
   @property() kind: ReportKind = 'pengaduan';
   /** Keeps the preset institution fixed instead of offering a choice. */
   @property({ type: Boolean, attribute: 'lock-institution' }) lockInstitution = false;
-  /** Address of the page holding `<lapor-tracker>`; defaults to this page when it has one. */
+  /** Address of the page holding `<lapor-tracker>`; defaults to this page when it has one, else the hub's `/lacak/`. */
   @property({ attribute: 'tracker-url' }) trackerUrl = '';
 
   @state() private values: FormValues = emptyValues();
@@ -449,7 +449,7 @@ export class LaporForm extends LaporElement {
         <div class="actions">
           <button type="button" @click=${() => downloadReceipt(created, trackerLink)}>${msg('Simpan bukti laporan')}</button>
           <button type="button" class="secondary" @click=${() => printReceipt(created, trackerLink)}>${msg('Cetak')}</button>
-          ${trackerLink ? html`<a href=${trackerLink} part="tracker-link">${msg('Pantau laporan ini')}</a>` : nothing}
+          <a href=${trackerLink} part="tracker-link">${msg('Pantau laporan ini')}</a>
         </div>
         <p>
           <button type="button" class="secondary" @click=${this.reset}>${msg('Buat laporan lain')}</button>
@@ -580,11 +580,12 @@ export class LaporForm extends LaporElement {
     this.scheduleDraft();
   }
 
-  private trackerLink(trackingId: string): string | undefined {
+  /** The configured tracker page, else this page if it has a tracker, else the hub's own tracker page. */
+  private trackerLink(trackingId: string): string {
     const hash = `#lapor=${encodeURIComponent(trackingId)}`;
     if (this.trackerUrl) return new URL(hash, new URL(this.trackerUrl, document.baseURI)).href;
     if (document.querySelector('lapor-tracker')) return new URL(hash, window.location.href).href;
-    return undefined;
+    return new URL(`lacak/${hash}`, new URL(this.hubUrl(), document.baseURI)).href;
   }
 
   private onInput(event: Event) {

@@ -3,14 +3,14 @@ import type { ReportCreated } from '../../../contract';
 import { formatDateTime } from '../internal/format';
 
 /** The receipt as a short text the reporter keeps: what it is, the two codes, where to track, and when. */
-export function receiptText(created: ReportCreated, trackerUrl: string | undefined): string {
+export function receiptText(created: ReportCreated, trackerUrl: string): string {
   return [
     msg('Bukti laporan SP4N-LAPOR!'),
     '',
     `${msg('Tracking ID')}: ${created.trackingId}`,
     `${msg('Kode bukti')}: ${created.receipt}`,
     `${msg('Dikirim')}: ${formatDateTime(created.createdAt)}`,
-    ...(trackerUrl ? [`${msg('Pantau laporan')}: ${trackerUrl}`] : []),
+    `${msg('Pantau laporan')}: ${trackerUrl}`,
     '',
     msg(
       'Simpan berkas ini di tempat yang aman. Siapa pun yang memegang kode bukti dapat melihat laporan lengkap Anda dan menanggapinya atas nama Anda.',
@@ -20,7 +20,7 @@ export function receiptText(created: ReportCreated, trackerUrl: string | undefin
 }
 
 /** Offers the receipt as a download, `laporan-LPR-….txt`. */
-export function downloadReceipt(created: ReportCreated, trackerUrl: string | undefined): void {
+export function downloadReceipt(created: ReportCreated, trackerUrl: string): void {
   const url = URL.createObjectURL(new Blob([receiptText(created, trackerUrl)], { type: 'text/plain;charset=utf-8' }));
   const link = document.createElement('a');
   link.href = url;
@@ -35,7 +35,7 @@ export function downloadReceipt(created: ReportCreated, trackerUrl: string | und
  * frame and printed from there. The frame holds no script, so a strict
  * Content-Security-Policy on the page does not stand in the way.
  */
-export function printReceipt(created: ReportCreated, trackerUrl: string | undefined): void {
+export function printReceipt(created: ReportCreated, trackerUrl: string): void {
   const frame = document.createElement('iframe');
   frame.setAttribute('aria-hidden', 'true');
   frame.tabIndex = -1;
