@@ -7,12 +7,13 @@ import { createApp } from './app';
 import { folderStore } from './attachments/store';
 import { configFromEnv } from './config';
 import { openDatabase } from './db/client';
-import { loadDirectory } from './directory/directory';
+import { createDirectory, syncBuiltinDirectory } from './directory/directory';
 import { loadRegions } from './regions/regions';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const config = configFromEnv();
 const db = openDatabase(join(config.dataDir, 'hub.sqlite'));
+syncBuiltinDirectory(db);
 const staticRoots = { widget: join(root, 'dist/widget'), demo: join(root, 'demo'), pages: join(root, 'hub/public') };
 if (!existsSync(join(staticRoots.widget, 'lapor.js'))) {
   console.warn('The widget bundle is missing: run `npm run build` so /widget/lapor.js can be served.');
@@ -20,7 +21,7 @@ if (!existsSync(join(staticRoots.widget, 'lapor.js'))) {
 
 const app = createApp({
   db,
-  directory: loadDirectory(),
+  directory: createDirectory(db),
   regions: await loadRegions(),
   attachments: folderStore(join(config.dataDir, 'attachments')),
   staticRoots,

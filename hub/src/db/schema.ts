@@ -3,6 +3,44 @@ import { REPORT_KINDS, REPORT_STATUSES } from '../../../contract';
 
 const timestamp = () => integer({ mode: 'timestamp_ms' });
 
+/** Public bodies a report can be addressed to: from the repo's data files, and any the operator imports. */
+export const institutions = sqliteTable(
+  'institutions',
+  {
+    id: text().primaryKey(),
+    name: text().notNull(),
+    type: text({ enum: ['kementerian', 'lembaga', 'pemerintah-daerah', 'unit'] }).notNull(),
+    parentId: text(),
+    /** `builtin` rows follow hub/data/institutions.json; `import` rows came from `institution import`. */
+    source: text({ enum: ['builtin', 'import'] }).notNull(),
+    updatedAt: timestamp().notNull(),
+  },
+  (table) => [index('institutions_parent_id_idx').on(table.parentId)],
+);
+
+/** SP4N-LAPOR!'s report topics. */
+export const categories = sqliteTable('categories', {
+  id: text().primaryKey(),
+  name: text().notNull(),
+});
+
+/**
+ * Websites that embed the widget: the origins allowed to call the hub from a
+ * browser, and the presets the widget gets from the site's public key.
+ */
+export const sites = sqliteTable('sites', {
+  key: text().primaryKey(),
+  name: text().notNull(),
+  /** JSON array of origins such as `https://smksmakmks.sch.id`. */
+  origins: text({ mode: 'json' }).$type<string[]>().notNull(),
+  institutionId: text()
+    .notNull()
+    .references(() => institutions.id),
+  categoryId: text().references(() => categories.id),
+  lockInstitution: integer({ mode: 'boolean' }).notNull().default(false),
+  createdAt: timestamp().notNull(),
+});
+
 export const reports = sqliteTable('reports', {
   id: integer().primaryKey({ autoIncrement: true }),
   trackingId: text().notNull().unique(),
@@ -16,6 +54,8 @@ export const reports = sqliteTable('reports', {
   regionCode: text(),
   institutionId: text().notNull(),
   categoryId: text(),
+  /** The embedding site the report came through, if any. */
+  siteKey: text(),
   anonymous: integer({ mode: 'boolean' }).notNull(),
   confidential: integer({ mode: 'boolean' }).notNull(),
   reporterName: text(),
@@ -85,3 +125,4 @@ export const idempotencyKeys = sqliteTable(
 export type Report = typeof reports.$inferSelect;
 export type ReportEvent = typeof reportEvents.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;
+export type Site = typeof sites.$inferSelect;

@@ -1,64 +1,129 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import * as z from 'zod';
-import type { Category, Institution } from '../../../contract';
+import { type Category, type Institution, type Page, SLUG } from '../../../contract';
+import type { Db } from '../db/client';
+import { categories, institutions } from '../db/schema';
 
-const DATA = new URL('../../data/', import.meta.url);
+const BUILTIN = new URL('../../data/', import.meta.url);
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-const institutionsFile = z.array(
+const slug = z.string().max(64).regex(SLUG);
+export const institutionsFile = z.array(
   z.object({
     id: slug,
-    name: z.string().min(1),
+    name: z.string().trim().min(1).max(300),
     type: z.enum(['kementerian', 'lembaga', 'pemerintah-daerah', 'unit']),
     parentId: slug.optional(),
   }),
 );
-const categoriesFile = z.array(z.object({ id: slug, name: z.string().min(1) }));
+const categoriesFile = z.array(z.object({ id: slug, name: z.string().trim().min(1).max(200) }));
 
-/** The institutions and categories a report may be addressed to. */
+/** The institutions and categories a report may be addressed to, kept in the database. */
 export interface Directory {
-  institutions: readonly Institution[];
-  categories: readonly Category[];
   institution(id: string): Institution | undefined;
-  /** Institutions whose name or id holds every word of `query`, those starting with it first. */
-  searchInstitutions(query: string): Institution[];
+  /** A page of institutions; with `query`, those whose name or id holds every word, those starting with it first. */
+  institutions(options: { query?: string; limit: number; offset: number }): Page<Institution>;
   category(id: string): Category | undefined;
+  categories(): Category[];
 }
 
-export function createDirectory(institutions: Institution[], categories: Category[]): Directory {
-  const institutionById = new Map(institutions.map((i) => [i.id, i]));
-  const categoryById = new Map(categories.map((c) => [c.id, c]));
-  for (const i of institutions) {
-    if (i.parentId && !institutionById.has(i.parentId)) {
-      throw new Error(`institution ${i.id} names an unknown parent ${i.parentId}`);
-    }
-  }
-  if (institutionById.size !== institutions.length) throw new Error('institution ids must be unique');
-  if (categoryById.size !== categories.length) throw new Error('category ids must be unique');
-  const folded = institutions.map((i) => ({ institution: i, text: `${i.name} ${i.id}`.toLowerCase() }));
+const toInstitution = (row: typeof institutions.$inferSelect): Institution => ({
+  id: row.id,
+  name: row.name,
+  type: row.type,
+  ...(row.parentId && { parentId: row.parentId }),
+});
+
+export function createDirectory(db: Db): Directory {
   return {
-    institutions,
-    categories,
-    institution: (id) => institutionById.get(id),
-    searchInstitutions(query) {
-      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-      const first = words[0] ?? '';
-      const rank = (text: string) => (text.startsWith(first) || text.includes(` ${first}`) ? 0 : 1);
-      return folded
-        .filter(({ text }) => words.every((word) => text.includes(word)))
-        .sort((a, b) => rank(a.text) - rank(b.text))
-        .map(({ institution }) => institution);
+    institution(id) {
+      const [row] = db.select().from(institutions).where(eq(institutions.id, id)).all();
+      return row && toInstitution(row);
     },
-    category: (id) => categoryById.get(id),
+    institutions({ query, limit, offset }) {
+      const words = (query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+      const text = sql`lower(${institutions.name} || ' ' || ${institutions.id})`;
+      const where: SQL | undefined = words.length
+        ? and(...words.map((word) => sql`instr(${text}, ${word}) > 0`))
+        : undefined;
+      const first = words[0] ?? '';
+      const rows = db
+        .select()
+        .from(institutions)
+        .where(where)
+        .orderBy(
+          sql`case when ${text} like ${`${first}%`} or instr(${text}, ${` ${first}`}) > 0 then 0 else 1 end`,
+          asc(institutions.name),
+        )
+        .limit(limit)
+        .offset(offset)
+        .all();
+      const [total] = db.select({ n: count() }).from(institutions).where(where).all();
+      return { items: rows.map(toInstitution), total: total?.n ?? 0, limit, offset };
+    },
+    category(id) {
+      return db.select().from(categories).where(eq(categories.id, id)).all()[0];
+    },
+    categories() {
+      return db.select().from(categories).orderBy(asc(categories.name)).all();
+    },
   };
 }
 
-/** Loads the directory from the JSON files in `hub/data/`, which an operator may edit. */
-export function loadDirectory(dir: URL = DATA): Directory {
-  const read = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(name, dir)), 'utf8'));
-  return createDirectory(
-    institutionsFile.parse(read('institutions.json')),
-    categoriesFile.parse(read('categories.json')),
+/**
+ * Adds or updates institutions in one transaction. Every parent must exist,
+ * in the database or in the same batch; ids are unique within the batch.
+ */
+export function upsertInstitutions(
+  db: Db,
+  list: Institution[],
+  source: 'builtin' | 'import',
+  now = new Date(),
+): number {
+  const ids = new Set(list.map((i) => i.id));
+  if (ids.size !== list.length) throw new Error('institution ids must be unique');
+  const parents = [...new Set(list.flatMap((i) => (i.parentId && !ids.has(i.parentId) ? [i.parentId] : [])))];
+  const known = new Set(
+    parents.length
+      ? db
+          .select({ id: institutions.id })
+          .from(institutions)
+          .where(inArray(institutions.id, parents))
+          .all()
+          .map((r) => r.id)
+      : [],
   );
+  const missing = parents.filter((id) => !known.has(id));
+  if (missing.length) throw new Error(`unknown parent institution(s): ${missing.join(', ')}`);
+  db.transaction((tx) => {
+    for (const i of list) {
+      const row = { name: i.name, type: i.type, parentId: i.parentId ?? null, source, updatedAt: now };
+      tx.insert(institutions)
+        .values({ id: i.id, ...row })
+        .onConflictDoUpdate({ target: institutions.id, set: row })
+        .run();
+    }
+  });
+  return list.length;
+}
+
+/** Reads and checks an institutions file (a JSON array of {id, name, type, parentId?}). */
+export function readInstitutionsFile(path: string): Institution[] {
+  return institutionsFile.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/** Brings the database up to the directory shipped in `hub/data/`; imported institutions are kept. */
+export function syncBuiltinDirectory(db: Db, dir: URL = BUILTIN): void {
+  const file = (name: string) => fileURLToPath(new URL(name, dir));
+  upsertInstitutions(db, readInstitutionsFile(file('institutions.json')), 'builtin');
+  const list = categoriesFile.parse(JSON.parse(readFileSync(file('categories.json'), 'utf8')));
+  db.transaction((tx) => {
+    for (const c of list) {
+      tx.insert(categories)
+        .values(c)
+        .onConflictDoUpdate({ target: categories.id, set: { name: c.name } })
+        .run();
+    }
+  });
 }

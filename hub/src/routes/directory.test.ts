@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Institution } from '../../../contract';
-import { createDirectory } from '../directory/directory';
+import { upsertInstitutions } from '../directory/directory';
 import { testApp } from '../testing/test-app';
 
 let hub: ReturnType<typeof testApp>;
@@ -45,10 +45,30 @@ describe('directory', () => {
     assert.ok(items.some((c: { name: string }) => c.name === 'Pendidikan dan Kebudayaan'));
   });
 
-  it('refuses a data file with a dangling parent or a repeated id', () => {
+  it('refuses institutions with a dangling parent or a repeated id, changing nothing', async () => {
     const unit: Institution = { id: 'sekolah', name: 'Sekolah', type: 'unit', parentId: 'tidak-ada' };
-    assert.throws(() => createDirectory([unit], []), /unknown parent/);
+    assert.throws(() => upsertInstitutions(hub.db, [unit], 'import'), /unknown parent/);
     const body: Institution = { id: 'a', name: 'A', type: 'lembaga' };
-    assert.throws(() => createDirectory([body, body], []), /unique/);
+    assert.throws(() => upsertInstitutions(hub.db, [body, body], 'import'), /unique/);
+    assert.equal((await hub.app.request('/api/v1/institutions/sekolah')).status, 404);
+  });
+
+  it('serves imported institutions beside the built-in ones, parents from either', async () => {
+    upsertInstitutions(
+      hub.db,
+      [
+        { id: 'pemkot-makassar', name: 'Pemerintah Kota Makassar', type: 'pemerintah-daerah' },
+        { id: 'disdik-makassar', name: 'Dinas Pendidikan Kota Makassar', type: 'unit', parentId: 'pemkot-makassar' },
+        { id: 'smkn-1-makassar', name: 'SMK Negeri 1 Makassar', type: 'unit', parentId: 'kemendikdasmen' },
+      ],
+      'import',
+    );
+    const page = await (await hub.app.request('/api/v1/institutions?q=makassar')).json();
+    assert.deepEqual(page.items.map((i: Institution) => i.id).sort(), [
+      'disdik-makassar',
+      'pemkot-makassar',
+      'smk-smak-makassar',
+      'smkn-1-makassar',
+    ]);
   });
 });

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import type { Institution, Page } from '../../../contract';
 import type { ResolvedDeps } from '../app';
 import { ApiError } from '../errors';
 import { parseQuery } from '../query';
@@ -19,14 +18,12 @@ export function directoryRoutes({ directory }: ResolvedDeps) {
     })
     .get('/institutions', (c) => {
       const { q, limit, offset } = parseQuery(c, institutionQuery);
-      const all = q ? directory.searchInstitutions(q) : directory.institutions;
-      const page: Page<Institution> = { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
-      return c.json(page);
+      return c.json(directory.institutions({ query: q, limit, offset }));
     })
     .get('/institutions/:id', (c) => {
       const institution = directory.institution(c.req.param('id'));
       if (!institution) throw new ApiError(404, 'not_found', 'No institution has this id');
       return c.json(institution);
     })
-    .get('/categories', (c) => c.json({ items: directory.categories }));
+    .get('/categories', (c) => c.json({ items: directory.categories() }));
 }

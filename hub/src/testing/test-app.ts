@@ -6,7 +6,7 @@ import type { RateLimits } from '../abuse/rate-limit';
 import { createApp } from '../app';
 import { folderStore } from '../attachments/store';
 import { openDatabase } from '../db/client';
-import { loadDirectory } from '../directory/directory';
+import { createDirectory, syncBuiltinDirectory } from '../directory/directory';
 import { loadRegions } from '../regions/regions';
 
 const regions = await loadRegions();
@@ -18,10 +18,11 @@ const GENEROUS_LIMITS: RateLimits = { reportsPerHour: 10_000, lookupsPerMinute: 
 export function testApp(options: { rateLimits?: RateLimits; trustedProxies?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-hub-'));
   const db = openDatabase(join(dir, 'hub.sqlite'));
+  syncBuiltinDirectory(db);
   const unexpected: unknown[] = [];
   const app = createApp({
     db,
-    directory: loadDirectory(),
+    directory: createDirectory(db),
     regions,
     attachments: folderStore(join(dir, 'attachments')),
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
