@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'invalid_idempotency_key',
   'idempotency_conflict',
   'rate_limited',
+  'origin_not_allowed',
+  'unknown_site',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

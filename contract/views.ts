@@ -86,3 +86,12 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
+
+/** `GET /api/v1/sites/{key}/config`: the presets of a registered website. */
+export interface SiteConfig {
+  key: string;
+  name: string;
+  institution: DirectoryRef;
+  category?: DirectoryRef;
+  lockInstitution: boolean;
+}

@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorCode } from '../../contract';
@@ -13,7 +12,9 @@ import type { Regions } from './regions/regions';
 import { directoryRoutes } from './routes/directory';
 import { regionRoutes } from './routes/regions';
 import { reportRoutes } from './routes/reports';
+import { siteRoutes } from './routes/sites';
 import { type StaticRoots, staticRoutes } from './routes/static';
+import { originGuard } from './sites/origin-guard';
 
 export interface AppDeps {
   db: Db;
@@ -28,12 +29,14 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   /** Tells the client's address for rate limits; defaults to the TCP peer. */
   clientAddress?: (c: Context) => string;
+  /** The hub's public origins (e.g. `https://lapor.example.go.id`), whose pages call the API same-origin behind a proxy. */
+  selfOrigins?: string[];
   /** Receives errors the hub did not expect; they are answered with a bare 500. */
   onUnexpectedError?: (error: unknown) => void;
 }
 
 /** The dependencies with their defaults filled in, as routes receive them. */
-export type ResolvedDeps = AppDeps & Required<Pick<AppDeps, 'rateLimits' | 'clientAddress'>>;
+export type ResolvedDeps = AppDeps & Required<Pick<AppDeps, 'rateLimits' | 'clientAddress' | 'selfOrigins'>>;
 
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   400: 'invalid_json',
@@ -48,19 +51,14 @@ export function createApp(options: AppDeps) {
   const deps: ResolvedDeps = {
     rateLimits: DEFAULT_RATE_LIMITS,
     clientAddress: clientAddressResolver(0),
+    selfOrigins: [],
     ...options,
   };
   const api = new Hono()
-    .use(
-      cors({
-        origin: '*',
-        allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
-        exposeHeaders: ['Location', 'Retry-After', 'Idempotent-Replayed'],
-        maxAge: 600,
-      }),
-    )
+    .use(originGuard(deps))
     .route('/reports', reportRoutes(deps))
     .route('/regions', regionRoutes(deps))
+    .route('/sites', siteRoutes(deps))
     .route('/', directoryRoutes(deps));
 
   const app = new Hono().route('/api/v1', api);

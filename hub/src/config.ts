@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   rateLimits: RateLimits;
   trustedProxies: number;
+  /** The hub's public origin behind a reverse proxy, if it differs from what requests show. */
+  publicUrl?: string;
 }
 
 const count = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
@@ -19,6 +21,7 @@ const envSchema = z.object({
   RATE_LIMIT_REPORTS_PER_HOUR: count(DEFAULT_RATE_LIMITS.reportsPerHour),
   RATE_LIMIT_LOOKUPS_PER_MINUTE: count(DEFAULT_RATE_LIMITS.lookupsPerMinute),
   TRUST_PROXY: count(0),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 /** Reads the hub's settings from the environment, refusing values that would fail later. */
@@ -36,5 +39,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.DATA_DIR),
     rateLimits: { reportsPerHour: e.RATE_LIMIT_REPORTS_PER_HOUR, lookupsPerMinute: e.RATE_LIMIT_LOOKUPS_PER_MINUTE },
     trustedProxies: e.TRUST_PROXY,
+    ...(e.PUBLIC_URL && { publicUrl: new URL(e.PUBLIC_URL).origin }),
   };
 }

@@ -9,6 +9,7 @@ import { configFromEnv } from './config';
 import { openDatabase } from './db/client';
 import { createDirectory, syncBuiltinDirectory } from './directory/directory';
 import { loadRegions } from './regions/regions';
+import { addSite, DEMO_SITE_KEY, listSites } from './sites/sites';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const config = configFromEnv();
@@ -19,6 +20,20 @@ if (!existsSync(join(staticRoots.widget, 'lapor.js'))) {
   console.warn('The widget bundle is missing: run `npm run build` so /widget/lapor.js can be served.');
 }
 
+if (!listSites(db).length) {
+  const demo = addSite(db, {
+    key: DEMO_SITE_KEY,
+    name: 'Demo: SMK SMAK Makassar',
+    origins: [`http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`],
+    institutionId: 'smk-smak-makassar',
+    categoryId: 'pendidikan-kebudayaan',
+  });
+  console.log(
+    `No websites were registered yet: registered the demo site "${demo.key}" for ${demo.origins.join(' and ')}. ` +
+      'Register your own with `npm run hub -- site add`, and remove this one with `npm run hub -- site remove demo`.',
+  );
+}
+
 const app = createApp({
   db,
   directory: createDirectory(db),
@@ -27,6 +42,7 @@ const app = createApp({
   staticRoots,
   rateLimits: config.rateLimits,
   clientAddress: clientAddressResolver(config.trustedProxies),
+  selfOrigins: config.publicUrl ? [config.publicUrl] : [],
 });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;

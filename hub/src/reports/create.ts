@@ -15,6 +15,13 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Work that must commit or roll back together with the new report. */
 export type WithinReportTransaction = (tx: Tx, reportId: number, answer: ReportCreated) => void;
 
+export interface CreateOptions {
+  now?: Date;
+  /** The embedding site the report came through. */
+  siteKey?: string;
+  within?: WithinReportTransaction;
+}
+
 /**
  * Stores a validated report and its first timeline event in one transaction,
  * so an acknowledged report is always complete.
@@ -22,8 +29,7 @@ export type WithinReportTransaction = (tx: Tx, reportId: number, answer: ReportC
 export function createReport(
   db: Db,
   input: ValidReport,
-  now = new Date(),
-  within?: WithinReportTransaction,
+  { now = new Date(), siteKey, within }: CreateOptions = {},
 ): ReportCreated {
   const receipt = newReceipt();
   const row = {
@@ -36,6 +42,7 @@ export function createReport(
     regionCode: input.location.regionCode ?? null,
     institutionId: input.institutionId,
     categoryId: input.categoryId ?? null,
+    siteKey: siteKey ?? null,
     anonymous: input.anonymous,
     confidential: input.confidential,
     reporterName: input.reporter?.name ?? null,
@@ -79,28 +86,31 @@ export async function fileReport(
   db: Db,
   store: AttachmentStore,
   { input, files }: Submission,
-  now: Date,
-  within?: WithinReportTransaction,
+  { now = new Date(), siteKey, within }: CreateOptions = {},
 ): Promise<ReportCreated> {
   const stored = files.map((file) => ({ file, key: randomKey(), publicId: randomKey() }));
   try {
     await Promise.all(stored.map(({ key, file }) => store.put(key, file.bytes)));
-    return createReport(db, input, now, (tx, reportId, answer) => {
-      for (const { file, key, publicId } of stored) {
-        tx.insert(attachments)
-          .values({
-            publicId,
-            reportId,
-            fileName: file.fileName,
-            mediaType: file.mediaType,
-            size: file.size,
-            sha256: file.sha256,
-            storageKey: key,
-            createdAt: now,
-          })
-          .run();
-      }
-      within?.(tx, reportId, answer);
+    return createReport(db, input, {
+      now,
+      siteKey,
+      within: (tx, reportId, answer) => {
+        for (const { file, key, publicId } of stored) {
+          tx.insert(attachments)
+            .values({
+              publicId,
+              reportId,
+              fileName: file.fileName,
+              mediaType: file.mediaType,
+              size: file.size,
+              sha256: file.sha256,
+              storageKey: key,
+              createdAt: now,
+            })
+            .run();
+        }
+        within?.(tx, reportId, answer);
+      },
     });
   } catch (error) {
     await Promise.all(stored.map(({ key }) => store.remove(key)));

@@ -4,7 +4,7 @@ import { type FieldError, parseTrackingId, type ReportView, type ValidReport } f
 import { perAddressLimit } from '../abuse/rate-limit';
 import type { ResolvedDeps } from '../app';
 import type { Db } from '../db/client';
-import type { Report } from '../db/schema';
+import type { Report, Site } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { ApiError } from '../errors';
 import type { Regions } from '../regions/regions';
@@ -13,16 +13,37 @@ import { idempotencyKeyFrom, rememberAnswer, replayedAnswer, requestHash } from 
 import { receiptMatches } from '../reports/receipt';
 import { readSubmission, submissionGuard } from '../reports/submission';
 import { findAttachment, findReport, reportView } from '../reports/views';
+import { isSelfOrigin } from '../sites/origin-guard';
+import { findSite } from '../sites/sites';
 
 const RECEIPT_AUTH = /^Receipt\s+(\S+)\s*$/i;
 
-export function reportRoutes({ db, directory, regions, attachments, rateLimits, clientAddress }: ResolvedDeps) {
+export function reportRoutes({
+  db,
+  directory,
+  regions,
+  attachments,
+  rateLimits,
+  clientAddress,
+  selfOrigins,
+}: ResolvedDeps) {
   const reportLimit = perAddressLimit({ limit: rateLimits.reportsPerHour, windowMs: 3_600_000, clientAddress });
   const lookupLimit = perAddressLimit({ limit: rateLimits.lookupsPerMinute, windowMs: 60_000, clientAddress });
   return new Hono()
     .post('/', reportLimit, submissionGuard, async (c) => {
+      const site = siteOfRequest(c, db, selfOrigins);
       const submission = await readSubmission(c);
       checkDirectory(directory, regions, submission.input);
+      if (site?.lockInstitution && submission.input.institutionId !== site.institutionId) {
+        throw new ApiError(400, 'validation_failed', 'The report has invalid fields', {
+          fields: {
+            institutionId: {
+              code: 'site_institution',
+              message: `This site files reports for ${site.institutionId} only`,
+            },
+          },
+        });
+      }
       const now = new Date();
       const key = idempotencyKeyFrom(c.req.header('idempotency-key'));
       const hash =
@@ -34,8 +55,12 @@ export function reportRoutes({ db, directory, regions, attachments, rateLimits, 
       const replayed = key && hash ? replayedAnswer(db, key, hash, now) : undefined;
       const created =
         replayed ??
-        (await fileReport(db, attachments, submission, now, (tx, reportId, answer) => {
-          if (key && hash) rememberAnswer(tx, key, hash, reportId, answer, now);
+        (await fileReport(db, attachments, submission, {
+          now,
+          siteKey: site?.key,
+          within: (tx, reportId, answer) => {
+            if (key && hash) rememberAnswer(tx, key, hash, reportId, answer, now);
+          },
         }));
       c.header('Location', `/api/v1/reports/${created.trackingId}`);
       c.header('Cache-Control', 'no-store');
@@ -90,6 +115,22 @@ function authorize(c: Context, db: Db): { report: Report; viewer: ReportView['vi
     throw new ApiError(401, 'invalid_receipt', 'The receipt does not match this report');
   }
   return { report, viewer: 'reporter' };
+}
+
+/**
+ * The site named by `X-Lapor-Site`, if any. From a browser, the page must be
+ * one of that site's origins: a key copied onto a foreign website is useless.
+ */
+function siteOfRequest(c: Context, db: Db, selfOrigins: readonly string[]): Site | undefined {
+  const key = c.req.header('x-lapor-site');
+  if (!key) return undefined;
+  const site = findSite(db, key);
+  if (!site) throw new ApiError(400, 'unknown_site', 'No site is registered under this key');
+  const origin = c.req.header('origin');
+  if (origin && !site.origins.includes(origin) && !isSelfOrigin(c, origin, selfOrigins)) {
+    throw new ApiError(403, 'origin_not_allowed', `The site ${site.name} does not include ${origin}`);
+  }
+  return site;
 }
 
 /** A report must name an institution, category and region that exist. */

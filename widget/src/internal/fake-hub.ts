@@ -43,6 +43,19 @@ const ROUTES: [RegExp, (url: URL) => { status: number; body: unknown }][] = [
   ],
   [/\/institutions\/[^/]+$/, (url) => institutionById(url.pathname.split('/').pop() ?? '')],
   [/\/categories$/, () => ({ status: 200, body: { items: categories } })],
+  [
+    /\/sites\/school\/config$/,
+    () => ({
+      status: 200,
+      body: {
+        key: 'school',
+        name: 'SMK SMAK Makassar',
+        institution: { id: 'smk-smak-makassar', name: 'SMK SMAK Makassar' },
+        category: categories[0],
+        lockInstitution: true,
+      },
+    }),
+  ],
   [/\/regions$/, (url) => ({ status: 200, body: { items: regions[url.searchParams.get('parent') ?? ''] ?? [] } })],
 ];
 

@@ -8,6 +8,7 @@ import type {
   ReportCreated,
   ReportInput,
   ReportView,
+  SiteConfig,
 } from '../../../contract';
 import type { LaporErrorCode } from '../events/lapor-error';
 
@@ -43,7 +44,11 @@ export function defaultHubUrl(): string {
 export class HubClient {
   private readonly base: string;
 
-  constructor(hub: string) {
+  /** `site`: the registered website's key, sent with each report so the hub can check where it came from. */
+  constructor(
+    hub: string,
+    private readonly site = '',
+  ) {
     this.base = new URL('api/v1/', new URL(hub, document.baseURI).href.replace(/\/?$/, '/')).href;
   }
 
@@ -61,7 +66,7 @@ export class HubClient {
     if (!files.length) {
       return this.call('reports', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey, ...this.siteHeader() },
         body: JSON.stringify(report),
       });
     }
@@ -72,6 +77,7 @@ export class HubClient {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', new URL('reports', this.base));
       xhr.setRequestHeader('Idempotency-Key', idempotencyKey);
+      for (const [name, value] of Object.entries(this.siteHeader())) xhr.setRequestHeader(name, value);
       xhr.upload.addEventListener('progress', (e) => {
         if (e.lengthComputable) onProgress?.(e.loaded / e.total);
       });
@@ -94,6 +100,14 @@ export class HubClient {
       headers: receipt ? { Authorization: `Receipt ${receipt}` } : {},
       signal,
     });
+  }
+
+  siteConfig(signal?: AbortSignal): Promise<SiteConfig> {
+    return this.call(`sites/${encodeURIComponent(this.site)}/config`, { signal });
+  }
+
+  private siteHeader(): Record<string, string> {
+    return this.site ? { 'X-Lapor-Site': this.site } : {};
   }
 
   /** Institutions matching `query`, the best first. */

@@ -27,6 +27,11 @@ export class LaporElement extends LitElement {
   }
 
   protected client(): HubClient {
-    return new HubClient(this.hubUrl());
+    return new HubClient(this.hubUrl(), this.siteKey());
+  }
+
+  /** The registered website's key, for elements that have one. */
+  protected siteKey(): string {
+    return '';
   }
 }

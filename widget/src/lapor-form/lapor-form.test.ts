@@ -365,6 +365,19 @@ describe('<lapor-form>', () => {
     expect(text).to.contain(link);
   });
 
+  it('takes its presets from a registered site and names the site with each report', async () => {
+    hub = installFakeHub((req) => (req.method === 'POST' ? { status: 201, body: created } : undefined));
+    const el = await fixture<LaporForm>(html`<lapor-form hub="https://hub.example.id" site="school"></lapor-form>`);
+    await waitUntil(() => $(el, '.fixed')?.textContent === 'SMK SMAK Makassar', 'locked institution from the site');
+    await waitUntil(() => $<HTMLSelectElement>(el, '#categoryId')?.value === 'pendidikan-kebudayaan', 'site category');
+    fillValid(el);
+    await submit(el);
+    await waitUntil(() => $(el, '[part=tracking-id]'));
+    const [post] = posts();
+    expect(post?.headers.get('x-lapor-site')).to.equal('school');
+    expect((post?.body as { institutionId?: string } | undefined)?.institutionId).to.equal('smk-smak-makassar');
+  });
+
   it('follows its own lang attribute', async () => {
     hub = installFakeHub();
     const el = await fixture<LaporForm>(html`<lapor-form lang="en" hub="https://hub.example.id"></lapor-form>`);

@@ -85,6 +85,8 @@ interface ChosenFile {
 export class LaporForm extends LaporElement {
   static override styles = [sharedStyles, formStyles];
 
+  /** The key the hub's operator gave this website; its presets apply where no attribute sets them. */
+  @property() site = '';
   /** Preset institution id (*instansi tujuan*). */
   @property() institution = '';
   /** Preset category id, which the visitor may change. */
@@ -123,18 +125,21 @@ export class LaporForm extends LaporElement {
   private retryTimer?: ReturnType<typeof setInterval>;
   private failures = 0;
   private readonly categoryRequest = new LatestRequest();
+  private readonly siteRequest = new LatestRequest();
   private personalData: PersonalDataKind[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.onOnline);
     void this.loadCategories();
+    void this.loadSiteConfig();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.onOnline);
     this.categoryRequest.cancel();
+    this.siteRequest.cancel();
     this.stopRetryTimer();
     this.flushDraft();
     for (const { preview } of this.files) if (preview) URL.revokeObjectURL(preview);
@@ -534,6 +539,23 @@ export class LaporForm extends LaporElement {
     if (!error) return nothing;
     const empty = String(this.values[name as keyof FormValues] ?? '').trim() === '';
     return html`<p class="error" id="${name}-error" part="field-error">${fieldMessage(path, error, empty)}</p>`;
+  }
+
+  protected override siteKey(): string {
+    return this.site;
+  }
+
+  /** Applies the site's presets to whatever the page's attributes leave open. */
+  private async loadSiteConfig() {
+    if (!this.site) return;
+    await this.siteRequest.run(async (signal) => {
+      const config = await this.client().siteConfig(signal);
+      if (!this.institution) {
+        this.institution = config.institution.id;
+        this.lockInstitution ||= config.lockInstitution;
+      }
+      if (!this.category && config.category) this.category = config.category.id;
+    });
   }
 
   private async loadCategories() {

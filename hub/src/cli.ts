@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { configFromEnv } from './config';
+import { openDatabase } from './db/client';
+import { readInstitutionsFile, syncBuiltinDirectory, upsertInstitutions } from './directory/directory';
+import { addSite, listSites, removeSite } from './sites/sites';
+
+const USAGE = `Usage: npm run hub -- <command>
+
+  site add --name NAME --origin ORIGIN [--origin ORIGIN …] --institution ID [--category ID] [--lock]
+      Registers a website that embeds the widget and prints its site key.
+  site list
+      Lists the registered websites.
+  site remove KEY
+      Removes a website; its reports stay.
+  institution import FILE
+      Adds or updates institutions from a JSON file: [{"id", "name", "type", "parentId"?}, …]
+      (type: kementerian, lembaga, pemerintah-daerah or unit).
+
+The database is DATA_DIR/hub.sqlite (DATA_DIR defaults to ./data), as for npm start.`;
+
+/** The operator's commands, run against the same database as the hub. */
+export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const [group, command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      institution: { type: 'string' },
+      category: { type: 'string' },
+      lock: { type: 'boolean', default: false },
+    },
+  });
+  const db = openDatabase(join(configFromEnv(env).dataDir, 'hub.sqlite'));
+  try {
+    syncBuiltinDirectory(db);
+    switch (`${group} ${command}`) {
+      case 'site add': {
+        if (!values.name || !values.origin?.length || !values.institution) return usage();
+        const site = addSite(db, {
+          name: values.name,
+          origins: values.origin,
+          institutionId: values.institution,
+          categoryId: values.category,
+          lockInstitution: values.lock,
+        });
+        console.log(`Registered ${site.name} with site key ${site.key}`);
+        console.log(`Embed: <lapor-form site="${site.key}"></lapor-form>`);
+        return 0;
+      }
+      case 'site list': {
+        const all = listSites(db);
+        if (!all.length) console.log('No websites are registered.');
+        for (const site of all) {
+          const lock = site.lockInstitution ? ' (locked)' : '';
+          console.log(
+            `${site.key}\t${site.name}\t${site.institutionId}${lock}\t${site.categoryId ?? '-'}\t${site.origins.join(' ')}`,
+          );
+        }
+        return 0;
+      }
+      case 'site remove': {
+        const [key] = positionals;
+        if (!key) return usage();
+        if (!removeSite(db, key)) throw new Error(`no site has the key ${key}`);
+        console.log(`Removed site ${key}.`);
+        return 0;
+      }
+      case 'institution import': {
+        const [file] = positionals;
+        if (!file) return usage();
+        const count = upsertInstitutions(db, readInstitutionsFile(file), 'import');
+        console.log(`Imported ${count} institution(s) from ${file}.`);
+        return 0;
+      }
+      default:
+        return usage();
+    }
+  } finally {
+    db.$client.close();
+  }
+}
+
+function usage(): number {
+  console.error(USAGE);
+  return 2;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    process.exitCode = runCli(process.argv.slice(2));
+  } catch (error) {
+    console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

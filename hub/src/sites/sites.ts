@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { categories, institutions, type Site, sites } from '../db/schema';
+
+/** The key of the site `npm start` registers for the demo on localhost. */
+export const DEMO_SITE_KEY = 'demo';
+
+export interface NewSite {
+  name: string;
+  origins: string[];
+  institutionId: string;
+  categoryId?: string;
+  lockInstitution?: boolean;
+  key?: string;
+}
+
+/** `https://Sekolah.example.sch.id/` → `https://sekolah.example.sch.id`; anything but a bare http(s) origin is refused. */
+export function normalizeOrigin(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new Error(`not an origin: ${text}`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username) {
+    throw new Error(`an origin is a scheme, host and optional port only, e.g. https://sekolah.example.sch.id: ${text}`);
+  }
+  return url.origin;
+}
+
+/** Registers a site and returns it with its public key. */
+export function addSite(db: Db, site: NewSite, now = new Date()): Site {
+  const origins = [...new Set(site.origins.map(normalizeOrigin))];
+  if (!origins.length) throw new Error('a site needs at least one origin');
+  if (!site.name.trim()) throw new Error('a site needs a name');
+  if (!db.select().from(institutions).where(eq(institutions.id, site.institutionId)).all().length) {
+    throw new Error(`unknown institution: ${site.institutionId}`);
+  }
+  if (site.categoryId && !db.select().from(categories).where(eq(categories.id, site.categoryId)).all().length) {
+    throw new Error(`unknown category: ${site.categoryId}`);
+  }
+  const row: Site = {
+    key: site.key ?? `site_${randomBytes(12).toString('base64url')}`,
+    name: site.name.trim(),
+    origins,
+    institutionId: site.institutionId,
+    categoryId: site.categoryId ?? null,
+    lockInstitution: site.lockInstitution ?? false,
+    createdAt: now,
+  };
+  db.insert(sites).values(row).run();
+  return row;
+}
+
+export function listSites(db: Db): Site[] {
+  return db.select().from(sites).orderBy(asc(sites.createdAt)).all();
+}
+
+export function findSite(db: Db, key: string): Site | undefined {
+  return db.select().from(sites).where(eq(sites.key, key)).all()[0];
+}
+
+export function removeSite(db: Db, key: string): boolean {
+  return db.delete(sites).where(eq(sites.key, key)).run().changes > 0;
+}
+
+/** Whether any registered site lists this origin. */
+export function isRegisteredOrigin(db: Db, origin: string): boolean {
+  return (
+    db
+      .select({ key: sites.key })
+      .from(sites)
+      .where(sql`exists (select 1 from json_each(${sites.origins}) where json_each.value = ${origin})`)
+      .limit(1)
+      .all().length > 0
+  );
+}
