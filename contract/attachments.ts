@@ -40,7 +40,8 @@ export function extensionOf(fileName: string): string {
   return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
 }
 
-export type AttachmentProblem = 'too_big' | 'empty' | 'unsupported_type' | 'too_many';
+/** `damaged`: the file claims an allowed type but cannot be read as one. */
+export type AttachmentProblem = 'too_big' | 'empty' | 'unsupported_type' | 'too_many' | 'damaged';
 
 /** What is wrong with a file by its name and size (before its bytes are read), if anything. */
 export function attachmentProblem(file: { name: string; size: number }): AttachmentProblem | undefined {

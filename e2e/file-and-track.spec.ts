@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 test('a visitor files a report on the school site and finds it in the tracker', async ({ page }) => {
@@ -15,7 +16,7 @@ test('a visitor files a report on the school site and finds it in the tracker', 
   await form.getByLabel('Lampiran (opsional)').setInputFiles({
     name: 'kuitansi.png',
     mimeType: 'image/png',
-    buffer: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'),
+    buffer: readFileSync(new URL('../hub/src/attachments/fixtures/photo.png', import.meta.url)),
   });
   await expect(form.locator('[part=attachments]')).toContainText('kuitansi.png');
   for (const box of await form.locator('[name=checklist]').all()) await box.check();
@@ -40,7 +41,7 @@ test('a visitor files a report on the school site and finds it in the tracker', 
     headers: { Authorization: `Receipt ${receipt}` },
   });
   expect((await own.json()).attachments).toEqual([
-    expect.objectContaining({ name: 'kuitansi.png', mediaType: 'image/png', size: 33 }),
+    expect.objectContaining({ name: 'kuitansi.png', mediaType: 'image/png' }),
   ]);
 });
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { clientAddressResolver } from './abuse/client-address';
 import { createApp } from './app';
+import { closeMetadataStripper } from './attachments/metadata';
 import { folderStore } from './attachments/store';
 import { configFromEnv } from './config';
 import { openDatabase } from './db/client';
@@ -51,7 +52,8 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 });
 
 function shutdown() {
-  server.close(() => {
+  server.close(async () => {
+    await closeMetadataStripper();
     db.$client.close();
     process.exit(0);
   });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { count } from 'drizzle-orm';
+import { ExifTool } from 'exiftool-vendored';
 import type { ReportCreated, ReportView } from '../../../contract';
 import { attachments, reports } from '../db/schema';
 import { sampleReport, testApp } from '../testing/test-app';
@@ -17,11 +18,10 @@ afterEach(() => {
   hub.close();
 });
 
-/** The smallest files whose bytes say what they are. */
-const PNG = Uint8Array.from([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0,
-  0, 0, 0x1f, 0x15, 0xc4, 0x89,
-]);
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
+/** Small real images, as a browser encodes them. */
+const PNG = fixture('photo.png');
+const JPEG = fixture('photo.jpg');
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const EXE = Uint8Array.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0, ...Array(64).fill(0)]);
 
@@ -39,9 +39,10 @@ function multipart(
 const lookup = (path: string, receipt?: string) =>
   hub.app.request(path, { headers: receipt ? { Authorization: `Receipt ${receipt}` } : {} });
 
+/** Every file under the attachments folder, staging included. */
 const storedFiles = () => {
   const dir = join(hub.dir, 'attachments');
-  return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile()) : [];
+  return existsSync(dir) ? readdirSync(dir, { withFileTypes: true, recursive: true }).filter((f) => f.isFile()) : [];
 };
 
 describe('attachments', () => {
@@ -82,20 +83,24 @@ describe('attachments', () => {
     assert.equal((await lookup(url, created.receipt)).status, 200);
   });
 
-  it('judges a file by its bytes: a program or a web page named like a photo is refused', async () => {
-    const res = await multipart(sampleReport, [
-      ['foto.jpg', EXE],
-      ['halaman.png', new TextEncoder().encode('<html><script>alert(1)</script></html>')],
-      ['ok.png', PNG],
-    ]);
-    assert.equal(res.status, 400);
+  it('judges a file by its bytes: a program or a web page named and typed like a photo is refused with 415', async () => {
+    const form = new FormData();
+    form.set('report', JSON.stringify(sampleReport));
+    form.append('attachments', new File([EXE], 'foto.jpg', { type: 'image/jpeg' }));
+    form.append(
+      'attachments',
+      new File(['<html><script>alert(1)</script></html>'], 'halaman.png', { type: 'image/png' }),
+    );
+    form.append('attachments', new File([PNG], 'ok.png', { type: 'image/png' }));
+    const res = await hub.app.request('/api/v1/reports', { method: 'POST', body: form });
+    assert.equal(res.status, 415);
     const { error } = await res.json();
     assert.deepEqual(error.fields, {
       'attachments.0': { code: 'unsupported_type', message: error.fields['attachments.0'].message },
       'attachments.1': { code: 'unsupported_type', message: error.fields['attachments.1'].message },
     });
     assert.equal(hub.db.select({ n: count() }).from(reports).all()[0]?.n, 0);
-    assert.equal(storedFiles().length, 0, 'nothing is stored for a refused report');
+    assert.deepEqual(storedFiles(), [], 'nothing is stored for a refused report');
   });
 
   it('refuses files over 2 MB, empty files, unknown extensions and more than five files', async () => {
@@ -116,6 +121,76 @@ describe('attachments', () => {
       Array.from({ length: 6 }, (_, i) => [`f${i}.png`, PNG] as [string, Uint8Array<ArrayBuffer>]),
     );
     assert.equal((await six.json()).error.fields.attachments.code, 'too_many');
+  });
+
+  it('strips a photo’s location and other metadata before storing it', async () => {
+    const photo = join(hub.dir, 'gps.jpg');
+    writeFileSync(photo, JPEG);
+    const tool = new ExifTool({ maxProcs: 1 });
+    try {
+      await tool.write(
+        photo,
+        {
+          GPSLatitude: 5.1477,
+          GPSLatitudeRef: 'S',
+          GPSLongitude: 119.4327,
+          GPSLongitudeRef: 'E',
+          Artist: 'Andi Pratama',
+        },
+        ['-overwrite_original'],
+      );
+      assert.ok((await tool.read(photo)).GPSLatitude, 'the fixture carries GPS');
+      const res = await multipart({ ...sampleReport, anonymous: true }, [
+        ['IMG_2041.jpg', new Uint8Array(readFileSync(photo))],
+      ]);
+      const created: ReportCreated = await res.json();
+      const view: ReportView = await (await lookup(`/api/v1/reports/${created.trackingId}`)).json();
+      const served = join(hub.dir, 'served.jpg');
+      writeFileSync(served, new Uint8Array(await (await lookup(view.attachments?.[0]?.url ?? '')).arrayBuffer()));
+      const tags: Record<string, unknown> = { ...(await tool.read(served)) };
+      assert.equal(tags.MIMEType, 'image/jpeg');
+      for (const tag of ['GPSLatitude', 'GPSLongitude', 'GPSPosition', 'Artist'])
+        assert.equal(tags[tag], undefined, tag);
+      assert.ok(!readFileSync(served).toString('latin1').includes('Andi'));
+    } finally {
+      await tool.end();
+    }
+  });
+
+  it('refuses an oversized body with 413 before reading it', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(64 * 1024));
+      },
+    });
+    const res = await hub.app.request('/api/v1/reports', {
+      method: 'POST',
+      body: endless,
+      headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(50 * 1024 * 1024) },
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(res.status, 413);
+    assert.equal((await res.json()).error.code, 'payload_too_large');
+    assert.ok(pulled <= 2, `read ${pulled} chunks`);
+  });
+
+  it('leaves no report and no file behind when one file of several is refused', async () => {
+    const res = await multipart(sampleReport, [
+      ['satu.png', PNG],
+      ['dua.pdf', PDF],
+      ['tiga.jpg', EXE],
+    ]);
+    assert.equal(res.status, 415);
+    assert.equal(hub.db.select({ n: count() }).from(reports).all()[0]?.n, 0);
+    assert.deepEqual(storedFiles(), []);
+  });
+
+  it('refuses a file that claims a type but is broken', async () => {
+    const res = await multipart(sampleReport, [['potong.png', PNG.slice(0, 40)]]);
+    assert.equal(res.status, 400);
+    assert.equal((await res.json()).error.fields['attachments.0'].code, 'damaged');
   });
 
   it('rolls the stored files back when the report cannot be saved', async () => {

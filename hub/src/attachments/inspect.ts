@@ -1,11 +1,22 @@
 import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
-import { ATTACHMENT_MEDIA_TYPES, type AttachmentProblem, attachmentProblem } from '../../../contract/attachments';
+import { createReadStream } from 'node:fs';
+import { rename } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { fileTypeFromFile } from 'file-type';
+import {
+  ATTACHMENT_MEDIA_TYPES,
+  type AttachmentProblem,
+  attachmentProblem,
+  extensionOf,
+} from '../../../contract/attachments';
+import { canStripMetadata, stripMetadata } from './metadata';
+import type { StagedFile } from './staging';
 
+/** A staged file that passed every check, with its metadata removed. */
 export interface InspectedFile {
   fileName: string;
   mediaType: string;
-  bytes: Uint8Array;
+  path: string;
   size: number;
   sha256: string;
 }
@@ -13,25 +24,41 @@ export interface InspectedFile {
 export type Inspection = { ok: true; file: InspectedFile } | { ok: false; problem: AttachmentProblem };
 
 /**
- * Accepts a file only if its own bytes show an allowed type: a renamed
- * executable or an HTML page called `foto.jpg` is refused.
+ * Accepts a file only if its own bytes show an allowed type (a renamed
+ * executable or an HTML page called `foto.jpg` is refused), then strips its
+ * metadata before anything else sees it.
  */
-export async function inspectAttachment(file: File): Promise<Inspection> {
-  const problem = attachmentProblem(file);
+export async function inspectAttachment(staged: StagedFile): Promise<Inspection> {
+  if (staged.truncated) return { ok: false, problem: 'too_big' };
+  const problem = attachmentProblem(staged);
   if (problem) return { ok: false, problem };
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const detected = await fileTypeFromBuffer(bytes);
+  const detected = await fileTypeFromFile(staged.path);
   if (!detected || !ATTACHMENT_MEDIA_TYPES.has(detected.mime)) return { ok: false, problem: 'unsupported_type' };
-  return {
-    ok: true,
-    file: {
-      fileName: safeFileName(file.name),
-      mediaType: detected.mime,
-      bytes,
-      size: bytes.byteLength,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-    },
-  };
+  // ExifTool picks its writer by extension, so the file is named for what its bytes are.
+  const path = `${staged.path.replace(/\.partial$/, '')}.${detected.ext}`;
+  await rename(staged.path, path);
+  staged.path = path;
+  if (canStripMetadata(detected.mime)) {
+    try {
+      await stripMetadata(path);
+    } catch {
+      return { ok: false, problem: 'damaged' };
+    }
+  }
+  const { size, sha256 } = await digest(path);
+  return { ok: true, file: { fileName: safeFileName(staged.name), mediaType: detected.mime, path, size, sha256 } };
+}
+
+async function digest(path: string): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  await pipeline(createReadStream(path), async (chunks: AsyncIterable<Buffer>) => {
+    for await (const chunk of chunks) {
+      size += chunk.length;
+      hash.update(chunk);
+    }
+  });
+  return { size, sha256: hash.digest('hex') };
 }
 
 /** The last path segment, without control characters, at most 200 characters, keeping the extension. */
@@ -39,7 +66,7 @@ export function safeFileName(name: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
   const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim();
   if (base.length <= 200) return base || 'lampiran';
-  const dot = base.lastIndexOf('.');
-  const ext = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : '';
-  return base.slice(0, 200 - ext.length) + ext;
+  const ext = extensionOf(base);
+  const suffix = ext && ext.length < 10 ? `.${ext}` : '';
+  return base.slice(0, 200 - suffix.length) + suffix;
 }

@@ -90,7 +90,7 @@ export async function fileReport(
 ): Promise<ReportCreated> {
   const stored = files.map((file) => ({ file, key: randomKey(), publicId: randomKey() }));
   try {
-    await Promise.all(stored.map(({ key, file }) => store.put(key, file.bytes)));
+    await Promise.all(stored.map(({ key, file }) => store.putFile(key, file.path)));
     return createReport(db, input, {
       now,
       siteKey,

@@ -11,12 +11,15 @@ import {
   type ValidReport,
 } from '../../../contract';
 import { type InspectedFile, inspectAttachment } from '../attachments/inspect';
+import { type StagedMultipart, stageMultipart } from '../attachments/staging';
 import { ApiError } from '../errors';
 
 /** A report as posted: JSON alone, or multipart with the JSON in `report` and files in `attachments`. */
 export interface Submission {
   input: ValidReport;
   files: InspectedFile[];
+  /** Removes received files that were not taken into the store. */
+  discard(): Promise<void>;
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
@@ -40,27 +43,69 @@ export const submissionGuard = createMiddleware(async function submissionGuard(c
   throw new ApiError(415, 'unsupported_media_type', 'Send the report as application/json or multipart/form-data');
 });
 
-/** Reads and validates a submission by the contract, gathering every field's problem into one 400. */
-export async function readSubmission(c: Context): Promise<Submission> {
-  const multipart = MULTIPART_TYPE.test(c.req.header('content-type') ?? '');
-  const { json, files } = multipart ? await readMultipart(c) : { json: await readJson(c), files: [] };
+/**
+ * Reads and validates a submission by the contract, gathering every field's
+ * problem into one error: 415 when a file is of a kind not accepted, 413 when
+ * one is too large or there are too many, else 400. Files go to `staging` as
+ * they arrive; on any error they are removed.
+ */
+export async function readSubmission(c: Context, staging: string): Promise<Submission> {
+  const contentType = c.req.header('content-type') ?? '';
+  if (!MULTIPART_TYPE.test(contentType)) {
+    return { input: validate(await readJson(c), {}), files: [], discard: async () => {} };
+  }
+  const body = c.req.raw.body;
+  if (!body) throw new ApiError(400, 'invalid_multipart', 'The multipart body is empty');
+  let staged: StagedMultipart;
+  try {
+    staged = await stageMultipart(body, contentType, staging);
+  } catch (cause) {
+    throw new ApiError(400, 'invalid_multipart', 'The body is not valid multipart/form-data', { cause });
+  }
+  try {
+    if (staged.report === undefined || staged.unexpected.length) {
+      throw new ApiError(
+        400,
+        'invalid_multipart',
+        'A multipart report has a `report` field (the JSON) and `attachments` files, nothing else',
+      );
+    }
+    if (staged.reportTooLong) throw new ApiError(413, 'payload_too_large', 'The report is too long');
+    const fields: Record<string, FieldError> = {};
+    if (staged.tooManyFiles)
+      fields.attachments = { code: 'too_many', message: `At most ${ATTACHMENT_MAX_COUNT} attachments` };
+    const files: InspectedFile[] = [];
+    for (const [i, file] of staged.files.entries()) {
+      const result = await inspectAttachment(file);
+      if (result.ok) files.push(result.file);
+      else fields[`attachments.${i}`] = { code: result.problem, message: attachmentMessage(result.problem) };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(staged.report);
+    } catch (cause) {
+      throw new ApiError(400, 'invalid_json', 'The `report` field is not valid JSON', { cause });
+    }
+    return { input: validate(json, fields), files, discard: staged.discard };
+  } catch (error) {
+    await staged.discard();
+    throw error;
+  }
+}
 
-  const fields: Record<string, FieldError> = {};
+/** Validates the report; `fileFields` are the attachments' problems found so far. */
+function validate(json: unknown, fileFields: Record<string, FieldError>): ValidReport {
   const parsed = reportInputSchema.safeParse(json);
-  if (!parsed.success) Object.assign(fields, toFieldErrors(parsed.error.issues));
-  if (files.length > ATTACHMENT_MAX_COUNT) {
-    fields.attachments = { code: 'too_many', message: `At most ${ATTACHMENT_MAX_COUNT} attachments` };
+  const fields = { ...(parsed.success ? {} : toFieldErrors(parsed.error.issues)), ...fileFields };
+  if (parsed.success && !Object.keys(fields).length) return parsed.data;
+  const codes = Object.values(fileFields).map((f) => f.code);
+  if (codes.includes('unsupported_type')) {
+    throw new ApiError(415, 'unsupported_media_type', 'An attachment is of a kind not accepted', { fields });
   }
-  const inspected: InspectedFile[] = [];
-  for (const [i, file] of files.slice(0, ATTACHMENT_MAX_COUNT).entries()) {
-    const result = await inspectAttachment(file);
-    if (result.ok) inspected.push(result.file);
-    else fields[`attachments.${i}`] = { code: result.problem, message: attachmentMessage(result.problem) };
+  if (codes.includes('too_big') || codes.includes('too_many')) {
+    throw new ApiError(413, 'payload_too_large', 'The attachments are too large or too many', { fields });
   }
-  if (!parsed.success || Object.keys(fields).length) {
-    throw new ApiError(400, 'validation_failed', 'The report has invalid fields', { fields });
-  }
-  return { input: parsed.data, files: inspected };
+  throw new ApiError(400, 'validation_failed', 'The report has invalid fields', { fields });
 }
 
 async function readJson(c: Context): Promise<unknown> {
@@ -71,38 +116,14 @@ async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-async function readMultipart(c: Context): Promise<{ json: unknown; files: File[] }> {
-  let form: FormData;
-  try {
-    form = await c.req.formData();
-  } catch (cause) {
-    throw new ApiError(400, 'invalid_multipart', 'The body is not valid multipart/form-data', { cause });
-  }
-  const report = form.get('report');
-  if (typeof report !== 'string') {
-    throw new ApiError(
-      400,
-      'invalid_multipart',
-      'The multipart body needs a `report` field holding the report as JSON',
-    );
-  }
-  const files = form.getAll('attachments');
-  if (files.some((file) => typeof file === 'string')) {
-    throw new ApiError(400, 'invalid_multipart', 'Every `attachments` part must be a file');
-  }
-  try {
-    return { json: JSON.parse(report), files: files as File[] };
-  } catch (cause) {
-    throw new ApiError(400, 'invalid_json', 'The `report` field is not valid JSON', { cause });
-  }
-}
-
 function attachmentMessage(problem: string): string {
   switch (problem) {
     case 'too_big':
       return 'The file is larger than 2 MB';
     case 'empty':
       return 'The file is empty';
+    case 'damaged':
+      return 'The file cannot be read as the kind of file its contents claim';
     default:
       return 'This kind of file is not accepted; send images, PDF, office documents or video';
   }

@@ -32,40 +32,44 @@ export function reportRoutes({
   return new Hono()
     .post('/', reportLimit, submissionGuard, async (c) => {
       const site = siteOfRequest(c, db, selfOrigins);
-      const submission = await readSubmission(c);
-      checkDirectory(directory, regions, submission.input);
-      if (site?.lockInstitution && submission.input.institutionId !== site.institutionId) {
-        throw new ApiError(400, 'validation_failed', 'The report has invalid fields', {
-          fields: {
-            institutionId: {
-              code: 'site_institution',
-              message: `This site files reports for ${site.institutionId} only`,
+      const submission = await readSubmission(c, attachments.staging);
+      try {
+        checkDirectory(directory, regions, submission.input);
+        if (site?.lockInstitution && submission.input.institutionId !== site.institutionId) {
+          throw new ApiError(400, 'validation_failed', 'The report has invalid fields', {
+            fields: {
+              institutionId: {
+                code: 'site_institution',
+                message: `This site files reports for ${site.institutionId} only`,
+              },
             },
-          },
-        });
+          });
+        }
+        const now = new Date();
+        const key = idempotencyKeyFrom(c.req.header('idempotency-key'));
+        const hash =
+          key &&
+          requestHash(
+            submission.input,
+            submission.files.map((file) => file.sha256),
+          );
+        const replayed = key && hash ? replayedAnswer(db, key, hash, now) : undefined;
+        const created =
+          replayed ??
+          (await fileReport(db, attachments, submission, {
+            now,
+            siteKey: site?.key,
+            within: (tx, reportId, answer) => {
+              if (key && hash) rememberAnswer(tx, key, hash, reportId, answer, now);
+            },
+          }));
+        c.header('Location', `/api/v1/reports/${created.trackingId}`);
+        c.header('Cache-Control', 'no-store');
+        if (replayed) c.header('Idempotent-Replayed', 'true');
+        return c.json(created, 201);
+      } finally {
+        await submission.discard();
       }
-      const now = new Date();
-      const key = idempotencyKeyFrom(c.req.header('idempotency-key'));
-      const hash =
-        key &&
-        requestHash(
-          submission.input,
-          submission.files.map((file) => file.sha256),
-        );
-      const replayed = key && hash ? replayedAnswer(db, key, hash, now) : undefined;
-      const created =
-        replayed ??
-        (await fileReport(db, attachments, submission, {
-          now,
-          siteKey: site?.key,
-          within: (tx, reportId, answer) => {
-            if (key && hash) rememberAnswer(tx, key, hash, reportId, answer, now);
-          },
-        }));
-      c.header('Location', `/api/v1/reports/${created.trackingId}`);
-      c.header('Cache-Control', 'no-store');
-      if (replayed) c.header('Idempotent-Replayed', 'true');
-      return c.json(created, 201);
     })
     .get('/:trackingId', lookupLimit, (c) => {
       const { report, viewer } = authorize(c, db);
@@ -80,15 +84,12 @@ export function reportRoutes({
       }
       const stream = await attachments.read(attachment.storageKey);
       if (!stream) throw new Error(`attachment ${attachment.id} is missing from the store`);
-      // Served as inert data: never sniffed, never run as a page, downloaded unless it is an image.
+      // Served as inert data: never sniffed, never run as a page, always downloaded.
       c.header('Content-Type', attachment.mediaType);
       c.header('Content-Length', String(attachment.size));
       c.header('X-Content-Type-Options', 'nosniff');
       c.header('Content-Security-Policy', "default-src 'none'; sandbox");
-      c.header(
-        'Content-Disposition',
-        `${attachment.mediaType.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-      );
+      c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`);
       return c.body(Readable.toWeb(stream) as ReadableStream);
     });
 }

@@ -109,6 +109,8 @@ export function attachmentMessage(name: string, problem: string): string {
       return msg(str`${name}: lebih besar dari 2 MB.`);
     case 'empty':
       return msg(str`${name}: berkas kosong.`);
+    case 'damaged':
+      return msg(str`${name}: berkas rusak atau tidak dapat dibaca.`);
     default:
       return msg(str`${name}: jenis berkas ini tidak diterima.`);
   }

@@ -76,6 +76,7 @@
 's798c9797f86cb26b': `The incident date cannot be after today.`,
 's7af07f3a7f3236db': `Kind of report`,
 's7c3a219573d78fa1': `To tell you how your report progresses. For an anonymous report, this contact is never shown to the institution or the public.`,
+'s7e89e1997999de4b': str`${0}: the file is damaged or cannot be read.`,
 's80b9eabb42879391': `The report's content is not shown to the public; only you and the responsible institution can read it. Choose this when the report holds personal data such as an NIK.`,
 's830e93f728221264': `This entry is not valid.`,
 's8487de7e04551668': str`At most ${0} attachments.`,
