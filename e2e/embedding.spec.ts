@@ -135,3 +135,9 @@ test('follows a dark colour scheme unless the page sets the colours', async ({ p
   await page.addStyleTag({ content: 'lapor-form { --lapor-color-input: #fffbe6; }' });
   expect(await background()).toBe('rgb(255, 251, 230)');
 });
+
+test('the API reference page renders the OpenAPI document', async ({ page }) => {
+  await page.goto('/api/v1/docs/');
+  await expect(page.getByRole('heading', { name: /lapor-embed hub/ })).toBeVisible();
+  await expect(page.getByText('/api/v1/reports/{trackingId}', { exact: true }).first()).toBeVisible();
+});

@@ -10,6 +10,7 @@ import type { Directory } from './directory/directory';
 import { ApiError } from './errors';
 import type { Regions } from './regions/regions';
 import { directoryRoutes } from './routes/directory';
+import { openApiRoutes } from './routes/openapi';
 import { regionRoutes } from './routes/regions';
 import { reportRoutes } from './routes/reports';
 import { siteRoutes } from './routes/sites';
@@ -59,6 +60,7 @@ export function createApp(options: AppDeps) {
     .route('/reports', reportRoutes(deps))
     .route('/regions', regionRoutes(deps))
     .route('/sites', siteRoutes(deps))
+    .route('/', openApiRoutes())
     .route('/', directoryRoutes(deps));
 
   const app = new Hono().route('/api/v1', api);

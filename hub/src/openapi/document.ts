@@ -1,0 +1,259 @@
+import * as z from 'zod';
+import { ATTACHMENT_MAX_COUNT, reportInputSchema } from '../../../contract';
+import {
+  categoryListSchema,
+  errorSchema,
+  institutionPageSchema,
+  institutionSchema,
+  regionPageSchema,
+  regionWithPathSchema,
+  reportCreatedSchema,
+  reportViewSchema,
+  siteConfigSchema,
+} from './schemas';
+
+/**
+ * The OpenAPI 3.1 description of the public API. Every body's schema comes
+ * from the zod schemas the hub validates with (the contract's report) or
+ * answers by (`schemas.ts`); a test checks that each route of the app is
+ * described here and that real answers match.
+ */
+const ref = (schema: z.core.$ZodType) => {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (!id) throw new Error('schema without an id');
+  return { $ref: `#/components/schemas/${id}` };
+};
+const json = (schema: z.core.$ZodType) => ({ 'application/json': { schema: ref(schema) } });
+const answer = (description: string, schema: z.core.$ZodType) => ({ description, content: json(schema) });
+const failure = (description: string) => answer(description, errorSchema);
+
+const queryParam = (name: string, description: string, schema: object) => ({ name, in: 'query', description, schema });
+const pathParam = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+const pagination = [
+  queryParam('limit', 'Page size, 1–500.', { type: 'integer', minimum: 1, maximum: 500, default: 100 }),
+  queryParam('offset', 'Items to skip.', { type: 'integer', minimum: 0, default: 0 }),
+];
+const trackingId = pathParam(
+  'trackingId',
+  'The Tracking ID, e.g. LPR-7K3M-9Q2X-T; case, spaces and dashes do not matter.',
+);
+const common = {
+  '403': failure('A browser request from a website not registered with this hub (`origin_not_allowed`).'),
+  '429': failure('Too many requests from this address (`rate_limited`); see `Retry-After`.'),
+};
+
+let built: ReturnType<typeof buildDocument> | undefined;
+
+/** The document, built once per process. */
+export function openApiDocument() {
+  built ??= buildDocument();
+  return built;
+}
+
+function buildDocument() {
+  z.globalRegistry.add(reportInputSchema, { id: 'ReportInput' });
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+    io: 'input',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  const reportInput = schemas.ReportInput as { properties: Record<string, object> };
+  // Refinements have no JSON Schema form: say in words what they check.
+  reportInput.properties.incidentDate = {
+    type: 'string',
+    format: 'date',
+    description: 'The day of the incident, not after today in WIT (UTC+9).',
+  };
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'lapor-embed hub',
+      version: '1',
+      description:
+        'Files reports into SP4N-LAPOR! for embedded widgets and integrators, and shows where they stand. Errors are JSON `{"error": {"code", "message", "fields"?}}`.',
+    },
+    components: {
+      schemas,
+      securitySchemes: {
+        receipt: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description: "The reporter's receipt, as `Receipt <receipt>`; it opens the reporter's own view.",
+        },
+      },
+    },
+    paths: {
+      '/api/v1/reports': {
+        post: {
+          operationId: 'fileReport',
+          summary: 'File a report',
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              description: 'Makes a retry safe: the same key and report answer the same 201 for 24 hours.',
+              schema: { type: 'string', minLength: 16, maxLength: 255 },
+            },
+            {
+              name: 'X-Lapor-Site',
+              in: 'header',
+              description: "A registered website's key; from a browser the page must be one of its origins.",
+              schema: { type: 'string' },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: ref(reportInputSchema) },
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['report'],
+                  properties: {
+                    report: {
+                      type: 'string',
+                      contentMediaType: 'application/json',
+                      description: 'The report (ReportInput) as JSON.',
+                    },
+                    attachments: {
+                      type: 'array',
+                      maxItems: ATTACHMENT_MAX_COUNT,
+                      items: { type: 'string', contentMediaType: 'application/octet-stream' },
+                      description: 'Images, PDF, office documents or video, 2 MB each; metadata is stripped.',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            '201': answer('Filed. The receipt is shown this once.', reportCreatedSchema),
+            '400': failure('Invalid fields (`validation_failed`, with `fields`), body or site key.'),
+            '409': failure('The Idempotency-Key was used for a different report (`idempotency_conflict`).'),
+            '413': failure('The body, a file or the number of files is over its limit (`payload_too_large`).'),
+            '415': failure('Neither JSON nor multipart, or a file of a kind not accepted (`unsupported_media_type`).'),
+            ...common,
+          },
+        },
+      },
+      '/api/v1/reports/{trackingId}': {
+        get: {
+          operationId: 'getReport',
+          summary: 'Where a report stands',
+          description:
+            "The public view leaves out a confidential report's content and an anonymous report's reporter; with the receipt, the reporter's view.",
+          parameters: [trackingId],
+          security: [{}, { receipt: [] }],
+          responses: {
+            '200': answer('The report as the viewer may see it.', reportViewSchema),
+            '400': failure('Not a valid Tracking ID (`invalid_tracking_id`).'),
+            '401': failure('The receipt does not match (`invalid_receipt`).'),
+            '404': failure('No report has this Tracking ID.'),
+            ...common,
+          },
+        },
+      },
+      '/api/v1/reports/{trackingId}/attachments/{attachmentId}': {
+        get: {
+          operationId: 'getAttachment',
+          summary: 'An attachment of a report, as a download',
+          parameters: [trackingId, pathParam('attachmentId', "The attachment's id from the report view.")],
+          security: [{}, { receipt: [] }],
+          responses: {
+            '200': {
+              description: 'The file.',
+              content: { 'application/octet-stream': { schema: { type: 'string' } } },
+            },
+            '401': failure("A confidential report's files need its receipt."),
+            '404': failure('No such report or attachment.'),
+            ...common,
+          },
+        },
+      },
+      '/api/v1/institutions': {
+        get: {
+          operationId: 'listInstitutions',
+          summary: 'The directory of institutions',
+          parameters: [
+            queryParam('q', 'Words that the name or id must hold.', { type: 'string', maxLength: 100 }),
+            ...pagination,
+          ],
+          responses: { '200': answer('A page of institutions, best matches first.', institutionPageSchema), ...common },
+        },
+      },
+      '/api/v1/institutions/{id}': {
+        get: {
+          operationId: 'getInstitution',
+          summary: 'One institution',
+          parameters: [pathParam('id', "The institution's id, e.g. kemenperin.")],
+          responses: {
+            '200': answer('The institution.', institutionSchema),
+            '404': failure('No such institution.'),
+            ...common,
+          },
+        },
+      },
+      '/api/v1/categories': {
+        get: {
+          operationId: 'listCategories',
+          summary: 'Report categories',
+          responses: { '200': answer('Every category.', categoryListSchema), ...common },
+        },
+      },
+      '/api/v1/regions': {
+        get: {
+          operationId: 'listRegions',
+          summary: 'Administrative regions',
+          description:
+            "Provinces, a region's children, or a search, from the idn-area-data dataset. Cacheable with ETag.",
+          parameters: [
+            queryParam('q', 'Words that the name must hold.', { type: 'string', maxLength: 100 }),
+            queryParam('parent', 'A region code such as 73.71.', { type: 'string' }),
+            ...pagination,
+          ],
+          responses: {
+            '200': answer('A page of regions.', regionPageSchema),
+            '400': failure('Invalid parameters.'),
+            '404': failure('No region has the parent code.'),
+            ...common,
+          },
+        },
+      },
+      '/api/v1/regions/{code}': {
+        get: {
+          operationId: 'getRegion',
+          summary: 'One region with its path',
+          parameters: [pathParam('code', 'A region code such as 73.71.01.')],
+          responses: {
+            '200': answer('The region.', regionWithPathSchema),
+            '404': failure('No such region.'),
+            ...common,
+          },
+        },
+      },
+      '/api/v1/sites/{key}/config': {
+        get: {
+          operationId: 'getSiteConfig',
+          summary: "A registered website's presets",
+          parameters: [pathParam('key', 'The site key.')],
+          responses: { '200': answer('The presets.', siteConfigSchema), '404': failure('No such site.'), ...common },
+        },
+      },
+      '/api/v1/openapi.json': {
+        get: {
+          operationId: 'getOpenApi',
+          summary: 'This document',
+          responses: { '200': { description: 'The OpenAPI 3.1 document.', content: { 'application/json': {} } } },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import * as z from 'zod';
+import {
+  type Category,
+  ERROR_CODES,
+  type ErrorBody,
+  type Institution,
+  type Page,
+  REPORT_KINDS,
+  REPORT_STATUSES,
+  type Region,
+  type ReportCreated,
+  type ReportView,
+  type SiteConfig,
+} from '../../../contract';
+
+/**
+ * The hub's answers as zod schemas, for the OpenAPI document. The contract
+ * states them as TypeScript types (the widget needs no runtime schema for
+ * them); `Same` below fails to compile if a schema and its type drift apart,
+ * and the OpenAPI test checks real answers against these schemas.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const same = <A, B>(proof: Same<A, B>) => proof;
+
+const ref = z.object({ id: z.string(), name: z.string() });
+const status = z.enum(REPORT_STATUSES);
+
+export const reportCreatedSchema = z
+  .object({
+    trackingId: z.string().meta({ example: 'LPR-7K3M-9Q2X-T' }),
+    receipt: z.string().meta({ description: 'Shown once; the hub keeps only its hash.' }),
+    status,
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ReportCreated' });
+
+export const reportViewSchema = z
+  .object({
+    viewer: z.enum(['public', 'reporter']),
+    trackingId: z.string(),
+    kind: z.enum(REPORT_KINDS),
+    status,
+    anonymous: z.boolean(),
+    confidential: z.boolean(),
+    institution: ref,
+    category: ref.optional(),
+    title: z.string().optional(),
+    body: z.string().optional(),
+    incidentDate: z.string().optional(),
+    location: z
+      .object({ text: z.string(), regionCode: z.string().optional(), regionName: z.string().optional() })
+      .optional(),
+    reporter: z
+      .object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional() })
+      .optional(),
+    attachments: z
+      .array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), url: z.string() }))
+      .optional(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    timeline: z.array(
+      z.object({
+        at: z.iso.datetime(),
+        type: z.enum(['status', 'message']),
+        actor: z.enum(['reporter', 'hub', 'national', 'institution']),
+        status: status.optional(),
+        note: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'ReportView' });
+
+export const institutionSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.enum(['kementerian', 'lembaga', 'pemerintah-daerah', 'unit']),
+    parentId: z.string().optional(),
+  })
+  .meta({ id: 'Institution' });
+
+export const categorySchema = ref.meta({ id: 'Category' });
+
+export const regionSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    level: z.enum(['province', 'regency', 'district', 'village']),
+    parentCode: z.string().optional(),
+  })
+  .meta({ id: 'Region' });
+
+export const siteConfigSchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    institution: ref,
+    category: ref.optional(),
+    lockInstitution: z.boolean(),
+  })
+  .meta({ id: 'SiteConfig' });
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      fields: z.record(z.string(), z.object({ code: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().int().min(0),
+    limit: z.number().int().min(1),
+    offset: z.number().int().min(0),
+  });
+
+export const institutionPageSchema = pageOf(institutionSchema).meta({ id: 'InstitutionPage' });
+export const regionPageSchema = pageOf(regionSchema).meta({ id: 'RegionPage' });
+export const categoryListSchema = z.object({ items: z.array(categorySchema) }).meta({ id: 'CategoryList' });
+export const regionWithPathSchema = regionSchema
+  .extend({ path: z.array(regionSchema).meta({ description: 'From the province down to this region.' }) })
+  .meta({ id: 'RegionWithPath' });
+
+same<z.infer<typeof reportCreatedSchema>, ReportCreated>(true);
+same<z.infer<typeof reportViewSchema>, ReportView>(true);
+same<z.infer<typeof institutionSchema>, Institution>(true);
+same<z.infer<typeof categorySchema>, Category>(true);
+same<z.infer<typeof regionSchema>, Region>(true);
+same<z.infer<typeof siteConfigSchema>, SiteConfig>(true);
+same<z.infer<typeof errorSchema>, ErrorBody>(true);
+same<z.infer<typeof regionPageSchema>, Page<Region>>(true);
+same<z.infer<typeof institutionPageSchema>, Page<Institution>>(true);
