@@ -8,6 +8,7 @@ import type { AttachmentStore } from './attachments/store';
 import type { Db } from './db/client';
 import type { Directory } from './directory/directory';
 import { ApiError } from './errors';
+import type { Keyring } from './privacy/keyring';
 import type { Regions } from './regions/regions';
 import { directoryRoutes } from './routes/directory';
 import { openApiRoutes } from './routes/openapi';
@@ -22,6 +23,8 @@ export interface AppDeps {
   directory: Directory;
   /** Administrative regions, for the location of an incident. */
   regions: Regions;
+  /** The keys that seal reporters' personal data and confidential content at rest. */
+  keyring: Keyring;
   /** Where attachment bytes are kept. */
   attachments: AttachmentStore;
   /** Where the widget bundle and the demo site are served from; omitted, the hub serves the API only. */

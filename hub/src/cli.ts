@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { configFromEnv } from './config';
 import { openDatabase } from './db/client';
 import { readInstitutionsFile, syncBuiltinDirectory, upsertInstitutions } from './directory/directory';
+import { loadKeyring } from './privacy/keyring';
+import { resealAll } from './privacy/rotate';
 import { addSite, listSites, removeSite } from './sites/sites';
 
 const USAGE = `Usage: npm run hub -- <command>
@@ -16,6 +18,8 @@ const USAGE = `Usage: npm run hub -- <command>
   institution import FILE
       Adds or updates institutions from a JSON file: [{"id", "name", "type", "parentId"?}, …]
       (type: kementerian, lembaga, pemerintah-daerah or unit).
+  keys rotate
+      Re-encrypts every report's sealed data with the current (first) data key of LAPOR_DATA_KEYS.
 
 The database is DATA_DIR/hub.sqlite (DATA_DIR defaults to ./data), as for npm start.`;
 
@@ -73,6 +77,12 @@ export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): nu
         if (!file) return usage();
         const count = upsertInstitutions(db, readInstitutionsFile(file), 'import');
         console.log(`Imported ${count} institution(s) from ${file}.`);
+        return 0;
+      }
+      case 'keys rotate': {
+        const { keyring } = loadKeyring(env, join(configFromEnv(env).dataDir, 'data-key'));
+        const count = resealAll(db, keyring);
+        console.log(`Re-encrypted ${count} report(s) with data key ${keyring.currentId}.`);
         return 0;
       }
       default:

@@ -9,6 +9,7 @@ import { folderStore } from './attachments/store';
 import { configFromEnv } from './config';
 import { openDatabase } from './db/client';
 import { createDirectory, syncBuiltinDirectory } from './directory/directory';
+import { loadKeyring } from './privacy/keyring';
 import { loadRegions } from './regions/regions';
 import { addSite, DEMO_SITE_KEY, listSites } from './sites/sites';
 
@@ -35,10 +36,19 @@ if (!listSites(db).length) {
   );
 }
 
+const { keyring, createdFile } = loadKeyring(process.env, join(config.dataDir, 'data-key'));
+if (createdFile) {
+  console.warn(
+    `Created a data key in ${join(config.dataDir, 'data-key')} to encrypt reporters' personal data. ` +
+      'That is fine for a demo; in production give LAPOR_DATA_KEYS from a managed secret store, and back the key up: without it the data cannot be read.',
+  );
+}
+
 const app = createApp({
   db,
   directory: createDirectory(db),
   regions: await loadRegions(),
+  keyring,
   attachments: folderStore(join(config.dataDir, 'attachments')),
   staticRoots,
   rateLimits: config.rateLimits,

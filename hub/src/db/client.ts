@@ -23,6 +23,8 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted personal data is overwritten, not left in free pages of the file.
+  sqlite.pragma('secure_delete = ON');
   const db = drizzle({ client: sqlite, schema, casing: 'snake_case' });
   migrate(db, { migrationsFolder: MIGRATIONS });
   return db;

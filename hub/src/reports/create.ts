@@ -4,6 +4,8 @@ import { encodeTrackingId, type ReportCreated, TRACKING_ID_RANDOM_BYTES, type Va
 import type { AttachmentStore } from '../attachments/store';
 import type { Db } from '../db/client';
 import { attachments, reportEvents, reports } from '../db/schema';
+import type { Keyring } from '../privacy/keyring';
+import { sealReport } from '../privacy/sealed-report';
 import { hashReceipt, newReceipt } from './receipt';
 import type { Submission } from './submission';
 
@@ -14,6 +16,13 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Work that must commit or roll back together with the new report. */
 export type WithinReportTransaction = (tx: Tx, reportId: number, answer: ReportCreated) => void;
+
+/** Where a report goes: the database, the attachment store, and the keys that seal personal data. */
+export interface ReportStorage {
+  db: Db;
+  attachments: AttachmentStore;
+  keyring: Keyring;
+}
 
 export interface CreateOptions {
   now?: Date;
@@ -27,7 +36,7 @@ export interface CreateOptions {
  * so an acknowledged report is always complete.
  */
 export function createReport(
-  db: Db,
+  { db, keyring }: Pick<ReportStorage, 'db' | 'keyring'>,
   input: ValidReport,
   { now = new Date(), siteKey, within }: CreateOptions = {},
 ): ReportCreated {
@@ -60,7 +69,7 @@ export function createReport(
       db.transaction((tx) => {
         const { lastInsertRowid } = tx
           .insert(reports)
-          .values({ ...row, trackingId })
+          .values(sealReport(keyring, { ...row, trackingId }))
           .run();
         const reportId = Number(lastInsertRowid);
         tx.insert(reportEvents).values({ reportId, at: now, type: 'status', actor: 'hub', status: 'received' }).run();
@@ -83,15 +92,15 @@ export function createReport(
  * are removed again; a crash in between leaves only unreferenced files.
  */
 export async function fileReport(
-  db: Db,
-  store: AttachmentStore,
+  storage: ReportStorage,
   { input, files }: Submission,
   { now = new Date(), siteKey, within }: CreateOptions = {},
 ): Promise<ReportCreated> {
+  const store = storage.attachments;
   const stored = files.map((file) => ({ file, key: randomKey(), publicId: randomKey() }));
   try {
     await Promise.all(stored.map(({ key, file }) => store.putFile(key, file.path)));
-    return createReport(db, input, {
+    return createReport(storage, input, {
       now,
       siteKey,
       within: (tx, reportId, answer) => {

@@ -3,6 +3,8 @@ import type { ReportView } from '../../../contract';
 import type { Db } from '../db/client';
 import { type Attachment, attachments, type Report, type ReportEvent, reportEvents, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
+import type { Keyring } from '../privacy/keyring';
+import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
 
 export function findReport(db: Db, trackingId: string): Report | undefined {
@@ -15,10 +17,11 @@ export function findReport(db: Db, trackingId: string): Report | undefined {
  * contact details; the reporter (holding the receipt) sees everything given.
  */
 export function reportView(
-  { db, directory, regions }: { db: Db; directory: Directory; regions: Regions },
-  report: Report,
+  { db, directory, regions, keyring }: { db: Db; directory: Directory; regions: Regions; keyring: Keyring },
+  sealed: Report,
   viewer: ReportView['viewer'],
 ): ReportView {
+  const report = openReport(keyring, sealed);
   const events = db
     .select()
     .from(reportEvents)

@@ -23,6 +23,7 @@ export function reportRoutes({
   directory,
   regions,
   attachments,
+  keyring,
   rateLimits,
   clientAddress,
   selfOrigins,
@@ -56,7 +57,7 @@ export function reportRoutes({
         const replayed = key && hash ? replayedAnswer(db, key, hash, now) : undefined;
         const created =
           replayed ??
-          (await fileReport(db, attachments, submission, {
+          (await fileReport({ db, attachments, keyring }, submission, {
             now,
             siteKey: site?.key,
             within: (tx, reportId, answer) => {
@@ -73,7 +74,7 @@ export function reportRoutes({
     })
     .get('/:trackingId', lookupLimit, (c) => {
       const { report, viewer } = authorize(c, db);
-      return c.json(reportView({ db, directory, regions }, report, viewer));
+      return c.json(reportView({ db, directory, regions, keyring }, report, viewer));
     })
     .get('/:trackingId/attachments/:attachmentId', lookupLimit, async (c) => {
       const { report, viewer } = authorize(c, db);

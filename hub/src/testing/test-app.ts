@@ -7,9 +7,13 @@ import { createApp } from '../app';
 import { folderStore } from '../attachments/store';
 import { openDatabase } from '../db/client';
 import { createDirectory, syncBuiltinDirectory } from '../directory/directory';
+import { createKeyring } from '../privacy/keyring';
 import { loadRegions } from '../regions/regions';
 
 const regions = await loadRegions();
+
+/** A fixed test key: tests never touch real data. */
+export const testKeyring = createKeyring(new Map([['test', Buffer.alloc(32, 7)]]));
 
 /** Limits high enough that only the rate-limit tests meet them. */
 const GENEROUS_LIMITS: RateLimits = { reportsPerHour: 10_000, lookupsPerMinute: 10_000 };
@@ -24,6 +28,7 @@ export function testApp(options: { rateLimits?: RateLimits; trustedProxies?: num
     db,
     directory: createDirectory(db),
     regions,
+    keyring: testKeyring,
     attachments: folderStore(join(dir, 'attachments')),
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
     clientAddress: clientAddressResolver(options.trustedProxies ?? 0),

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { reports } from '../db/schema';
+import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
+import { createKeyring, parseKeys } from './keyring';
+import { resealAll } from './rotate';
+import { openReport } from './sealed-report';
+
+let hub: ReturnType<typeof testApp>;
+beforeEach(() => {
+  hub = testApp();
+});
+afterEach(() => hub.close());
+
+const secret = {
+  ...sampleReport,
+  title: 'Kepala sekolah meminta uang pelicin',
+  body: 'Kepala sekolah meminta uang pelicin Rp5.000.000 untuk penerimaan siswa baru jalur prestasi.',
+  confidential: true,
+  reporter: { name: 'Siti Rahmawati', email: 'siti.rahma@example.id', phone: '081399887766' },
+};
+
+/** The whole database file, WAL included, as text: what someone with a copy of the disk would read. */
+function rawDatabase(): string {
+  hub.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  return readFileSync(join(hub.dir, 'hub.sqlite')).toString('latin1');
+}
+
+describe('personal data at rest', () => {
+  it('keeps the reporter’s contact and a confidential report’s content only encrypted', async () => {
+    assert.equal((await postJson(hub.app, '/api/v1/reports', secret)).status, 201);
+    const raw = rawDatabase();
+    for (const text of [
+      'Siti Rahmawati',
+      'siti.rahma@example.id',
+      '081399887766',
+      'uang pelicin',
+      'Ruang Tata Usaha',
+    ]) {
+      assert.ok(!raw.includes(text), `${text} is readable in the database file`);
+    }
+  });
+
+  it('keeps an ordinary report’s content readable for its public page, but still not its reporter', async () => {
+    assert.equal((await postJson(hub.app, '/api/v1/reports', { ...secret, confidential: false })).status, 201);
+    const raw = rawDatabase();
+    assert.ok(raw.includes('uang pelicin'));
+    assert.ok(!raw.includes('Siti Rahmawati'));
+  });
+
+  it('rotates to a new key without losing a report', async () => {
+    const created = await (await postJson(hub.app, '/api/v1/reports', secret)).json();
+    const rotated = createKeyring(
+      parseKeys(`next:${randomBytes(32).toString('base64')},test:${Buffer.alloc(32, 7).toString('base64')}`),
+    );
+    assert.equal(resealAll(hub.db, rotated), 1);
+    assert.equal(resealAll(hub.db, rotated), 0, 'nothing left to re-encrypt');
+    const [row] = hub.db.select().from(reports).all();
+    assert.ok(row?.body.startsWith('enc1.next.'));
+    const onlyNext = createKeyring(new Map([...parseKeys(`next:${Buffer.alloc(32).toString('base64')}`)]));
+    assert.throws(() => row && openReport(onlyNext, row), 'a wrong key opens nothing');
+    assert.equal(row && openReport(rotated, row).reporterName, 'Siti Rahmawati');
+    assert.throws(() => row && openReport(testKeyring, row), /next/, 'the old key alone no longer opens it');
+    assert.equal(created.status, 'received');
+  });
+});

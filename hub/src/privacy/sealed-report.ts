@@ -1,0 +1,43 @@
+import type { Report } from '../db/schema';
+import type { Keyring } from './keyring';
+
+/** Columns holding personal data: the reporter's always; the content too when the report is confidential. */
+const REPORTER_COLUMNS = ['reporterName', 'reporterEmail', 'reporterPhone'] as const;
+const CONTENT_COLUMNS = ['title', 'body', 'locationText'] as const;
+type SealedColumn = (typeof REPORTER_COLUMNS)[number] | (typeof CONTENT_COLUMNS)[number];
+type Sealable = Pick<Report, SealedColumn | 'trackingId' | 'confidential'>;
+
+const columnsOf = (report: Pick<Report, 'confidential'>): readonly SealedColumn[] =>
+  report.confidential ? [...REPORTER_COLUMNS, ...CONTENT_COLUMNS] : REPORTER_COLUMNS;
+
+/** The value's place, bound into its ciphertext so it cannot be moved to another row or column. */
+const contextOf = (column: SealedColumn, trackingId: string) => `reports.${column}:${trackingId}`;
+
+/** The row as stored: personal data encrypted. */
+export function sealReport<T extends Sealable>(keyring: Keyring, report: T): T {
+  const sealed = { ...report };
+  for (const column of columnsOf(report)) {
+    const value = report[column];
+    if (value !== null) sealed[column] = keyring.encrypt(value, contextOf(column, report.trackingId));
+  }
+  return sealed;
+}
+
+/** The row as read: personal data decrypted. */
+export function openReport<T extends Sealable>(keyring: Keyring, report: T): T {
+  const opened = { ...report };
+  for (const column of columnsOf(report)) {
+    const value = report[column];
+    if (value !== null) opened[column] = keyring.decrypt(value, contextOf(column, report.trackingId));
+  }
+  return opened;
+}
+
+/** Re-encrypts whatever was sealed with an older key; null when nothing needs it. */
+export function resealReport<T extends Sealable>(keyring: Keyring, report: T): T | null {
+  const stale = columnsOf(report).some((column) => {
+    const value = report[column];
+    return value !== null && keyring.isStale(value);
+  });
+  return stale ? sealReport(keyring, openReport(keyring, report)) : null;
+}
