@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findPersonalData } from './personal-data';
+import { findPersonalData, maskPersonalData } from './personal-data';
 
 describe('findPersonalData', () => {
   it('finds a NIK, a phone number and an email address', () => {
@@ -22,6 +22,29 @@ describe('findPersonalData', () => {
       'Kuitansi nomor 2026-03-0015 tidak diberikan.',
     ]) {
       assert.deepEqual(findPersonalData(text), [], text);
+    }
+  });
+});
+
+describe('maskPersonalData', () => {
+  it('masks NIK, phone numbers and email addresses, and nothing else', () => {
+    assert.equal(
+      maskPersonalData(
+        'Saya Andi, NIK 7371012304850001, HP 0812-3456-7890, surel andi.pratama@example.id. Bayar Rp250.000 pada 3 Maret 2026.',
+      ),
+      'Saya Andi, NIK 7371************, HP 0812********, surel a***@***.id. Bayar Rp250.000 pada 3 Maret 2026.',
+    );
+    assert.equal(maskPersonalData('+62 812 3456 7890'), '6281*********');
+  });
+
+  it('leaves nothing the finder would find', () => {
+    for (const text of [
+      'NIK 7371012304850001',
+      'Hubungi 0812-3456-7890 atau +62 812 3456 7890',
+      'kontak: a.b@c.co.id',
+      '(0411) 452 345',
+    ]) {
+      assert.deepEqual(findPersonalData(maskPersonalData(text)), [], text);
     }
   });
 });

@@ -18,3 +18,23 @@ export function findPersonalData(text: string): PersonalDataKind[] {
   if (EMAIL.test(text)) found.push('email');
   return found;
 }
+
+const global = (pattern: RegExp) => new RegExp(pattern.source, 'g');
+
+/**
+ * The text with its personal data masked, for public pages: a NIK keeps its
+ * first four digits (the province and regency), a phone number its first
+ * four, an email its first letter and top-level domain.
+ */
+export function maskPersonalData(text: string): string {
+  return text
+    .replace(global(NIK), (nik) => `${nik.slice(0, 4)}${'*'.repeat(12)}`)
+    .replace(global(EMAIL), (email) => {
+      const [local = '', domain = ''] = email.split('@');
+      return `${local.slice(0, 1)}***@***${domain.slice(domain.lastIndexOf('.'))}`;
+    })
+    .replace(global(PHONE), (phone) => {
+      const digits = phone.replace(/\D/g, '');
+      return `${digits.slice(0, 4)}${'*'.repeat(Math.max(4, digits.length - 4))}`;
+    });
+}

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { ReportView } from '../../../contract';
+import { maskPersonalData, type ReportView } from '../../../contract';
 import type { Db } from '../db/client';
 import { type Attachment, attachments, type Report, type ReportEvent, reportEvents, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
@@ -22,6 +22,8 @@ export function reportView(
   viewer: ReportView['viewer'],
 ): ReportView {
   const report = openReport(keyring, sealed);
+  // The public sees text with NIK, phone numbers and email addresses masked.
+  const shown = viewer === 'public' ? maskPersonalData : (text: string) => text;
   const events = db
     .select()
     .from(reportEvents)
@@ -42,11 +44,11 @@ export function reportView(
     institution: { id: report.institutionId, name: institution?.name ?? report.institutionId },
     ...(category && { category: { id: category.id, name: category.name } }),
     ...(showContent && {
-      title: report.title,
-      body: report.body,
+      title: shown(report.title),
+      body: shown(report.body),
       incidentDate: report.incidentDate,
       location: {
-        text: report.locationText,
+        text: shown(report.locationText),
         ...(report.regionCode && {
           regionCode: report.regionCode,
           regionName: regions

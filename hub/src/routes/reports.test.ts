@@ -137,6 +137,15 @@ describe('GET /api/v1/reports/{trackingId}', () => {
     assert.equal(own.reporter?.name, 'Andi Pratama');
   });
 
+  it('masks personal data in the public view’s text, not in the reporter’s', async () => {
+    const body = 'Saya (NIK 7371012304850001, HP 0812-3456-7890) diminta membayar tanpa kuitansi di loket.';
+    const created = await file({ ...sampleReport, body });
+    const pub: ReportView = await (await lookup(created.trackingId)).json();
+    assert.equal(pub.body, 'Saya (NIK 7371************, HP 0812********) diminta membayar tanpa kuitansi di loket.');
+    const own: ReportView = await (await lookup(created.trackingId, created.receipt)).json();
+    assert.equal(own.body, body);
+  });
+
   it('finds a report by a loosely typed Tracking ID', async () => {
     const created = await file();
     const res = await lookup(created.trackingId.replaceAll('-', '').toLowerCase());
