@@ -1,6 +1,8 @@
 import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { type RequestIdVariables, requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from 'pino';
 import type { ErrorBody, ErrorCode } from '../../contract';
 import { clientAddressResolver } from './abuse/client-address';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './abuse/rate-limit';
@@ -8,6 +10,7 @@ import type { AttachmentStore } from './attachments/store';
 import type { Db } from './db/client';
 import type { Directory } from './directory/directory';
 import { ApiError } from './errors';
+import { createLogger, requestLog } from './logging';
 import type { Keyring } from './privacy/keyring';
 import type { Regions } from './regions/regions';
 import { directoryRoutes } from './routes/directory';
@@ -35,7 +38,9 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string;
   /** The hub's public origins (e.g. `https://lapor.example.go.id`), whose pages call the API same-origin behind a proxy. */
   selfOrigins?: string[];
-  /** Receives errors the hub did not expect; they are answered with a bare 500. */
+  /** Structured request and error logs; silent when omitted. */
+  logger?: Logger;
+  /** Receives errors the hub did not expect (default: the logger); they are answered with a bare 500. */
   onUnexpectedError?: (error: unknown) => void;
 }
 
@@ -66,7 +71,8 @@ export function createApp(options: AppDeps) {
     .route('/', openApiRoutes())
     .route('/', directoryRoutes(deps));
 
-  const app = new Hono().route('/api/v1', api);
+  const logger = deps.logger ?? createLogger().child({}, { level: 'silent' });
+  const app = new Hono<{ Variables: RequestIdVariables }>().use(requestId(), requestLog(logger)).route('/api/v1', api);
   if (deps.staticRoots) app.route('/', staticRoutes(deps.staticRoots));
 
   app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address'), 404));
@@ -76,7 +82,8 @@ export function createApp(options: AppDeps) {
       const status = error.status as ContentfulStatusCode;
       return c.json(errorBody(CODE_BY_STATUS[status] ?? 'invalid_json', error.message || 'Bad request'), status);
     }
-    (deps.onUnexpectedError ?? console.error)(error);
+    if (deps.onUnexpectedError) deps.onUnexpectedError(error);
+    else logger.error({ reqId: c.get('requestId'), err: error }, 'unexpected error');
     return c.json(errorBody('internal_error', 'The hub could not handle this request; please try again later'), 500);
   });
   return app;

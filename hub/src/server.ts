@@ -9,17 +9,19 @@ import { folderStore } from './attachments/store';
 import { configFromEnv } from './config';
 import { openDatabase } from './db/client';
 import { createDirectory, syncBuiltinDirectory } from './directory/directory';
+import { createLogger } from './logging';
 import { loadKeyring } from './privacy/keyring';
 import { loadRegions } from './regions/regions';
 import { addSite, DEMO_SITE_KEY, listSites } from './sites/sites';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const config = configFromEnv();
+const logger = createLogger();
 const db = openDatabase(join(config.dataDir, 'hub.sqlite'));
 syncBuiltinDirectory(db);
 const staticRoots = { widget: join(root, 'dist/widget'), demo: join(root, 'demo'), pages: join(root, 'hub/public') };
 if (!existsSync(join(staticRoots.widget, 'lapor.js'))) {
-  console.warn('The widget bundle is missing: run `npm run build` so /widget/lapor.js can be served.');
+  logger.warn('The widget bundle is missing: run `npm run build` so /widget/lapor.js can be served.');
 }
 
 if (!listSites(db).length) {
@@ -30,7 +32,7 @@ if (!listSites(db).length) {
     institutionId: 'smk-smak-makassar',
     categoryId: 'pendidikan-kebudayaan',
   });
-  console.log(
+  logger.info(
     `No websites were registered yet: registered the demo site "${demo.key}" for ${demo.origins.join(' and ')}. ` +
       'Register your own with `npm run hub -- site add`, and remove this one with `npm run hub -- site remove demo`.',
   );
@@ -38,7 +40,7 @@ if (!listSites(db).length) {
 
 const { keyring, createdFile } = loadKeyring(process.env, join(config.dataDir, 'data-key'));
 if (createdFile) {
-  console.warn(
+  logger.warn(
     `Created a data key in ${join(config.dataDir, 'data-key')} to encrypt reporters' personal data. ` +
       'That is fine for a demo; in production give LAPOR_DATA_KEYS from a managed secret store, and back the key up: without it the data cannot be read.',
   );
@@ -54,11 +56,12 @@ const app = createApp({
   rateLimits: config.rateLimits,
   clientAddress: clientAddressResolver(config.trustedProxies),
   selfOrigins: config.publicUrl ? [config.publicUrl] : [],
+  logger,
 });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-  console.log(`lapor-embed hub listening on http://${host}:${info.port}/ (data in ${config.dataDir})`);
-  console.log(`Demo site: http://${host}:${info.port}/demo/`);
+  logger.info(`lapor-embed hub listening on http://${host}:${info.port}/ (data in ${config.dataDir})`);
+  logger.info(`Demo site: http://${host}:${info.port}/demo/`);
 });
 
 function shutdown() {

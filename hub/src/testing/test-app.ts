@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Logger } from 'pino';
 import { clientAddressResolver } from '../abuse/client-address';
 import type { RateLimits } from '../abuse/rate-limit';
 import { createApp } from '../app';
@@ -19,7 +20,9 @@ export const testKeyring = createKeyring(new Map([['test', Buffer.alloc(32, 7)]]
 const GENEROUS_LIMITS: RateLimits = { reportsPerHour: 10_000, lookupsPerMinute: 10_000 };
 
 /** A hub on a fresh, migrated SQLite file in a temporary folder; `close()` removes it. */
-export function testApp(options: { rateLimits?: RateLimits; trustedProxies?: number } = {}) {
+export function testApp(
+  options: { rateLimits?: RateLimits; trustedProxies?: number; logger?: Logger; logErrors?: boolean } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-hub-'));
   const db = openDatabase(join(dir, 'hub.sqlite'));
   syncBuiltinDirectory(db);
@@ -32,7 +35,8 @@ export function testApp(options: { rateLimits?: RateLimits; trustedProxies?: num
     attachments: folderStore(join(dir, 'attachments')),
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
     clientAddress: clientAddressResolver(options.trustedProxies ?? 0),
-    onUnexpectedError: (e) => unexpected.push(e),
+    logger: options.logger,
+    ...(!options.logErrors && { onUnexpectedError: (e: unknown) => unexpected.push(e) }),
   });
   return {
     app,

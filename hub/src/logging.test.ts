@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { afterEach, describe, it } from 'node:test';
+import { createLogger } from './logging';
+import { postJson, sampleReport, testApp } from './testing/test-app';
+
+let hub: ReturnType<typeof testApp> | undefined;
+afterEach(() => hub?.close());
+
+/** A logger whose lines land in an array. */
+export function capturedLogger() {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { logger: createLogger(sink), lines };
+}
+
+describe('logs', () => {
+  it('record each request by route, status and request id, and nothing of the reporter', async () => {
+    const { logger, lines } = capturedLogger();
+    hub = testApp({ logger });
+    const created = await (await postJson(hub.app, '/api/v1/reports', { ...sampleReport, anonymous: true })).json();
+    await hub.app.request(`/api/v1/reports/${created.trackingId}`, {
+      headers: { Authorization: `Receipt ${created.receipt}` },
+    });
+    const entries = lines.map((line) => JSON.parse(line));
+    assert.deepEqual(
+      entries.map((e) => [e.method, e.route, e.status]),
+      [
+        ['POST', '/api/v1/reports', 201],
+        ['GET', '/api/v1/reports/:trackingId', 200],
+      ],
+    );
+    assert.ok(entries.every((e) => typeof e.reqId === 'string' && e.reqId.length > 8));
+    const all = lines.join('\n');
+    for (const secret of [
+      created.receipt,
+      created.trackingId,
+      'Andi',
+      'andi@example.id',
+      '081234567890',
+      sampleReport.body,
+    ]) {
+      assert.ok(!all.includes(secret), `the log holds ${secret}`);
+    }
+  });
+
+  it('record unexpected errors with their request id', async () => {
+    const { logger, lines } = capturedLogger();
+    hub = testApp({ logger, logErrors: true });
+    hub.db.$client.close();
+    const res = await postJson(hub.app, '/api/v1/reports', sampleReport);
+    assert.equal(res.status, 500);
+    const error = lines.map((line) => JSON.parse(line)).find((e) => e.level === 50);
+    assert.equal(error?.msg, 'unexpected error');
+    assert.ok(error?.reqId);
+    assert.equal(res.headers.get('x-request-id'), error?.reqId);
+  });
+});
