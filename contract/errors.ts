@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'origin_not_allowed',
   'unknown_site',
+  'spam_suspected',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -22,11 +22,12 @@ describe('configFromEnv', () => {
       DATA_DIR: '/var/lib/lapor',
       RATE_LIMIT_REPORTS_PER_HOUR: '5',
       RATE_LIMIT_LOOKUPS_PER_MINUTE: '30',
+      RATE_LIMIT_REPORTS_PER_HOUR_PER_SITE: '100',
       TRUST_PROXY: '1',
     });
     assert.equal(config.port, 9000);
     assert.equal(config.dataDir, '/var/lib/lapor');
-    assert.deepEqual(config.rateLimits, { reportsPerHour: 5, lookupsPerMinute: 30 });
+    assert.deepEqual(config.rateLimits, { reportsPerHour: 5, reportsPerHourPerSite: 100, lookupsPerMinute: 30 });
     assert.equal(config.trustedProxies, 1);
   });
 

@@ -20,6 +20,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   RATE_LIMIT_REPORTS_PER_HOUR: count(DEFAULT_RATE_LIMITS.reportsPerHour),
   RATE_LIMIT_LOOKUPS_PER_MINUTE: count(DEFAULT_RATE_LIMITS.lookupsPerMinute),
+  RATE_LIMIT_REPORTS_PER_HOUR_PER_SITE: count(DEFAULT_RATE_LIMITS.reportsPerHourPerSite),
   TRUST_PROXY: count(0),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
@@ -37,7 +38,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
-    rateLimits: { reportsPerHour: e.RATE_LIMIT_REPORTS_PER_HOUR, lookupsPerMinute: e.RATE_LIMIT_LOOKUPS_PER_MINUTE },
+    rateLimits: {
+      reportsPerHour: e.RATE_LIMIT_REPORTS_PER_HOUR,
+      reportsPerHourPerSite: e.RATE_LIMIT_REPORTS_PER_HOUR_PER_SITE,
+      lookupsPerMinute: e.RATE_LIMIT_LOOKUPS_PER_MINUTE,
+    },
     trustedProxies: e.TRUST_PROXY,
     ...(e.PUBLIC_URL && { publicUrl: new URL(e.PUBLIC_URL).origin }),
   };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
+import { addSite } from '../sites/sites';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
 
 let hub: ReturnType<typeof testApp> | undefined;
@@ -9,7 +10,10 @@ const from = (address: string) => ({ 'X-Forwarded-For': `203.0.113.9, ${address}
 
 describe('rate limits', () => {
   it('refuse the report over the hourly limit with 429 and Retry-After, per address', async () => {
-    hub = testApp({ rateLimits: { reportsPerHour: 2, lookupsPerMinute: 100 }, trustedProxies: 1 });
+    hub = testApp({
+      rateLimits: { reportsPerHour: 2, reportsPerHourPerSite: 100, lookupsPerMinute: 100 },
+      trustedProxies: 1,
+    });
     for (let i = 0; i < 2; i++) {
       assert.equal((await postJson(hub.app, '/api/v1/reports', sampleReport, from('198.51.100.1'))).status, 201);
     }
@@ -24,7 +28,10 @@ describe('rate limits', () => {
   });
 
   it('limit lookups, so Tracking IDs cannot be enumerated, whether they exist or not', async () => {
-    hub = testApp({ rateLimits: { reportsPerHour: 100, lookupsPerMinute: 3 }, trustedProxies: 1 });
+    hub = testApp({
+      rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 100, lookupsPerMinute: 3 },
+      trustedProxies: 1,
+    });
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
       const res = await hub.app.request('/api/v1/reports/LPR-0000-0000-0', { headers: from('198.51.100.3') });
@@ -33,8 +40,34 @@ describe('rate limits', () => {
     assert.deepEqual(statuses, [404, 404, 404, 429]);
   });
 
+  it('limit the reports one website passes on, whatever the addresses', async () => {
+    hub = testApp({
+      rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 2, lookupsPerMinute: 100 },
+      trustedProxies: 1,
+    });
+    const { key } = addSite(hub.db, {
+      name: 'SMK',
+      origins: ['https://smk.example.sch.id'],
+      institutionId: 'smk-smak-makassar',
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await postJson(hub.app, '/api/v1/reports', sampleReport, {
+        ...from(`198.51.100.${10 + i}`),
+        'X-Lapor-Site': key,
+      });
+      statuses.push(res.status);
+    }
+    assert.deepEqual(statuses, [201, 201, 429]);
+    const direct = await postJson(hub.app, '/api/v1/reports', sampleReport, from('198.51.100.20'));
+    assert.equal(direct.status, 201, 'reports without the site are not counted against it');
+  });
+
   it('key on the address the trusted proxy saw, not on what the client claims', async () => {
-    hub = testApp({ rateLimits: { reportsPerHour: 100, lookupsPerMinute: 1 }, trustedProxies: 1 });
+    hub = testApp({
+      rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 100, lookupsPerMinute: 1 },
+      trustedProxies: 1,
+    });
     const lookup = (forwarded: string) =>
       hub?.app.request('/api/v1/reports/LPR-0000-0000-0', { headers: { 'X-Forwarded-For': forwarded } });
     assert.equal((await lookup('1.1.1.1, 198.51.100.4'))?.status, 404);

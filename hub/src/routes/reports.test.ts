@@ -56,6 +56,14 @@ describe('POST /api/v1/reports', () => {
     assert.equal(hub.db.select({ n: count() }).from(reports).all()[0]?.n, 0);
   });
 
+  it('refuses a submission that filled the honeypot, storing nothing', async () => {
+    const res = await postJson(hub.app, '/api/v1/reports', { ...sampleReport, website: 'http://spam.example' });
+    assert.equal(res.status, 400);
+    assert.equal((await res.json()).error.code, 'spam_suspected');
+    assert.equal(hub.db.select({ n: count() }).from(reports).all()[0]?.n, 0);
+    assert.equal((await postJson(hub.app, '/api/v1/reports', { ...sampleReport, website: '' })).status, 201);
+  });
+
   it('refuses an institution or category missing from the directory', async () => {
     const res = await postJson(hub.app, '/api/v1/reports', {
       ...sampleReport,

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { type Context, Hono } from 'hono';
 import { type FieldError, parseTrackingId, type ReportView, type ValidReport } from '../../../contract';
-import { perAddressLimit } from '../abuse/rate-limit';
+import { limitPer } from '../abuse/rate-limit';
 import type { ResolvedDeps } from '../app';
 import type { Db } from '../db/client';
 import type { Report, Site } from '../db/schema';
@@ -28,13 +28,34 @@ export function reportRoutes({
   clientAddress,
   selfOrigins,
 }: ResolvedDeps) {
-  const reportLimit = perAddressLimit({ limit: rateLimits.reportsPerHour, windowMs: 3_600_000, clientAddress });
-  const lookupLimit = perAddressLimit({ limit: rateLimits.lookupsPerMinute, windowMs: 60_000, clientAddress });
+  const hour = 3_600_000;
+  const reportLimit = limitPer({
+    limit: rateLimits.reportsPerHour,
+    windowMs: hour,
+    key: clientAddress,
+    what: 'address',
+  });
+  const siteLimit = limitPer({
+    limit: rateLimits.reportsPerHourPerSite,
+    windowMs: hour,
+    key: (c) => c.req.header('x-lapor-site'),
+    what: 'website',
+  });
+  const lookupLimit = limitPer({
+    limit: rateLimits.lookupsPerMinute,
+    windowMs: 60_000,
+    key: clientAddress,
+    what: 'address',
+  });
   return new Hono()
-    .post('/', reportLimit, submissionGuard, async (c) => {
+    .post('/', reportLimit, siteLimit, submissionGuard, async (c) => {
       const site = siteOfRequest(c, db, selfOrigins);
       const submission = await readSubmission(c, attachments.staging);
       try {
+        if (submission.input.website) {
+          // Only a program fills the form's hidden honeypot field.
+          throw new ApiError(400, 'spam_suspected', 'This submission looks automated');
+        }
         checkDirectory(directory, regions, submission.input);
         if (site?.lockInstitution && submission.input.institutionId !== site.institutionId) {
           throw new ApiError(400, 'validation_failed', 'The report has invalid fields', {

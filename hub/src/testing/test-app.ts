@@ -17,7 +17,7 @@ const regions = await loadRegions();
 export const testKeyring = createKeyring(new Map([['test', Buffer.alloc(32, 7)]]));
 
 /** Limits high enough that only the rate-limit tests meet them. */
-const GENEROUS_LIMITS: RateLimits = { reportsPerHour: 10_000, lookupsPerMinute: 10_000 };
+const GENEROUS_LIMITS: RateLimits = { reportsPerHour: 10_000, reportsPerHourPerSite: 10_000, lookupsPerMinute: 10_000 };
 
 /** A hub on a fresh, migrated SQLite file in a temporary folder; `close()` removes it. */
 export function testApp(

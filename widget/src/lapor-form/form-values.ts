@@ -16,9 +16,11 @@ export interface FormValues {
   name: string;
   email: string;
   phone: string;
+  /** The honeypot: hidden from people, so only a program fills it. */
+  website: string;
 }
 
-export type FormField = Exclude<keyof FormValues, 'kind' | 'anonymous' | 'confidential'> | 'kind';
+export type FormField = Exclude<keyof FormValues, 'kind' | 'anonymous' | 'confidential' | 'website'> | 'kind';
 
 /** The contract's dotted path of each control, for mapping field errors both ways. */
 export const CONTRACT_PATH: Record<FormField, string> = {
@@ -51,6 +53,7 @@ export function toReportInput(values: FormValues): ReportInput {
     anonymous: values.anonymous,
     confidential: values.confidential,
     reporter: hasReporter ? reporter : undefined,
+    website: values.website || undefined,
   };
 }
 
@@ -69,5 +72,6 @@ export function emptyValues(): FormValues {
     name: '',
     email: '',
     phone: '',
+    website: '',
   };
 }

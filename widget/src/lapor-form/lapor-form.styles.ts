@@ -135,6 +135,13 @@ export const formStyles = css`
     height: 1rem;
     accent-color: var(--_primary);
   }
+  .honeypot {
+    position: absolute;
+    left: -10000px;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
   .checklist .choice {
     border: 0;
     padding: 0.25rem 0;

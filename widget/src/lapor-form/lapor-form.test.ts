@@ -92,6 +92,15 @@ describe('<lapor-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('sends the honeypot only when a program filled it', async () => {
+    const el = await mount((req) => (req.method === 'POST' ? { status: 201, body: created } : undefined));
+    fillValid(el);
+    type(el, 'website', 'http://spam.example');
+    await submit(el);
+    await waitUntil(() => posts().length === 1);
+    expect((posts()[0]?.body as { website?: string } | undefined)?.website).to.equal('http://spam.example');
+  });
+
   it('clears an error as soon as the field is put right', async () => {
     const el = await mount();
     await submit(el);

@@ -243,6 +243,11 @@ export class LaporForm extends LaporElement {
 
         ${this.renderChecklist()}
 
+        <div class="honeypot" aria-hidden="true">
+          <label for="website">Website</label>
+          <input id="website" name="website" tabindex="-1" autocomplete="off" .value=${v.website} />
+        </div>
+
         ${
           this.progress !== undefined && this.sending === 'sending'
             ? html`<div class="field" part="upload-progress">
