@@ -14,6 +14,9 @@ export const ERROR_CODES = [
   'origin_not_allowed',
   'unknown_site',
   'spam_suspected',
+  'challenge_required',
+  'challenge_failed',
+  'challenge_replayed',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

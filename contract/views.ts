@@ -95,3 +95,13 @@ export interface SiteConfig {
   category?: DirectoryRef;
   lockInstitution: boolean;
 }
+
+/** `GET /api/v1/challenge`: a proof-of-work puzzle in the ALTCHA format, to solve before filing a report. */
+export interface PowChallenge {
+  algorithm: 'SHA-256';
+  /** Hex SHA-256 of `salt` followed by the secret number. */
+  challenge: string;
+  maxnumber: number;
+  salt: string;
+  signature: string;
+}

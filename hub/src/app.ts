@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import type { ErrorBody, ErrorCode } from '../../contract';
 import { clientAddressResolver } from './abuse/client-address';
+import { DEFAULT_POW, type ProofOfWork } from './abuse/proof-of-work';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './abuse/rate-limit';
 import type { AttachmentStore } from './attachments/store';
 import type { Db } from './db/client';
@@ -13,6 +14,7 @@ import { ApiError } from './errors';
 import { createLogger, requestLog } from './logging';
 import type { Keyring } from './privacy/keyring';
 import type { Regions } from './regions/regions';
+import { challengeRoutes } from './routes/challenge';
 import { directoryRoutes } from './routes/directory';
 import { openApiRoutes } from './routes/openapi';
 import { regionRoutes } from './routes/regions';
@@ -28,6 +30,8 @@ export interface AppDeps {
   regions: Regions;
   /** The keys that seal reporters' personal data and confidential content at rest. */
   keyring: Keyring;
+  /** The proof of work asked of every report (default: on, signed with a secret derived from the keyring); null turns it off. */
+  proofOfWork?: ProofOfWork | null;
   /** Where attachment bytes are kept. */
   attachments: AttachmentStore;
   /** Where the widget bundle and the demo site are served from; omitted, the hub serves the API only. */
@@ -45,7 +49,8 @@ export interface AppDeps {
 }
 
 /** The dependencies with their defaults filled in, as routes receive them. */
-export type ResolvedDeps = AppDeps & Required<Pick<AppDeps, 'rateLimits' | 'clientAddress' | 'selfOrigins'>>;
+export type ResolvedDeps = AppDeps &
+  Required<Pick<AppDeps, 'rateLimits' | 'clientAddress' | 'selfOrigins' | 'proofOfWork'>>;
 
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   400: 'invalid_json',
@@ -61,6 +66,7 @@ export function createApp(options: AppDeps) {
     rateLimits: DEFAULT_RATE_LIMITS,
     clientAddress: clientAddressResolver(0),
     selfOrigins: [],
+    proofOfWork: { ...DEFAULT_POW, secret: options.keyring.deriveSecret('altcha') },
     ...options,
   };
   const api = new Hono()
@@ -68,6 +74,7 @@ export function createApp(options: AppDeps) {
     .route('/reports', reportRoutes(deps))
     .route('/regions', regionRoutes(deps))
     .route('/sites', siteRoutes(deps))
+    .route('/challenge', challengeRoutes(deps))
     .route('/', openApiRoutes())
     .route('/', directoryRoutes(deps));
 

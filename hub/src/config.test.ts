@@ -12,6 +12,7 @@ describe('configFromEnv', () => {
       dataDir: resolve('data'),
       rateLimits: DEFAULT_RATE_LIMITS,
       trustedProxies: 0,
+      powMaxNumber: 50_000,
     });
   });
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import * as z from 'zod';
+import { DEFAULT_POW } from './abuse/proof-of-work';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './abuse/rate-limit';
 
 export interface Config {
@@ -8,6 +9,8 @@ export interface Config {
   dataDir: string;
   rateLimits: RateLimits;
   trustedProxies: number;
+  /** Proof-of-work difficulty (the largest secret number); 0 asks for none. */
+  powMaxNumber: number;
   /** The hub's public origin behind a reverse proxy, if it differs from what requests show. */
   publicUrl?: string;
 }
@@ -22,6 +25,7 @@ const envSchema = z.object({
   RATE_LIMIT_LOOKUPS_PER_MINUTE: count(DEFAULT_RATE_LIMITS.lookupsPerMinute),
   RATE_LIMIT_REPORTS_PER_HOUR_PER_SITE: count(DEFAULT_RATE_LIMITS.reportsPerHourPerSite),
   TRUST_PROXY: count(0),
+  POW_MAX_NUMBER: count(DEFAULT_POW.maxNumber),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
@@ -44,6 +48,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       lookupsPerMinute: e.RATE_LIMIT_LOOKUPS_PER_MINUTE,
     },
     trustedProxies: e.TRUST_PROXY,
+    powMaxNumber: e.POW_MAX_NUMBER,
     ...(e.PUBLIC_URL && { publicUrl: new URL(e.PUBLIC_URL).origin }),
   };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { clientAddressResolver } from './abuse/client-address';
+import { DEFAULT_POW } from './abuse/proof-of-work';
 import { createApp } from './app';
 import { closeMetadataStripper } from './attachments/metadata';
 import { folderStore } from './attachments/store';
@@ -56,6 +57,9 @@ const app = createApp({
   rateLimits: config.rateLimits,
   clientAddress: clientAddressResolver(config.trustedProxies),
   selfOrigins: config.publicUrl ? [config.publicUrl] : [],
+  proofOfWork: config.powMaxNumber
+    ? { ...DEFAULT_POW, maxNumber: config.powMaxNumber, secret: keyring.deriveSecret('altcha') }
+    : null,
   logger,
 });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -122,6 +122,19 @@ export const idempotencyKeys = sqliteTable(
   (table) => [index('idempotency_keys_created_at_idx').on(table.createdAt)],
 );
 
+/**
+ * Proof-of-work solutions already used, kept until their challenge expires,
+ * so a solution buys one report only, across every hub process.
+ */
+export const spentChallenges = sqliteTable(
+  'spent_challenges',
+  {
+    signature: text().primaryKey(),
+    expiresAt: timestamp().notNull(),
+  },
+  (table) => [index('spent_challenges_expires_at_idx').on(table.expiresAt)],
+);
+
 export type Report = typeof reports.$inferSelect;
 export type ReportEvent = typeof reportEvents.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;

@@ -5,6 +5,7 @@ import {
   errorSchema,
   institutionPageSchema,
   institutionSchema,
+  powChallengeSchema,
   regionPageSchema,
   regionWithPathSchema,
   reportCreatedSchema,
@@ -103,6 +104,13 @@ function buildDocument() {
               schema: { type: 'string', minLength: 16, maxLength: 255 },
             },
             {
+              name: 'X-Altcha',
+              in: 'header',
+              description:
+                'The solved proof of work: base64 of JSON {algorithm, challenge, number, salt, signature} for a challenge from GET /api/v1/challenge. Each solution files one report.',
+              schema: { type: 'string' },
+            },
+            {
               name: 'X-Lapor-Site',
               in: 'header',
               description: "A registered website's key; from a browser the page must be one of its origins.",
@@ -137,10 +145,13 @@ function buildDocument() {
           responses: {
             '201': answer('Filed. The receipt is shown this once.', reportCreatedSchema),
             '400': failure('Invalid fields (`validation_failed`, with `fields`), body or site key.'),
+            '403': failure(
+              'No, a wrong, an expired or a used proof of work (`challenge_required`, `challenge_failed`, `challenge_replayed`), or a website not registered (`origin_not_allowed`).',
+            ),
             '409': failure('The Idempotency-Key was used for a different report (`idempotency_conflict`).'),
             '413': failure('The body, a file or the number of files is over its limit (`payload_too_large`).'),
             '415': failure('Neither JSON nor multipart, or a file of a kind not accepted (`unsupported_media_type`).'),
-            ...common,
+            '429': common['429'],
           },
         },
       },
@@ -174,6 +185,17 @@ function buildDocument() {
             },
             '401': failure("A confidential report's files need its receipt."),
             '404': failure('No such report or attachment.'),
+            ...common,
+          },
+        },
+      },
+      '/api/v1/challenge': {
+        get: {
+          operationId: 'getChallenge',
+          summary: 'A proof-of-work puzzle for the next report',
+          responses: {
+            '200': answer('A puzzle, valid for ten minutes.', powChallengeSchema),
+            '404': failure('This hub asks for no proof of work.'),
             ...common,
           },
         },

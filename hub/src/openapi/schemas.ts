@@ -5,6 +5,7 @@ import {
   type ErrorBody,
   type Institution,
   type Page,
+  type PowChallenge,
   REPORT_KINDS,
   REPORT_STATUSES,
   type Region,
@@ -100,6 +101,19 @@ export const siteConfigSchema = z
   })
   .meta({ id: 'SiteConfig' });
 
+export const powChallengeSchema = z
+  .object({
+    algorithm: z.literal('SHA-256'),
+    challenge: z.string(),
+    maxnumber: z.number().int(),
+    salt: z.string(),
+    signature: z.string(),
+  })
+  .meta({
+    id: 'PowChallenge',
+    description: 'An ALTCHA puzzle: find n in 0..maxnumber with hex SHA-256(salt + n) = challenge.',
+  });
+
 export const errorSchema = z
   .object({
     error: z.object({
@@ -132,5 +146,6 @@ same<z.infer<typeof categorySchema>, Category>(true);
 same<z.infer<typeof regionSchema>, Region>(true);
 same<z.infer<typeof siteConfigSchema>, SiteConfig>(true);
 same<z.infer<typeof errorSchema>, ErrorBody>(true);
+same<z.infer<typeof powChallengeSchema>, PowChallenge>(true);
 same<z.infer<typeof regionPageSchema>, Page<Region>>(true);
 same<z.infer<typeof institutionPageSchema>, Page<Institution>>(true);

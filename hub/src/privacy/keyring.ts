@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -15,6 +15,8 @@ export interface Keyring {
   decrypt(sealed: string, context: string): string;
   /** Whether a stored value was sealed with a key other than the current one. */
   isStale(sealed: string): boolean;
+  /** A secret for another purpose (named by `label`), derived from the current key. */
+  deriveSecret(label: string): string;
 }
 
 const PREFIX = 'enc1';
@@ -74,6 +76,9 @@ export function createKeyring(keys: Map<string, Buffer>): Keyring {
     },
     isStale(sealed) {
       return sealed.split('.')[1] !== currentId;
+    },
+    deriveSecret(label) {
+      return Buffer.from(hkdfSync('sha256', keyFor(currentId), 'lapor-embed', label, 32)).toString('base64url');
     },
   };
 }

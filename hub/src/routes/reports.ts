@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { type Context, Hono } from 'hono';
 import { type FieldError, parseTrackingId, type ReportView, type ValidReport } from '../../../contract';
+import { checkSolution, replayedSolution, spendSolution } from '../abuse/proof-of-work';
 import { limitPer } from '../abuse/rate-limit';
 import type { ResolvedDeps } from '../app';
 import type { Db } from '../db/client';
@@ -24,6 +25,7 @@ export function reportRoutes({
   regions,
   attachments,
   keyring,
+  proofOfWork,
   rateLimits,
   clientAddress,
   selfOrigins,
@@ -50,6 +52,7 @@ export function reportRoutes({
   return new Hono()
     .post('/', reportLimit, siteLimit, submissionGuard, async (c) => {
       const site = siteOfRequest(c, db, selfOrigins);
+      const solution = proofOfWork ? await checkSolution(db, proofOfWork, c.req.header('x-altcha')) : undefined;
       const submission = await readSubmission(c, attachments.staging);
       try {
         if (submission.input.website) {
@@ -76,12 +79,14 @@ export function reportRoutes({
             submission.files.map((file) => file.sha256),
           );
         const replayed = key && hash ? replayedAnswer(db, key, hash, now) : undefined;
+        if (!replayed && solution?.spent) throw replayedSolution();
         const created =
           replayed ??
           (await fileReport({ db, attachments, keyring }, submission, {
             now,
             siteKey: site?.key,
             within: (tx, reportId, answer) => {
+              if (solution) spendSolution(tx, solution, now);
               if (key && hash) rememberAnswer(tx, key, hash, reportId, answer, now);
             },
           }));

@@ -24,7 +24,7 @@ export function isSelfOrigin(c: Context, origin: string, selfOrigins: readonly s
 export function originGuard({ db, selfOrigins }: OriginGuardOptions): MiddlewareHandler {
   const allowRegistered = cors({
     origin: (origin) => origin,
-    allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Lapor-Site'],
+    allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Lapor-Site', 'X-Altcha'],
     exposeHeaders: ['Location', 'Retry-After', 'Idempotent-Replayed'],
     maxAge: 600,
   });

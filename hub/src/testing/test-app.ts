@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { clientAddressResolver } from '../abuse/client-address';
+import type { ProofOfWork } from '../abuse/proof-of-work';
 import type { RateLimits } from '../abuse/rate-limit';
 import { createApp } from '../app';
 import { folderStore } from '../attachments/store';
@@ -21,7 +22,14 @@ const GENEROUS_LIMITS: RateLimits = { reportsPerHour: 10_000, reportsPerHourPerS
 
 /** A hub on a fresh, migrated SQLite file in a temporary folder; `close()` removes it. */
 export function testApp(
-  options: { rateLimits?: RateLimits; trustedProxies?: number; logger?: Logger; logErrors?: boolean } = {},
+  options: {
+    rateLimits?: RateLimits;
+    trustedProxies?: number;
+    logger?: Logger;
+    logErrors?: boolean;
+    /** Ask for a proof of work, as a real hub does; off elsewhere so tests need not solve puzzles. */
+    proofOfWork?: ProofOfWork;
+  } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-hub-'));
   const db = openDatabase(join(dir, 'hub.sqlite'));
@@ -32,6 +40,7 @@ export function testApp(
     directory: createDirectory(db),
     regions,
     keyring: testKeyring,
+    proofOfWork: options.proofOfWork ?? null,
     attachments: folderStore(join(dir, 'attachments')),
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
     clientAddress: clientAddressResolver(options.trustedProxies ?? 0),
