@@ -141,3 +141,16 @@ test('the API reference page renders the OpenAPI document', async ({ page }) => 
   await expect(page.getByRole('heading', { name: /lapor-embed hub/ })).toBeVisible();
   await expect(page.getByText('/api/v1/reports/{trackingId}', { exact: true }).first()).toBeVisible();
 });
+
+test.describe('on a school site served over plain http', () => {
+  // sekolah.test resolves to this machine (see the config): not localhost, so not a secure context,
+  // hence no Web Crypto, as on many school websites.
+  test('still solves the proof of work and files the report', async ({ page, baseURL }) => {
+    const port = new URL(baseURL ?? '').port;
+    await page.goto(`http://sekolah.test:${port}/demo/`);
+    expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+    const form = await fillReport(page);
+    await form.getByRole('button', { name: 'Kirim laporan' }).click();
+    await expect(form.locator('[part=tracking-id]')).toHaveText(/^LPR-/, { timeout: 20_000 });
+  });
+});

@@ -17,7 +17,11 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'id-ID',
     timezoneId: 'Asia/Makassar',
-    launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+    // sekolah.test is this machine under a name that is not localhost: an insecure context, like a school site on http.
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [...chromiumArgs, '--host-resolver-rules=MAP sekolah.test 127.0.0.1'],
+    },
   },
   webServer: {
     command: 'node --import tsx hub/src/server.ts',
@@ -25,6 +29,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/v1/categories`,
     env: { PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1' },
     reuseExistingServer: false,
-    stdout: 'pipe',
+    stdout: 'ignore',
   },
 });

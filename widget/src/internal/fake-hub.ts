@@ -32,6 +32,15 @@ export const regions: Record<string, { code: string; name: string; level: string
   '73.71.07.1001': [],
 };
 
+/** A proof-of-work puzzle whose answer is 42: SHA-256("a1b2c3d4" + "42"). */
+export const challenge = {
+  algorithm: 'SHA-256',
+  challenge: 'cb10a03b93197200a72e8d09e2a25faebbb77893fcf9bad5b31de01e5de580f0',
+  maxnumber: 1000,
+  salt: 'a1b2c3d4',
+  signature: 'signed-by-the-hub',
+};
+
 /** The hub's read-only endpoints, answered from the data above. */
 const ROUTES: [RegExp, (url: URL) => { status: number; body: unknown }][] = [
   [
@@ -43,6 +52,7 @@ const ROUTES: [RegExp, (url: URL) => { status: number; body: unknown }][] = [
   ],
   [/\/institutions\/[^/]+$/, (url) => institutionById(url.pathname.split('/').pop() ?? '')],
   [/\/categories$/, () => ({ status: 200, body: { items: categories } })],
+  [/\/challenge$/, () => ({ status: 200, body: challenge })],
   [
     /\/sites\/school\/config$/,
     () => ({

@@ -4,6 +4,7 @@ import type {
   FieldError,
   Institution,
   Page,
+  PowChallenge,
   Region,
   ReportCreated,
   ReportInput,
@@ -60,13 +61,14 @@ export class HubClient {
   submitReport(
     report: ReportInput,
     idempotencyKey: string,
-    options: { files?: readonly File[]; onProgress?: (fraction: number) => void } = {},
+    options: { files?: readonly File[]; onProgress?: (fraction: number) => void; proof?: string } = {},
   ): Promise<ReportCreated> {
-    const { files = [], onProgress } = options;
+    const { files = [], onProgress, proof } = options;
+    const headers = { 'Idempotency-Key': idempotencyKey, ...this.siteHeader(), ...(proof && { 'X-Altcha': proof }) };
     if (!files.length) {
       return this.call('reports', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey, ...this.siteHeader() },
+        headers: { 'Content-Type': 'application/json', ...headers },
         body: JSON.stringify(report),
       });
     }
@@ -76,8 +78,7 @@ export class HubClient {
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', new URL('reports', this.base));
-      xhr.setRequestHeader('Idempotency-Key', idempotencyKey);
-      for (const [name, value] of Object.entries(this.siteHeader())) xhr.setRequestHeader(name, value);
+      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
       xhr.upload.addEventListener('progress', (e) => {
         if (e.lengthComputable) onProgress?.(e.loaded / e.total);
       });
@@ -100,6 +101,16 @@ export class HubClient {
       headers: receipt ? { Authorization: `Receipt ${receipt}` } : {},
       signal,
     });
+  }
+
+  /** A proof-of-work puzzle, or null when the hub asks for none. */
+  async challenge(signal?: AbortSignal): Promise<PowChallenge | null> {
+    try {
+      return await this.call<PowChallenge>('challenge', { signal });
+    } catch (error) {
+      if (error instanceof HubError && error.code === 'not_found') return null;
+      throw error;
+    }
   }
 
   siteConfig(signal?: AbortSignal): Promise<SiteConfig> {

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { LaporSubmittedEvent } from '../events/lapor-submitted';
 import '../index';
 import type { ReportCreated } from '../../../contract';
-import { type FakeHubHandler, installFakeHub } from '../internal/fake-hub';
+import { challenge, type FakeHubHandler, installFakeHub } from '../internal/fake-hub';
 import { useLanguage } from '../internal/locale';
 import type { LaporForm } from './lapor-form';
 import { receiptText } from './receipt-file';
@@ -136,6 +136,14 @@ describe('<lapor-form>', () => {
     const [post] = posts();
     expect(post?.url.href).to.equal('https://hub.example.id/api/v1/reports');
     expect(post?.headers.get('idempotency-key')).to.match(/^[0-9a-f]{32}$/);
+    const proof = JSON.parse(atob(post?.headers.get('x-altcha') ?? ''));
+    expect(proof).to.deep.equal({
+      algorithm: 'SHA-256',
+      challenge: challenge.challenge,
+      number: 42,
+      salt: challenge.salt,
+      signature: challenge.signature,
+    });
     expect(post?.body).to.deep.equal({
       kind: 'pengaduan',
       title: 'Pungutan liar saat daftar ulang',
@@ -157,6 +165,25 @@ describe('<lapor-form>', () => {
     expect(el.shadowRoot?.activeElement).to.equal($(el, '[part=success]'));
     await expect(el).to.be.accessible();
     expect(localStorage.length).to.equal(0);
+  });
+
+  it('solves a new puzzle and sends again when the hub refuses the proof of work', async () => {
+    let refusals = 1;
+    const el = await mount((req) => {
+      if (req.method !== 'POST') return undefined;
+      if (refusals-- > 0) {
+        return {
+          status: 403,
+          body: { error: { code: 'challenge_replayed', message: 'This solution was already used' } },
+        };
+      }
+      return { status: 201, body: created };
+    });
+    fillValid(el);
+    await submit(el);
+    await waitUntil(() => $(el, '[part=tracking-id]'), 'filed on the second try');
+    expect(posts()).to.have.length(2);
+    expect(hub.requests.filter((r) => r.url.pathname.endsWith('/challenge'))).to.have.length(2);
   });
 
   it('puts the hub’s field errors back at their fields', async () => {

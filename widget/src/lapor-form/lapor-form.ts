@@ -19,6 +19,7 @@ import { HubError } from '../internal/hub-client';
 import { LaporElement } from '../internal/lapor-element';
 import { LatestRequest } from '../internal/latest-request';
 import { attachmentMessage, fieldMessage, hubErrorMessage, kindHelp, kindLabel } from '../internal/messages';
+import { solveChallenge } from '../internal/proof-of-work';
 import { sharedStyles } from '../internal/shared.styles';
 import { type Draft, DraftStore } from './draft';
 import { CONTRACT_PATH, emptyValues, type FormField, type FormValues, toReportInput } from './form-values';
@@ -119,6 +120,9 @@ export class LaporForm extends LaporElement {
   private readonly regionPicker = new RegionPicker(this, () => this.client());
   private readonly institutionSearch = new InstitutionSearch(this, () => this.client());
   private attempted = false;
+  /** The hub's proof-of-work puzzle, solved in the background from the visitor's first click in the form. */
+  private proof?: Promise<string | undefined>;
+  private proofRetried = false;
   private pending?: Draft['pending'];
   private drafts?: DraftStore;
   private draftTimer?: ReturnType<typeof setTimeout>;
@@ -172,7 +176,8 @@ export class LaporForm extends LaporElement {
     const v = this.values;
     const busy = this.sending === 'sending' || this.sending === 'waiting';
     return html`
-      <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onInput}>
+      <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onInput}
+        @focusin=${this.prepareProof}>
         ${
           this.restoredDraft
             ? html`<div class="info" role="status">
@@ -686,7 +691,21 @@ export class LaporForm extends LaporElement {
       return;
     }
     this.failures = 0;
+    this.proofRetried = false;
     await this.send();
+  }
+
+  private prepareProof() {
+    this.proof ??= this.solveProof();
+  }
+
+  private async solveProof(): Promise<string | undefined> {
+    try {
+      const challenge = await this.client().challenge();
+      return challenge ? await solveChallenge(challenge) : undefined;
+    } catch {
+      return undefined; // the send itself will say what is wrong with the connection
+    }
   }
 
   private readonly onOnline = () => {
@@ -694,7 +713,7 @@ export class LaporForm extends LaporElement {
   };
 
   /** Sends the report; a retry of unchanged content reuses the Idempotency-Key so the hub files it once. */
-  private async send() {
+  private async send(): Promise<void> {
     this.stopRetryTimer();
     const report = toReportInput(this.values);
     const files = this.files.map(({ file }) => file);
@@ -704,8 +723,11 @@ export class LaporForm extends LaporElement {
     this.sending = 'sending';
     this.formError = '';
     try {
+      this.prepareProof();
+      const proof = await this.proof;
       this.progress = files.length ? 0 : undefined;
       const created = await this.client().submitReport(report, this.pending.idempotencyKey, {
+        proof,
         files,
         onProgress: (fraction) => {
           this.progress = fraction;
@@ -715,6 +737,14 @@ export class LaporForm extends LaporElement {
     } catch (error) {
       if (!(error instanceof HubError)) throw error;
       this.progress = undefined;
+      if (error.code.startsWith('challenge_')) {
+        // The puzzle expired, was used, or could not be fetched: solve a new one and send again, once.
+        this.proof = undefined;
+        if (!this.proofRetried) {
+          this.proofRetried = true;
+          return this.send();
+        }
+      }
       this.fail(error);
       if (error.retryable) {
         this.scheduleRetry();
@@ -734,6 +764,7 @@ export class LaporForm extends LaporElement {
 
   private async succeed(created: ReportCreated) {
     this.progress = undefined;
+    this.proof = undefined;
     this.drafts?.clear();
     this.pending = undefined;
     this.sending = 'idle';
