@@ -1,23 +1,10 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { afterEach, describe, it } from 'node:test';
-import { createLogger } from './logging';
+import { capturedLogger } from './testing/captured-logger';
 import { postJson, sampleReport, testApp } from './testing/test-app';
 
 let hub: ReturnType<typeof testApp> | undefined;
 afterEach(() => hub?.close());
-
-/** A logger whose lines land in an array. */
-export function capturedLogger() {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { logger: createLogger(sink), lines };
-}
 
 describe('logs', () => {
   it('record each request by route, status and request id, and nothing of the reporter', async () => {

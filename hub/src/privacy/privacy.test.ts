@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { capturedLogger } from '../testing/captured-logger';
+import { postJson, sampleReport, testApp } from '../testing/test-app';
+
+/**
+ * Generated reports, each with markers for what must stay private: the
+ * reporter's name, email and phone (always, in every public view, log line
+ * and database column) and a confidential report's text.
+ */
+const { logger, lines } = capturedLogger();
+let hub: ReturnType<typeof testApp>;
+before(() => {
+  hub = testApp({ logger });
+});
+after(() => hub.close());
+
+const marker = fc.stringMatching(/^[A-Z][a-z]{5,9}$/);
+const report = fc.record({
+  name: marker,
+  mailbox: fc.stringMatching(/^[a-z]{6,10}$/),
+  phone: fc.stringMatching(/^08[1-9]\d{8,10}$/),
+  secret: marker,
+  anonymous: fc.boolean(),
+  confidential: fc.boolean(),
+});
+
+function databaseText(): string {
+  hub.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  return readFileSync(join(hub.dir, 'hub.sqlite')).toString('latin1');
+}
+
+describe('privacy of generated reports', () => {
+  it('keeps contact details and confidential text out of public views, logs and plaintext columns', async () => {
+    await fc.assert(
+      fc.asyncProperty(report, async ({ name, mailbox, phone, secret, anonymous, confidential }) => {
+        const email = `${mailbox}@example.id`;
+        const body = `Kronologi: petugas ${secret} meminta uang tambahan di loket pelayanan.`;
+        const sent = {
+          ...sampleReport,
+          title: `Laporan tentang ${secret} di loket`,
+          body,
+          location: { text: `Kantor ${secret}` },
+          anonymous,
+          confidential,
+          reporter: { name, email, phone },
+        };
+        const res = await postJson(hub.app, '/api/v1/reports', sent);
+        assert.equal(res.status, 201);
+        const created = await res.json();
+        const publicView = await (await hub.app.request(`/api/v1/reports/${created.trackingId}`)).text();
+
+        const neverPublic = [email, phone, mailbox, ...(anonymous || confidential ? [name] : [])];
+        const confidentialText = confidential ? [secret] : [];
+        for (const text of [...neverPublic, ...confidentialText]) {
+          assert.ok(!publicView.includes(text), `the public view shows ${text}`);
+        }
+        const logs = lines.join('\n');
+        for (const text of [name, email, phone, secret, created.receipt])
+          assert.ok(!logs.includes(text), `a log line holds ${text}`);
+        const stored = databaseText();
+        for (const text of [name, email, phone, ...confidentialText]) {
+          assert.ok(!stored.includes(text), `the database holds ${text} in plain text`);
+        }
+        const own = await (
+          await hub.app.request(`/api/v1/reports/${created.trackingId}`, {
+            headers: { Authorization: `Receipt ${created.receipt}` },
+          })
+        ).json();
+        assert.deepEqual(own.reporter, { name, email, phone });
+        assert.equal(own.body, body);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
