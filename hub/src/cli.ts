@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { folderStore } from './attachments/store';
 import { configFromEnv } from './config';
 import { openDatabase } from './db/client';
 import { readInstitutionsFile, syncBuiltinDirectory, upsertInstitutions } from './directory/directory';
 import { loadKeyring } from './privacy/keyring';
-import { resealAll } from './privacy/rotate';
+import { resealAll, resealAttachments } from './privacy/rotate';
 import { addSite, listSites, removeSite } from './sites/sites';
 
 const USAGE = `Usage: npm run hub -- <command>
@@ -24,7 +25,7 @@ const USAGE = `Usage: npm run hub -- <command>
 The database is DATA_DIR/hub.sqlite (DATA_DIR defaults to ./data), as for npm start.`;
 
 /** The operator's commands, run against the same database as the hub. */
-export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): number {
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [group, command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
@@ -82,7 +83,12 @@ export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): nu
       case 'keys rotate': {
         const { keyring } = loadKeyring(env, join(configFromEnv(env).dataDir, 'data-key'));
         const count = resealAll(db, keyring);
-        console.log(`Re-encrypted ${count} report(s) with data key ${keyring.currentId}.`);
+        const files = await resealAttachments(
+          db,
+          folderStore(join(configFromEnv(env).dataDir, 'attachments')),
+          keyring,
+        );
+        console.log(`Re-encrypted ${count} report(s) and ${files} attachment(s) with data key ${keyring.currentId}.`);
         return 0;
       }
       default:
@@ -100,7 +106,7 @@ function usage(): number {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    process.exitCode = runCli(process.argv.slice(2));
+    process.exitCode = await runCli(process.argv.slice(2));
   } catch (error) {
     console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;

@@ -98,6 +98,8 @@ export const attachments = sqliteTable(
     size: integer().notNull(),
     sha256: text().notNull(),
     storageKey: text().notNull(),
+    /** For a confidential report's file, stored encrypted: the key id, nonce and tag (`enc1.id.iv.tag`). */
+    envelope: text(),
     createdAt: timestamp().notNull(),
   },
   (table) => [index('attachments_report_id_idx').on(table.reportId)],

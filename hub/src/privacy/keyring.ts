@@ -15,6 +15,9 @@ export interface Keyring {
   decrypt(sealed: string, context: string): string;
   /** Whether a stored value was sealed with a key other than the current one. */
   isStale(sealed: string): boolean;
+  /** Encrypts bytes (an attachment) with the current key; the result carries its key id, nonce and tag. */
+  encryptBytes(plaintext: Uint8Array, context: string): { sealed: Buffer; envelope: string };
+  decryptBytes(sealed: Uint8Array, envelope: string, context: string): Buffer;
   /** A secret for another purpose (named by `label`), derived from the current key. */
   deriveSecret(label: string): string;
 }
@@ -76,6 +79,25 @@ export function createKeyring(keys: Map<string, Buffer>): Keyring {
     },
     isStale(sealed) {
       return sealed.split('.')[1] !== currentId;
+    },
+    encryptBytes(plaintext, context) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', keyFor(currentId), iv);
+      cipher.setAAD(Buffer.from(context, 'utf8'));
+      const sealed = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+      const envelope = [PREFIX, currentId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url')].join(
+        '.',
+      );
+      return { sealed, envelope };
+    },
+    decryptBytes(sealed, envelope, context) {
+      const [prefix, id, iv, tag] = envelope.split('.');
+      if (prefix !== PREFIX || !id || iv === undefined || tag === undefined)
+        throw new Error('not an encryption envelope');
+      const decipher = createDecipheriv('aes-256-gcm', keyFor(id), Buffer.from(iv, 'base64url'));
+      decipher.setAAD(Buffer.from(context, 'utf8'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(sealed), decipher.final()]);
     },
     deriveSecret(label) {
       return Buffer.from(hkdfSync('sha256', keyFor(currentId), 'lapor-embed', label, 32)).toString('base64url');

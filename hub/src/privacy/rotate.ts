@@ -1,6 +1,11 @@
-import { eq, gt } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { and, eq, gt, isNotNull } from 'drizzle-orm';
+import type { AttachmentStore } from '../attachments/store';
 import type { Db } from '../db/client';
-import { reports } from '../db/schema';
+import { attachments, reports } from '../db/schema';
+import { attachmentContext } from '../reports/create';
 import type { Keyring } from './keyring';
 import { resealReport } from './sealed-report';
 
@@ -29,4 +34,33 @@ export function resealAll(db: Db, keyring: Keyring): number {
     });
     after = batch[batch.length - 1]?.id ?? after;
   }
+}
+
+/**
+ * Re-encrypts the files of confidential reports that were sealed with an
+ * older key: decrypted, sealed anew, written beside the store and renamed
+ * over the old file, then the new envelope recorded. Returns how many changed.
+ */
+export async function resealAttachments(db: Db, store: AttachmentStore, keyring: Keyring): Promise<number> {
+  let changed = 0;
+  const sealed = db
+    .select()
+    .from(attachments)
+    .where(and(isNotNull(attachments.envelope)))
+    .all();
+  await mkdir(store.staging, { recursive: true });
+  for (const attachment of sealed) {
+    if (!attachment.envelope || !keyring.isStale(attachment.envelope)) continue;
+    const stream = await store.read(attachment.storageKey);
+    if (!stream) throw new Error(`attachment ${attachment.publicId} is missing from the store`);
+    const context = attachmentContext(attachment.publicId);
+    const plain = keyring.decryptBytes(Buffer.concat(await stream.toArray()), attachment.envelope, context);
+    const { sealed: resealed, envelope } = keyring.encryptBytes(plain, context);
+    const staged = join(store.staging, `${randomBytes(16).toString('hex')}.rotate`);
+    await writeFile(staged, resealed, { mode: 0o600 });
+    await store.putFile(attachment.storageKey, staged);
+    db.update(attachments).set({ envelope }).where(eq(attachments.id, attachment.id)).run();
+    changed++;
+  }
+  return changed;
 }

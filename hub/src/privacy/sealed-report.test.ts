@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { reports } from '../db/schema';
+import { folderStore } from '../attachments/store';
+import { attachments, reports } from '../db/schema';
+import { attachmentContext } from '../reports/create';
 import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
 import { createKeyring, parseKeys } from './keyring';
-import { resealAll } from './rotate';
+import { resealAll, resealAttachments } from './rotate';
 import { openReport } from './sealed-report';
 
 let hub: ReturnType<typeof testApp>;
@@ -14,6 +16,8 @@ beforeEach(() => {
   hub = testApp();
 });
 afterEach(() => hub.close());
+
+const PNG = readFileSync(new URL('../attachments/fixtures/photo.png', import.meta.url));
 
 const secret = {
   ...sampleReport,
@@ -51,13 +55,50 @@ describe('personal data at rest', () => {
     assert.ok(!raw.includes('Siti Rahmawati'));
   });
 
-  it('rotates to a new key without losing a report', async () => {
-    const created = await (await postJson(hub.app, '/api/v1/reports', secret)).json();
+  it('keeps a confidential report’s attachments encrypted on disk, and serves them decrypted to the reporter', async () => {
+    const png = PNG;
+    const form = new FormData();
+    form.set('report', JSON.stringify(secret));
+    form.append('attachments', new File([new Uint8Array(png)], 'bukti.png'));
+    const created = await (await hub.app.request('/api/v1/reports', { method: 'POST', body: form })).json();
+    const stored = readdirSync(join(hub.dir, 'attachments')).filter((name) => !name.startsWith('.'));
+    assert.equal(stored.length, 1);
+    const onDisk = readFileSync(join(hub.dir, 'attachments', stored[0] ?? ''));
+    assert.ok(!onDisk.includes(Buffer.from('IHDR')), 'the PNG is readable on disk');
+    const own = await (
+      await hub.app.request(`/api/v1/reports/${created.trackingId}`, {
+        headers: { Authorization: `Receipt ${created.receipt}` },
+      })
+    ).json();
+    const served = await hub.app.request(own.attachments[0].url, {
+      headers: { Authorization: `Receipt ${created.receipt}` },
+    });
+    assert.equal(served.status, 200);
+    const bytes = Buffer.from(await served.arrayBuffer());
+    assert.ok(bytes.subarray(0, 8).equals(png.subarray(0, 8)), 'served as a PNG again');
+    assert.equal(Number(served.headers.get('content-length')), bytes.length);
+  });
+
+  it('rotates to a new key without losing a report or its files', async () => {
+    const form = new FormData();
+    form.set('report', JSON.stringify(secret));
+    form.append('attachments', new File([new Uint8Array(PNG)], 'bukti.png'));
+    const created = await (await hub.app.request('/api/v1/reports', { method: 'POST', body: form })).json();
     const rotated = createKeyring(
       parseKeys(`next:${randomBytes(32).toString('base64')},test:${Buffer.alloc(32, 7).toString('base64')}`),
     );
     assert.equal(resealAll(hub.db, rotated), 1);
     assert.equal(resealAll(hub.db, rotated), 0, 'nothing left to re-encrypt');
+    const store = folderStore(join(hub.dir, 'attachments'));
+    assert.equal(await resealAttachments(hub.db, store, rotated), 1);
+    assert.equal(await resealAttachments(hub.db, store, rotated), 0);
+    const [file] = hub.db.select().from(attachments).all();
+    assert.ok(file?.envelope?.startsWith('enc1.next.'));
+    const stream = await store.read(file?.storageKey ?? '');
+    assert.ok(stream);
+    const onDisk = Buffer.concat(await stream.toArray());
+    const plain = rotated.decryptBytes(onDisk, file?.envelope ?? '', attachmentContext(file?.publicId ?? ''));
+    assert.ok(plain.subarray(0, 8).equals(PNG.subarray(0, 8)));
     const [row] = hub.db.select().from(reports).all();
     assert.ok(row?.body.startsWith('enc1.next.'));
     const onlyNext = createKeyring(new Map([...parseKeys(`next:${Buffer.alloc(32).toString('base64')}`)]));

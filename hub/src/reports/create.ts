@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { SqliteError } from 'better-sqlite3';
 import { encodeTrackingId, type ReportCreated, TRACKING_ID_RANDOM_BYTES, type ValidReport } from '../../../contract';
 import type { AttachmentStore } from '../attachments/store';
@@ -97,14 +98,23 @@ export async function fileReport(
   { now = new Date(), siteKey, within }: CreateOptions = {},
 ): Promise<ReportCreated> {
   const store = storage.attachments;
-  const stored = files.map((file) => ({ file, key: randomKey(), publicId: randomKey() }));
+  const stored = files.map((file) => ({
+    file,
+    key: randomKey(),
+    publicId: randomKey(),
+    envelope: null as string | null,
+  }));
   try {
+    for (const entry of stored) {
+      // A confidential report's files are encrypted like its text.
+      if (input.confidential) entry.envelope = await sealFile(storage.keyring, entry.file.path, entry.publicId);
+    }
     await Promise.all(stored.map(({ key, file }) => store.putFile(key, file.path)));
     return createReport(storage, input, {
       now,
       siteKey,
       within: (tx, reportId, answer) => {
-        for (const { file, key, publicId } of stored) {
+        for (const { file, key, publicId, envelope } of stored) {
           tx.insert(attachments)
             .values({
               publicId,
@@ -114,6 +124,7 @@ export async function fileReport(
               size: file.size,
               sha256: file.sha256,
               storageKey: key,
+              envelope,
               createdAt: now,
             })
             .run();
@@ -125,6 +136,15 @@ export async function fileReport(
     await Promise.all(stored.map(({ key }) => store.remove(key)));
     throw error;
   }
+}
+
+/** The context an attachment's ciphertext is bound to. */
+export const attachmentContext = (publicId: string) => `attachments:${publicId}`;
+
+async function sealFile(keyring: Keyring, path: string, publicId: string): Promise<string> {
+  const { sealed, envelope } = keyring.encryptBytes(await readFile(path), attachmentContext(publicId));
+  await writeFile(path, sealed);
+  return envelope;
 }
 
 function randomKey(): string {

@@ -9,7 +9,7 @@ import type { Report, Site } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { ApiError } from '../errors';
 import type { Regions } from '../regions/regions';
-import { fileReport } from '../reports/create';
+import { attachmentContext, fileReport } from '../reports/create';
 import { idempotencyKeyFrom, rememberAnswer, replayedAnswer, requestHash } from '../reports/idempotency';
 import { receiptMatches } from '../reports/receipt';
 import { readSubmission, submissionGuard } from '../reports/submission';
@@ -117,7 +117,11 @@ export function reportRoutes({
       c.header('X-Content-Type-Options', 'nosniff');
       c.header('Content-Security-Policy', "default-src 'none'; sandbox");
       c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`);
-      return c.body(Readable.toWeb(stream) as ReadableStream);
+      if (!attachment.envelope) return c.body(Readable.toWeb(stream) as ReadableStream);
+      const sealed = Buffer.concat(await stream.toArray());
+      return c.body(
+        new Uint8Array(keyring.decryptBytes(sealed, attachment.envelope, attachmentContext(attachment.publicId))),
+      );
     });
 }
 

@@ -128,7 +128,7 @@ describe('npm run hub', () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
   const env = () => ({ DATA_DIR: dataDir });
 
-  it('adds, lists and removes sites', () => {
+  it('adds, lists and removes sites', async () => {
     const args = [
       'site',
       'add',
@@ -141,17 +141,17 @@ describe('npm run hub', () => {
       '--institution',
       'kemenperin',
     ];
-    assert.equal(runCli(args, env()), 0);
+    assert.equal(await runCli(args, env()), 0);
     const db = openDatabase(join(dataDir, 'hub.sqlite'));
     const [site] = listSites(db);
     db.$client.close();
     assert.deepEqual(site?.origins, [SCHOOL, `${SCHOOL}:8443`]);
-    assert.equal(runCli(['site', 'remove', site?.key ?? ''], env()), 0);
-    assert.throws(() => runCli(['site', 'remove', site?.key ?? ''], env()), /no site/);
-    assert.equal(runCli(['site', 'add', '--name', 'incomplete'], env()), 2);
+    assert.equal(await runCli(['site', 'remove', site?.key ?? ''], env()), 0);
+    await assert.rejects(runCli(['site', 'remove', site?.key ?? ''], env()), /no site/);
+    assert.equal(await runCli(['site', 'add', '--name', 'incomplete'], env()), 2);
   });
 
-  it('imports institutions from a file, refusing a bad one whole', () => {
+  it('imports institutions from a file, refusing a bad one whole', async () => {
     const file = join(dataDir, 'pemda.json');
     writeFileSync(
       file,
@@ -165,9 +165,9 @@ describe('npm run hub', () => {
         },
       ]),
     );
-    assert.equal(runCli(['institution', 'import', file], env()), 0);
+    assert.equal(await runCli(['institution', 'import', file], env()), 0);
     writeFileSync(file, JSON.stringify([{ id: 'Bad Id', name: 'x', type: 'unit' }]));
-    assert.throws(() => runCli(['institution', 'import', file], env()));
+    await assert.rejects(runCli(['institution', 'import', file], env()));
     const db = openDatabase(join(dataDir, 'hub.sqlite'));
     const page = createDirectory(db).institutions({ query: 'sulawesi selatan', limit: 10, offset: 0 });
     db.$client.close();
