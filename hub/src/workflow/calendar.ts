@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import Holidays from 'date-holidays';
+import * as z from 'zod';
+
+/**
+ * Indonesian working days, for SP4N-LAPOR!'s deadlines (3, 5, 60 and 10
+ * working days). Not working days: Saturdays, Sundays, national holidays
+ * and joint leave (cuti bersama). For a year that a decree file lists (the
+ * SKB of the Ministers of Religious Affairs, Manpower and PANRB), the decree
+ * is the authority; for other years, the `date-holidays` package's public
+ * holidays, which know no joint leave and can be a day off for lunar dates.
+ */
+export interface WorkingCalendar {
+  isWorkingDay(date: string): boolean;
+  /** The day `days` working days after `date` (which itself does not count). */
+  addWorkingDays(date: string, days: number): string;
+  /** Working days after `from` up to and including `to`; negative when `to` is earlier. */
+  workingDaysBetween(from: string, to: string): number;
+  /** Why a day is not a working day, if it is a holiday or joint leave. */
+  dayOff(date: string): string | undefined;
+}
+
+const day = z.object({ date: z.iso.date(), name: z.string().min(1) });
+const decreeFile = z.record(
+  z.string().regex(/^\d{4}$/),
+  z.object({ decree: z.string().min(1), holidays: z.array(day), jointLeave: z.array(day) }),
+);
+export type DecreeFile = z.infer<typeof decreeFile>;
+
+const BUILTIN = new URL('../../data/holidays.json', import.meta.url);
+
+/** Reads the shipped decrees, then the operator's file (same shape), whose years replace the shipped ones. */
+export function loadDecrees(operatorFile?: string): DecreeFile {
+  const shipped = decreeFile.parse(JSON.parse(readFileSync(BUILTIN, 'utf8')));
+  if (!operatorFile || !existsSync(operatorFile)) return shipped;
+  return { ...shipped, ...decreeFile.parse(JSON.parse(readFileSync(operatorFile, 'utf8'))) };
+}
+
+const shift = (date: string, days: number) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+export function createCalendar(decrees: DecreeFile): WorkingCalendar {
+  const fallback = new Holidays('ID');
+  const offByYear = new Map<number, Map<string, string>>();
+  const daysOff = (year: number) => {
+    let off = offByYear.get(year);
+    if (!off) {
+      const decree = decrees[String(year)];
+      const days = decree
+        ? [...decree.holidays, ...decree.jointLeave]
+        : (fallback.getHolidays(year, 'id') || [])
+            .filter((h) => h.type === 'public')
+            .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+      off = new Map(days.map((d) => [d.date, d.name]));
+      offByYear.set(year, off);
+    }
+    return off;
+  };
+  const dayOff = (date: string) => daysOff(Number(date.slice(0, 4))).get(date);
+  const isWorkingDay = (date: string) => {
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return weekday !== 0 && weekday !== 6 && dayOff(date) === undefined;
+  };
+  return {
+    isWorkingDay,
+    dayOff,
+    addWorkingDays(date, days) {
+      let current = date;
+      for (let counted = 0; counted < days; ) {
+        current = shift(current, 1);
+        if (isWorkingDay(current)) counted++;
+      }
+      return current;
+    },
+    workingDaysBetween(from, to) {
+      const [start, end, sign] = from <= to ? [from, to, 1] : [to, from, -1];
+      let count = 0;
+      for (let current = shift(start, 1); current <= end; current = shift(current, 1)) {
+        if (isWorkingDay(current)) count++;
+      }
+      return sign * count;
+    },
+  };
+}
+
+/** The calendar date of an instant in an Indonesian time zone (WIB, WITA or WIT). */
+export function localDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
+}
