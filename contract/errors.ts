@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'challenge_required',
   'challenge_failed',
   'challenge_replayed',
+  'invalid_transition',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,5 @@
 import type { ReportKind } from './report-rules';
-import type { ReportStatus } from './status';
+import type { DeadlineKind, ReportStatus } from './status';
 
 /** `201` answer to `POST /api/v1/reports`. The receipt is shown this once only. */
 export interface ReportCreated {
@@ -24,6 +24,16 @@ export interface AttachmentRef {
   size: number;
   /** Path under the hub, e.g. `/api/v1/reports/LPR-…/attachments/…`; send the receipt for a confidential report's. */
   url: string;
+}
+
+/** A deadline in the institution's working days: the day it falls due, how many working days remain, whether it has passed. */
+export interface Deadline {
+  kind: DeadlineKind;
+  /** The last day, `YYYY-MM-DD`, in the institution's time zone. */
+  due: string;
+  /** Working days from today to `due`; negative once overdue. */
+  workingDaysLeft: number;
+  overdue: boolean;
 }
 
 export interface DirectoryRef {
@@ -52,6 +62,10 @@ export interface ReportView {
   location?: { text: string; regionCode?: string; regionName?: string };
   reporter?: { name?: string; email?: string; phone?: string };
   attachments?: AttachmentRef[];
+  /** What is due next: forwarding, a follow-up, or automatic closure. */
+  deadline?: Deadline;
+  /** The resolution deadline, once the report has been forwarded. */
+  resolution?: Deadline;
   createdAt: string;
   updatedAt: string;
   timeline: TimelineEntry[];
@@ -62,6 +76,8 @@ export interface Institution {
   name: string;
   type: 'kementerian' | 'lembaga' | 'pemerintah-daerah' | 'unit';
   parentId?: string;
+  /** Its time zone, for working days: `Asia/Jakarta` (WIB, the default), `Asia/Makassar` (WITA), `Asia/Jayapura` (WIT). */
+  timeZone?: string;
 }
 
 export interface Category {

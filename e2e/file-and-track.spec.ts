@@ -31,6 +31,7 @@ test('a visitor files a report on the school site and finds it in the tracker', 
   await tracker.getByLabel('Tracking ID').fill(trackingId.toLowerCase().replaceAll('-', ' '));
   await tracker.getByRole('button', { name: 'Lihat status' }).click();
   await expect(tracker.locator('[part=status]')).toHaveText('Diterima');
+  await expect(tracker.locator('[part=deadline]')).toContainText(/hari kerja lagi$/);
   await expect(tracker.locator('[part=report]')).toContainText('SMK SMAK Makassar');
   await expect(tracker.locator('[part=report]')).not.toContainText('Pungutan liar', { timeout: 100 });
 

@@ -22,12 +22,15 @@ import { reportRoutes } from './routes/reports';
 import { siteRoutes } from './routes/sites';
 import { type StaticRoots, staticRoutes } from './routes/static';
 import { originGuard } from './sites/origin-guard';
+import type { WorkingCalendar } from './workflow/calendar';
 
 export interface AppDeps {
   db: Db;
   directory: Directory;
   /** Administrative regions, for the location of an incident. */
   regions: Regions;
+  /** Working days, for the workflow's deadlines. */
+  calendar: WorkingCalendar;
   /** The keys that seal reporters' personal data and confidential content at rest. */
   keyring: Keyring;
   /** The proof of work asked of every report (default: on, signed with a secret derived from the keyring); null turns it off. */

@@ -14,6 +14,8 @@ import { createLogger } from './logging';
 import { loadKeyring } from './privacy/keyring';
 import { loadRegions } from './regions/regions';
 import { addSite, DEMO_SITE_KEY, listSites } from './sites/sites';
+import { closeUnansweredFollowUps } from './workflow/auto-close';
+import { createCalendar, loadDecrees } from './workflow/calendar';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const config = configFromEnv();
@@ -47,9 +49,13 @@ if (createdFile) {
   );
 }
 
+const calendar = createCalendar(loadDecrees(join(config.dataDir, 'holidays.json')));
+const directory = createDirectory(db);
+
 const app = createApp({
   db,
-  directory: createDirectory(db),
+  directory,
+  calendar,
   regions: await loadRegions(),
   keyring,
   attachments: folderStore(join(config.dataDir, 'attachments')),
@@ -68,7 +74,16 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   logger.info(`Demo site: http://${host}:${info.port}/demo/`);
 });
 
+// SP4N-LAPOR! closes a report 10 working days after a follow-up the reporter left unanswered.
+const closeUnanswered = () => {
+  const closed = closeUnansweredFollowUps(db, directory, calendar);
+  if (closed) logger.info({ closed }, 'closed reports whose follow-up went unanswered');
+};
+closeUnanswered();
+const autoCloseTimer = setInterval(closeUnanswered, 60 * 60 * 1000);
+
 function shutdown() {
+  clearInterval(autoCloseTimer);
   server.close(async () => {
     await closeMetadataStripper();
     db.$client.close();

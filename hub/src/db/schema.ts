@@ -11,6 +11,8 @@ export const institutions = sqliteTable(
     name: text().notNull(),
     type: text({ enum: ['kementerian', 'lembaga', 'pemerintah-daerah', 'unit'] }).notNull(),
     parentId: text(),
+    /** IANA zone for working days; null means WIB (Asia/Jakarta). */
+    timeZone: text(),
     /** `builtin` rows follow hub/data/institutions.json; `import` rows came from `institution import`. */
     source: text({ enum: ['builtin', 'import'] }).notNull(),
     updatedAt: timestamp().notNull(),

@@ -15,6 +15,7 @@ export const institutionsFile = z.array(
     name: z.string().trim().min(1).max(300),
     type: z.enum(['kementerian', 'lembaga', 'pemerintah-daerah', 'unit']),
     parentId: slug.optional(),
+    timeZone: z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']).optional(),
   }),
 );
 const categoriesFile = z.array(z.object({ id: slug, name: z.string().trim().min(1).max(200) }));
@@ -33,6 +34,7 @@ const toInstitution = (row: typeof institutions.$inferSelect): Institution => ({
   name: row.name,
   type: row.type,
   ...(row.parentId && { parentId: row.parentId }),
+  ...(row.timeZone && { timeZone: row.timeZone }),
 });
 
 export function createDirectory(db: Db): Directory {
@@ -98,7 +100,14 @@ export function upsertInstitutions(
   if (missing.length) throw new Error(`unknown parent institution(s): ${missing.join(', ')}`);
   db.transaction((tx) => {
     for (const i of list) {
-      const row = { name: i.name, type: i.type, parentId: i.parentId ?? null, source, updatedAt: now };
+      const row = {
+        name: i.name,
+        type: i.type,
+        parentId: i.parentId ?? null,
+        timeZone: i.timeZone ?? null,
+        source,
+        updatedAt: now,
+      };
       tx.insert(institutions)
         .values({ id: i.id, ...row })
         .onConflictDoUpdate({ target: institutions.id, set: row })

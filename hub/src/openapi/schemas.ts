@@ -20,11 +20,20 @@ import {
  * them); `Same` below fails to compile if a schema and its type drift apart,
  * and the OpenAPI test checks real answers against these schemas.
  */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Exact type equality: optional properties present on one side only make it false. */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const same = <A, B>(proof: Same<A, B>) => proof;
 
 const ref = z.object({ id: z.string(), name: z.string() });
 const status = z.enum(REPORT_STATUSES);
+const deadline = z
+  .object({
+    kind: z.enum(['forward', 'follow_up', 'auto_close', 'resolution']),
+    due: z.iso.date(),
+    workingDaysLeft: z.number().int(),
+    overdue: z.boolean(),
+  })
+  .meta({ id: 'Deadline', description: "A deadline in the institution's working days." });
 
 export const reportCreatedSchema = z
   .object({
@@ -57,6 +66,8 @@ export const reportViewSchema = z
     attachments: z
       .array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), url: z.string() }))
       .optional(),
+    deadline: deadline.optional(),
+    resolution: deadline.optional(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     timeline: z.array(
@@ -77,6 +88,7 @@ export const institutionSchema = z
     name: z.string(),
     type: z.enum(['kementerian', 'lembaga', 'pemerintah-daerah', 'unit']),
     parentId: z.string().optional(),
+    timeZone: z.string().optional(),
   })
   .meta({ id: 'Institution' });
 

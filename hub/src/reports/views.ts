@@ -6,6 +6,8 @@ import type { Directory } from '../directory/directory';
 import type { Keyring } from '../privacy/keyring';
 import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
+import type { WorkingCalendar } from '../workflow/calendar';
+import { DEFAULT_TIME_ZONE, deadlinesOf } from '../workflow/deadlines';
 
 export function findReport(db: Db, trackingId: string): Report | undefined {
   return db.select().from(reports).where(eq(reports.trackingId, trackingId)).all()[0];
@@ -16,10 +18,19 @@ export function findReport(db: Db, trackingId: string): Report | undefined {
  * report's content nor an anonymous report's reporter, and never anyone's
  * contact details; the reporter (holding the receipt) sees everything given.
  */
+export interface ViewDeps {
+  db: Db;
+  directory: Directory;
+  regions: Regions;
+  keyring: Keyring;
+  calendar: WorkingCalendar;
+}
+
 export function reportView(
-  { db, directory, regions, keyring }: { db: Db; directory: Directory; regions: Regions; keyring: Keyring },
+  { db, directory, regions, keyring, calendar }: ViewDeps,
   sealed: Report,
   viewer: ReportView['viewer'],
+  now = new Date(),
 ): ReportView {
   const report = openReport(keyring, sealed);
   // The public sees text with NIK, phone numbers and email addresses masked.
@@ -61,6 +72,7 @@ export function reportView(
     }),
     ...reporterPart(report, viewer),
     ...(showContent && attachmentsPart(db, report)),
+    ...deadlinesOf(report, events, calendar, institution?.timeZone ?? DEFAULT_TIME_ZONE, now),
     createdAt: report.createdAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),
     timeline: events.map(timelineEntry),

@@ -25,6 +25,7 @@ export function reportRoutes({
   regions,
   attachments,
   keyring,
+  calendar,
   proofOfWork,
   rateLimits,
   clientAddress,
@@ -100,7 +101,7 @@ export function reportRoutes({
     })
     .get('/:trackingId', lookupLimit, (c) => {
       const { report, viewer } = authorize(c, db);
-      return c.json(reportView({ db, directory, regions, keyring }, report, viewer));
+      return c.json(reportView({ db, directory, regions, keyring, calendar }, report, viewer));
     })
     .get('/:trackingId/attachments/:attachmentId', lookupLimit, async (c) => {
       const { report, viewer } = authorize(c, db);

@@ -11,8 +11,11 @@ import { openDatabase } from '../db/client';
 import { createDirectory, syncBuiltinDirectory } from '../directory/directory';
 import { createKeyring } from '../privacy/keyring';
 import { loadRegions } from '../regions/regions';
+import { createCalendar, loadDecrees } from '../workflow/calendar';
 
 const regions = await loadRegions();
+
+export const testCalendar = createCalendar(loadDecrees());
 
 /** A fixed test key: tests never touch real data. */
 export const testKeyring = createKeyring(new Map([['test', Buffer.alloc(32, 7)]]));
@@ -40,6 +43,7 @@ export function testApp(
     directory: createDirectory(db),
     regions,
     keyring: testKeyring,
+    calendar: testCalendar,
     proofOfWork: options.proofOfWork ?? null,
     attachments: folderStore(join(dir, 'attachments')),
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
@@ -51,6 +55,7 @@ export function testApp(
     app,
     db,
     dir,
+    regions,
     unexpected,
     close() {
       db.$client.close();

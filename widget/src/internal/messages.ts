@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { FieldError, ReportKind, ReportStatus } from '../../../contract';
+import type { Deadline, FieldError, ReportKind, ReportStatus } from '../../../contract';
 import { ATTACHMENT_MAX_COUNT, REPORTER_EMAIL_MAX_LENGTH, REPORTER_PHONE_MAX_LENGTH } from '../../../contract/limits';
 import { TEXT_LIMITS } from '../../../contract/report-rules';
 import type { HubError } from './hub-client';
@@ -114,4 +114,20 @@ export function attachmentMessage(name: string, problem: string): string {
     default:
       return msg(str`${name}: jenis berkas ini tidak diterima.`);
   }
+}
+
+export const deadlineLabel = (kind: Deadline['kind']): string =>
+  ({
+    forward: msg('Batas verifikasi dan penerusan'),
+    follow_up: msg('Batas tindak lanjut'),
+    auto_close: msg('Ditutup otomatis bila pelapor tidak menanggapi'),
+    resolution: msg('Batas penyelesaian'),
+  })[kind];
+
+/** "3 hari kerja lagi", "hari ini", "terlambat 2 hari kerja". */
+export function workingDaysLeft(deadline: Deadline): string {
+  const days = Math.abs(deadline.workingDaysLeft);
+  if (deadline.overdue) return days === 1 ? msg('terlambat 1 hari kerja') : msg(str`terlambat ${days} hari kerja`);
+  if (days === 0) return msg('hari ini');
+  return days === 1 ? msg('1 hari kerja lagi') : msg(str`${days} hari kerja lagi`);
 }

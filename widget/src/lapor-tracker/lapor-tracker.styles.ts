@@ -32,6 +32,10 @@ export const trackerStyles = css`
     font-weight: 700;
     color: var(--_primary);
   }
+  .overdue {
+    color: var(--_error);
+    font-weight: 700;
+  }
   .body {
     white-space: pre-line;
   }

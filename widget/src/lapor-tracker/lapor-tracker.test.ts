@@ -67,6 +67,25 @@ describe('<lapor-tracker>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the deadline in working days, and marks an overdue one plainly', async () => {
+    const withDeadlines: ReportView = {
+      ...view,
+      status: 'forwarded',
+      deadline: { kind: 'follow_up', due: '2026-11-27', workingDaysLeft: 3, overdue: false },
+      resolution: { kind: 'resolution', due: '2027-02-19', workingDaysLeft: -2, overdue: true },
+    };
+    hub = installFakeHub(() => ({ status: 200, body: withDeadlines }));
+    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+    await lookUp(el, view.trackingId);
+    await waitUntil(() => $(el, '[part=deadline]'));
+    const [followUp, resolution] = el.shadowRoot?.querySelectorAll('[part=deadline]') ?? [];
+    expect(followUp?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Jumat, 27 November 2026 — 3 hari kerja lagi');
+    expect(resolution?.classList.contains('overdue')).to.be.true;
+    expect(resolution?.textContent).to.contain('terlambat 2 hari kerja');
+    expect($(el, 'dl').textContent).to.contain('Batas tindak lanjut');
+    await expect(el).to.be.accessible();
+  });
+
   it('sends the receipt for the reporter’s own view', async () => {
     hub = installFakeHub(() => ({ status: 200, body: { ...view, viewer: 'reporter' } }));
     const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);

@@ -7,7 +7,14 @@ import { LaporTrackedEvent } from '../events/lapor-tracked';
 import { formatDate, formatDateTime } from '../internal/format';
 import { HubError } from '../internal/hub-client';
 import { LaporElement } from '../internal/lapor-element';
-import { hubErrorMessage, kindLabel, statusLabel, trackingIdMessage } from '../internal/messages';
+import {
+  deadlineLabel,
+  hubErrorMessage,
+  kindLabel,
+  statusLabel,
+  trackingIdMessage,
+  workingDaysLeft,
+} from '../internal/messages';
 import { sharedStyles } from '../internal/shared.styles';
 import { trackerStyles } from './lapor-tracker.styles';
 
@@ -24,6 +31,7 @@ import { trackerStyles } from './lapor-tracker.styles';
  * @csspart report - The report found.
  * @csspart status - The report's current status.
  * @csspart timeline - The list of the report's events.
+ * @csspart deadline - A deadline and the working days left; it has the class `overdue` once passed.
  * @cssproperty --lapor-color-primary - Buttons, focus, accents and the status.
  * @cssproperty --lapor-color-on-primary - Text on primary-coloured buttons.
  * @cssproperty --lapor-color-text - Text.
@@ -109,6 +117,14 @@ export class LaporTracker extends LaporElement {
           <dd class="code">${view.trackingId}</dd>
           <dt>${msg('Status')}</dt>
           <dd part="status" class="status">${statusLabel(view.status)}</dd>
+          ${[view.deadline, view.resolution].map((deadline) =>
+            deadline
+              ? html`<dt>${deadlineLabel(deadline.kind)}</dt>
+                  <dd part="deadline" class=${deadline.overdue ? 'overdue' : ''}>
+                    ${formatDate(deadline.due)} — ${workingDaysLeft(deadline)}
+                  </dd>`
+              : nothing,
+          )}
           <dt>${msg('Klasifikasi')}</dt>
           <dd>${kindLabel(view.kind)}</dd>
           <dt>${msg('Instansi')}</dt>

@@ -1,0 +1,37 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { reportEvents, reports } from '../db/schema';
+import type { Directory } from '../directory/directory';
+import type { WorkingCalendar } from './calendar';
+import { DEFAULT_TIME_ZONE, deadlinesOf } from './deadlines';
+import { recordTransition } from './transitions';
+
+export const AUTO_CLOSE_NOTE = 'Ditutup otomatis: 10 hari kerja setelah tindak lanjut tanpa tanggapan dari pelapor.';
+
+/**
+ * Finishes every report whose follow-up has gone unanswered by the reporter
+ * for 10 working days, as SP4N-LAPOR! does. Returns how many it closed.
+ */
+export function closeUnansweredFollowUps(
+  db: Db,
+  directory: Directory,
+  calendar: WorkingCalendar,
+  now = new Date(),
+): number {
+  let closed = 0;
+  for (const report of db.select().from(reports).where(eq(reports.status, 'followed_up')).all()) {
+    const events = db
+      .select()
+      .from(reportEvents)
+      .where(eq(reportEvents.reportId, report.id))
+      .orderBy(asc(reportEvents.id))
+      .all();
+    const timeZone = directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
+    const { deadline } = deadlinesOf(report, events, calendar, timeZone, now);
+    if (deadline?.kind === 'auto_close' && deadline.overdue) {
+      recordTransition(db, report.id, { to: 'finished', actor: 'hub', note: AUTO_CLOSE_NOTE, at: now });
+      closed++;
+    }
+  }
+  return closed;
+}

@@ -1,0 +1,59 @@
+import { type Deadline, type DeadlineKind, WORKING_DAYS } from '../../../contract';
+import type { Report, ReportEvent } from '../db/schema';
+import { localDate, type WorkingCalendar } from './calendar';
+
+/** Indonesia's western zone (WIB), where most institutions work. */
+export const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
+
+export interface Deadlines {
+  deadline?: Deadline;
+  resolution?: Deadline;
+}
+
+/**
+ * What is due next for a report, in the institution's working days:
+ * forwarding within 3 of receipt (or of being found outside an
+ * institution's authority), a follow-up within 5 of forwarding (or of a
+ * reopening, or of the reporter's reply to a follow-up), automatic closure
+ * 10 after a follow-up left unanswered; and resolution within 60 of the
+ * first forwarding. A held, finished or archived report runs no deadline.
+ */
+export function deadlinesOf(
+  report: Pick<Report, 'status' | 'createdAt'>,
+  events: readonly Pick<ReportEvent, 'at' | 'type' | 'actor' | 'status'>[],
+  calendar: WorkingCalendar,
+  timeZone: string,
+  now = new Date(),
+): Deadlines {
+  if (report.status === 'finished' || report.status === 'archived') return {};
+  const today = localDate(now, timeZone);
+  const due = (kind: DeadlineKind, from: Date, days: number): Deadline => {
+    const date = calendar.addWorkingDays(localDate(from, timeZone), days);
+    return { kind, due: date, workingDaysLeft: calendar.workingDaysBetween(today, date), overdue: today > date };
+  };
+  const lastStatus = [...events].reverse().find((e) => e.type === 'status' && e.status === report.status);
+  const since = lastStatus?.at ?? report.createdAt;
+  const firstForward = events.find((e) => e.type === 'status' && e.status === 'forwarded');
+  const resolution = firstForward ? { resolution: due('resolution', firstForward.at, WORKING_DAYS.resolution) } : {};
+
+  switch (report.status) {
+    case 'received':
+    case 'submitted':
+    case 'verified':
+      return { deadline: due('forward', report.createdAt, WORKING_DAYS.forward) };
+    case 'not_authority':
+      return { deadline: due('forward', since, WORKING_DAYS.forward), ...resolution };
+    case 'forwarded':
+    case 'reopened':
+      return { deadline: due('follow_up', since, WORKING_DAYS.followUp), ...resolution };
+    case 'followed_up': {
+      const reply = events.find((e) => e.type === 'message' && e.actor === 'reporter' && e.at > since);
+      const deadline = reply
+        ? due('follow_up', reply.at, WORKING_DAYS.followUp)
+        : due('auto_close', since, WORKING_DAYS.autoClose);
+      return { deadline, ...resolution };
+    }
+    case 'held':
+      return resolution;
+  }
+}
