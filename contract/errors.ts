@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'challenge_failed',
   'challenge_replayed',
   'invalid_transition',
+  'invalid_signature',
+  'event_replayed',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,9 +12,11 @@ import type { Db } from './db/client';
 import type { Directory } from './directory/directory';
 import { ApiError } from './errors';
 import { createLogger, requestLog } from './logging';
+import { createRouting, type Routing, routingFile } from './outbox/routing';
 import type { Keyring } from './privacy/keyring';
 import type { Regions } from './regions/regions';
 import { challengeRoutes } from './routes/challenge';
+import { destinationRoutes } from './routes/destinations';
 import { directoryRoutes } from './routes/directory';
 import { openApiRoutes } from './routes/openapi';
 import { regionRoutes } from './routes/regions';
@@ -29,6 +31,8 @@ export interface AppDeps {
   directory: Directory;
   /** Administrative regions, for the location of an incident. */
   regions: Regions;
+  /** Where reports go onward, and the destinations themselves (default: everything to `lapor`, not yet configured). */
+  routing?: Routing;
   /** Working days, for the workflow's deadlines. */
   calendar: WorkingCalendar;
   /** The keys that seal reporters' personal data and confidential content at rest. */
@@ -53,7 +57,7 @@ export interface AppDeps {
 
 /** The dependencies with their defaults filled in, as routes receive them. */
 export type ResolvedDeps = AppDeps &
-  Required<Pick<AppDeps, 'rateLimits' | 'clientAddress' | 'selfOrigins' | 'proofOfWork'>>;
+  Required<Pick<AppDeps, 'rateLimits' | 'clientAddress' | 'selfOrigins' | 'proofOfWork' | 'routing'>>;
 
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   400: 'invalid_json',
@@ -69,6 +73,7 @@ export function createApp(options: AppDeps) {
     rateLimits: DEFAULT_RATE_LIMITS,
     clientAddress: clientAddressResolver(0),
     selfOrigins: [],
+    routing: createRouting(routingFile.parse({})),
     proofOfWork: { ...DEFAULT_POW, secret: options.keyring.deriveSecret('altcha') },
     ...options,
   };
@@ -78,6 +83,7 @@ export function createApp(options: AppDeps) {
     .route('/regions', regionRoutes(deps))
     .route('/sites', siteRoutes(deps))
     .route('/challenge', challengeRoutes(deps))
+    .route('/destinations', destinationRoutes(deps))
     .route('/', openApiRoutes())
     .route('/', directoryRoutes(deps));
 

@@ -11,6 +11,8 @@ import { configFromEnv } from './config';
 import { openDatabase } from './db/client';
 import { createDirectory, syncBuiltinDirectory } from './directory/directory';
 import { createLogger } from './logging';
+import { createRouting, loadRoutingFile } from './outbox/routing';
+import { OutboxWorker } from './outbox/worker';
 import { loadKeyring } from './privacy/keyring';
 import { loadRegions } from './regions/regions';
 import { addSite, DEMO_SITE_KEY, listSites } from './sites/sites';
@@ -52,11 +54,21 @@ if (createdFile) {
 const calendar = createCalendar(loadDecrees(join(config.dataDir, 'holidays.json')));
 const directory = createDirectory(db);
 
+const routingConfig = loadRoutingFile(join(config.dataDir, 'destinations.json'));
+const routing = createRouting(routingConfig);
+if (!routing.destination(routingConfig.default)) {
+  logger.warn(
+    `No destination "${routingConfig.default}" is configured in ${join(config.dataDir, 'destinations.json')}: reports are kept in the outbox until one is.`,
+  );
+}
+const regions = await loadRegions();
+
 const app = createApp({
   db,
   directory,
   calendar,
-  regions: await loadRegions(),
+  regions,
+  routing,
   keyring,
   attachments: folderStore(join(config.dataDir, 'attachments')),
   staticRoots,
@@ -74,6 +86,9 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   logger.info(`Demo site: http://${host}:${info.port}/demo/`);
 });
 
+const outbox = new OutboxWorker({ db, directory, regions, keyring, routing, logger });
+outbox.start();
+
 // SP4N-LAPOR! closes a report 10 working days after a follow-up the reporter left unanswered.
 const closeUnanswered = () => {
   const closed = closeUnansweredFollowUps(db, directory, calendar);
@@ -84,6 +99,7 @@ const autoCloseTimer = setInterval(closeUnanswered, 60 * 60 * 1000);
 
 function shutdown() {
   clearInterval(autoCloseTimer);
+  void outbox.stop();
   server.close(async () => {
     await closeMetadataStripper();
     db.$client.close();

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { REPORT_KINDS, REPORT_STATUSES } from '../../../contract';
 
 const timestamp = () => integer({ mode: 'timestamp_ms' });
@@ -139,7 +139,52 @@ export const spentChallenges = sqliteTable(
   (table) => [index('spent_challenges_expires_at_idx').on(table.expiresAt)],
 );
 
+/**
+ * The outbox: one row per delivery of a report (or, later, a reporter's
+ * action) to its destination, written in the same transaction as what it
+ * delivers, so nothing accepted is ever left undelivered.
+ */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    destination: text().notNull(),
+    kind: text({ enum: ['report'] }).notNull(),
+    /** Sent with every attempt, so the destination can recognise a repeat. */
+    idempotencyKey: text().notNull().unique(),
+    state: text({ enum: ['pending', 'delivered', 'needs_attention'] }).notNull(),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp().notNull(),
+    /** A worker's claim on the delivery; another may take it over once this has passed. */
+    leaseUntil: timestamp(),
+    lastError: text(),
+    /** The destination's own reference, e.g. SP4N-LAPOR!'s tracking number. */
+    externalRef: text(),
+    createdAt: timestamp().notNull(),
+    deliveredAt: timestamp(),
+  },
+  (table) => [
+    index('deliveries_due_idx').on(table.state, table.nextAttemptAt),
+    index('deliveries_report_id_idx').on(table.reportId),
+  ],
+);
+
+/** Events that destinations sent back, by their own id, so a replay is recognised. */
+export const inboundEvents = sqliteTable(
+  'inbound_events',
+  {
+    destination: text().notNull(),
+    eventId: text().notNull(),
+    receivedAt: timestamp().notNull(),
+  },
+  (table) => [uniqueIndex('inbound_events_destination_event_idx').on(table.destination, table.eventId)],
+);
+
 export type Report = typeof reports.$inferSelect;
 export type ReportEvent = typeof reportEvents.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;
 export type Site = typeof sites.$inferSelect;
+export type Delivery = typeof deliveries.$inferSelect;

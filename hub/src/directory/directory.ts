@@ -27,6 +27,8 @@ export interface Directory {
   institutions(options: { query?: string; limit: number; offset: number }): Page<Institution>;
   category(id: string): Category | undefined;
   categories(): Category[];
+  /** The institution's id and its parents' ids, nearest first: a school, its ministry. */
+  lineage(id: string): string[];
 }
 
 const toInstitution = (row: typeof institutions.$inferSelect): Institution => ({
@@ -69,6 +71,17 @@ export function createDirectory(db: Db): Directory {
     },
     categories() {
       return db.select().from(categories).orderBy(asc(categories.name)).all();
+    },
+    lineage(id) {
+      const ids: string[] = [];
+      for (
+        let current = this.institution(id);
+        current && !ids.includes(current.id);
+        current = current.parentId ? this.institution(current.parentId) : undefined
+      ) {
+        ids.push(current.id);
+      }
+      return ids;
     },
   };
 }

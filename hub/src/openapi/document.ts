@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ATTACHMENT_MAX_COUNT, reportInputSchema } from '../../../contract';
+import { ATTACHMENT_MAX_COUNT, REPORT_STATUSES, reportInputSchema } from '../../../contract';
 import {
   categoryListSchema,
   errorSchema,
@@ -197,6 +197,43 @@ function buildDocument() {
             '200': answer('A puzzle, valid for ten minutes.', powChallengeSchema),
             '404': failure('This hub asks for no proof of work.'),
             ...common,
+          },
+        },
+      },
+      '/api/v1/destinations/{name}/events': {
+        post: {
+          operationId: 'receiveDestinationEvent',
+          summary: 'A destination reports a status change or a response',
+          description:
+            'Signed like the deliveries: `X-Lapor-Timestamp` (Unix seconds, within 5 minutes) and `X-Lapor-Signature: sha256=<hex HMAC-SHA256 of "timestamp.body" with the shared secret>`. Each `eventId` is taken once.',
+          parameters: [pathParam('name', 'The destination, as configured in destinations.json.')],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['eventId', 'report', 'type'],
+                  properties: {
+                    eventId: { type: 'string', description: 'Unique per event, for replay protection.' },
+                    report: { type: 'string', description: "Our Tracking ID or the destination's own reference." },
+                    type: { type: 'string', enum: ['status', 'message'] },
+                    status: { type: 'string', enum: [...REPORT_STATUSES], description: 'For a status event.' },
+                    note: { type: 'string', description: 'A response or the reason for the change.' },
+                    at: { type: 'string', format: 'date-time' },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            '200': { description: 'Recorded.', content: { 'application/json': { schema: { type: 'object' } } } },
+            '400': failure('Invalid event.'),
+            '401': failure('Missing, wrong or stale signature (`invalid_signature`).'),
+            '404': failure('No such destination, or no report delivered to it with this reference.'),
+            '409': failure(
+              'An event already received (`event_replayed`) or a move the workflow does not allow (`invalid_transition`).',
+            ),
           },
         },
       },

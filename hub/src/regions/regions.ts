@@ -14,6 +14,8 @@ export interface Regions {
   search(query: string, parent?: string): Region[];
   /** The region and the regions above it, province first. */
   path(code: string): Region[];
+  /** The region spelled out, smallest first: "Panakkukang, Kota Makassar, Sulawesi Selatan". */
+  describe(code: string): string;
 }
 
 /** Provinces and regencies are upper case in the data; show them as names are written. */
@@ -59,6 +61,12 @@ export function createRegions(all: Region[]): Regions {
         path.unshift(region);
       }
       return path;
+    },
+    describe(code) {
+      return this.path(code)
+        .map((region) => region.name)
+        .reverse()
+        .join(', ');
     },
   };
 }

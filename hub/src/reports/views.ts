@@ -1,7 +1,15 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, or } from 'drizzle-orm';
 import { maskPersonalData, type ReportView } from '../../../contract';
 import type { Db } from '../db/client';
-import { type Attachment, attachments, type Report, type ReportEvent, reportEvents, reports } from '../db/schema';
+import {
+  type Attachment,
+  attachments,
+  deliveries,
+  type Report,
+  type ReportEvent,
+  reportEvents,
+  reports,
+} from '../db/schema';
 import type { Directory } from '../directory/directory';
 import type { Keyring } from '../privacy/keyring';
 import { openReport } from '../privacy/sealed-report';
@@ -62,11 +70,7 @@ export function reportView(
         text: shown(report.locationText),
         ...(report.regionCode && {
           regionCode: report.regionCode,
-          regionName: regions
-            .path(report.regionCode)
-            .map((region) => region.name)
-            .reverse()
-            .join(', '),
+          regionName: regions.describe(report.regionCode),
         }),
       },
     }),
@@ -101,6 +105,23 @@ function timelineEntry(event: ReportEvent): ReportView['timeline'][number] {
     ...(event.status && { status: event.status }),
     ...(event.note && { note: event.note }),
   };
+}
+
+/** A report delivered to `destination`, by our Tracking ID or the destination's own reference. */
+export function findReportForDestination(db: Db, destination: string, reference: string): Report | undefined {
+  const [row] = db
+    .select({ report: reports })
+    .from(deliveries)
+    .innerJoin(reports, eq(deliveries.reportId, reports.id))
+    .where(
+      and(
+        eq(deliveries.destination, destination),
+        or(eq(reports.trackingId, reference), eq(deliveries.externalRef, reference)),
+      ),
+    )
+    .limit(1)
+    .all();
+  return row?.report;
 }
 
 export function findAttachment(db: Db, report: Report, publicId: string): Attachment | undefined {

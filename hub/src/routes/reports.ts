@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import type { Report, Site } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { ApiError } from '../errors';
+import { enqueueDelivery } from '../outbox/worker';
 import type { Regions } from '../regions/regions';
 import { attachmentContext, fileReport } from '../reports/create';
 import { idempotencyKeyFrom, rememberAnswer, replayedAnswer, requestHash } from '../reports/idempotency';
@@ -27,6 +28,7 @@ export function reportRoutes({
   keyring,
   calendar,
   proofOfWork,
+  routing,
   rateLimits,
   clientAddress,
   selfOrigins,
@@ -88,6 +90,13 @@ export function reportRoutes({
             siteKey: site?.key,
             within: (tx, reportId, answer) => {
               if (solution) spendSolution(tx, solution, now);
+              const institutionPath = directory.lineage(submission.input.institutionId);
+              enqueueDelivery(
+                tx,
+                reportId,
+                routing.destinationFor({ siteKey: site?.key ?? null, institutionPath }),
+                now,
+              );
               if (key && hash) rememberAnswer(tx, key, hash, reportId, answer, now);
             },
           }));

@@ -9,6 +9,7 @@ import { createApp } from '../app';
 import { folderStore } from '../attachments/store';
 import { openDatabase } from '../db/client';
 import { createDirectory, syncBuiltinDirectory } from '../directory/directory';
+import type { Routing } from '../outbox/routing';
 import { createKeyring } from '../privacy/keyring';
 import { loadRegions } from '../regions/regions';
 import { createCalendar, loadDecrees } from '../workflow/calendar';
@@ -32,6 +33,7 @@ export function testApp(
     logErrors?: boolean;
     /** Ask for a proof of work, as a real hub does; off elsewhere so tests need not solve puzzles. */
     proofOfWork?: ProofOfWork;
+    routing?: Routing;
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-hub-'));
@@ -45,6 +47,7 @@ export function testApp(
     keyring: testKeyring,
     calendar: testCalendar,
     proofOfWork: options.proofOfWork ?? null,
+    ...(options.routing && { routing: options.routing }),
     attachments: folderStore(join(dir, 'attachments')),
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
     clientAddress: clientAddressResolver(options.trustedProxies ?? 0),

@@ -5,6 +5,8 @@ import { type Report, type ReportEvent, reportEvents, reports } from '../db/sche
 import { ApiError } from '../errors';
 
 type Actor = ReportEvent['actor'];
+/** The database or a transaction on it: these functions join the caller's transaction when given one. */
+type Executor = Pick<Db, 'transaction'>;
 
 /**
  * Moves a report to a new status, recording the event the tracker shows.
@@ -12,7 +14,7 @@ type Actor = ReportEvent['actor'];
  * archived) is refused and changes nothing.
  */
 export function recordTransition(
-  db: Db,
+  db: Executor,
   reportId: number,
   change: { to: ReportStatus; actor: Actor; note?: string; at?: Date },
 ): Report {
@@ -32,7 +34,11 @@ export function recordTransition(
 }
 
 /** Records a message (an institution's response, a reporter's reply) without changing the status. */
-export function recordMessage(db: Db, reportId: number, message: { actor: Actor; note: string; at?: Date }): void {
+export function recordMessage(
+  db: Executor,
+  reportId: number,
+  message: { actor: Actor; note: string; at?: Date },
+): void {
   const at = message.at ?? new Date();
   db.transaction((tx) => {
     tx.insert(reportEvents).values({ reportId, at, type: 'message', actor: message.actor, note: message.note }).run();

@@ -1,0 +1,63 @@
+import type { ReportKind, ReportStatus } from '../../../contract';
+
+/** What a destination receives: the report as the institution with authority may see it. */
+export interface OutgoingReport {
+  trackingId: string;
+  kind: ReportKind;
+  title: string;
+  body: string;
+  incidentDate: string;
+  location: { text: string; regionCode?: string; regionName?: string };
+  institution: { id: string; name: string };
+  category?: { id: string; name: string };
+  /** Anonim: the institution must not learn who reported. The reporter is left out entirely. */
+  anonymous: boolean;
+  /** Rahasia: the content must not be published. */
+  confidential: boolean;
+  reporter?: { name?: string; email?: string; phone?: string };
+  attachments: { name: string; mediaType: string; size: number }[];
+  createdAt: string;
+}
+
+/** A destination's answer: its own reference for the report, if it gives one. */
+export interface Delivered {
+  externalRef?: string;
+}
+
+/** Why a delivery failed, and whether trying again later may help. */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+/**
+ * Somewhere reports go onward: SP4N-LAPOR!, an institution's own system.
+ * `deliver` must be safe to call again with the same key: the destination
+ * recognises a repeat and answers as for the first time (or says it
+ * already has it, which counts as delivered).
+ */
+export interface Destination {
+  readonly name: string;
+  /** The secret that signs what this destination sends back, if it sends anything. */
+  readonly inboundSecret?: string;
+  deliver(report: OutgoingReport, idempotencyKey: string): Promise<Delivered>;
+}
+
+/** A status change or a message that a destination reports back. */
+export interface InboundEvent {
+  eventId: string;
+  /** Our Tracking ID, or the destination's own reference. */
+  report: string;
+  type: 'status' | 'message';
+  status?: ReportStatus;
+  note?: string;
+  at?: string;
+}
+
+/** Whether an HTTP status from a destination means "try again later". */
+export const retryableStatus = (status: number) => status === 408 || status === 425 || status === 429 || status >= 500;

@@ -1,0 +1,272 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { deliveries, reports } from '../db/schema';
+import { createDirectory } from '../directory/directory';
+import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
+import { startWebhookPeer } from '../testing/webhook-peer';
+import type { Destination } from './destination';
+import { createRouting, routingFile } from './routing';
+import { signedHeaders } from './signature';
+import { webhookDestination } from './webhook';
+import { OutboxWorker, retryDelay } from './worker';
+
+const SECRET = 'disdik-makassar-shared-secret';
+let peer: Awaited<ReturnType<typeof startWebhookPeer>>;
+let hub: ReturnType<typeof testApp>;
+let destination: Destination;
+
+beforeEach(async () => {
+  peer = await startWebhookPeer(SECRET);
+  destination = webhookDestination({ name: 'disdik', url: peer.url, secret: SECRET, timeoutMs: 300 });
+  hub = testApp({ routing: createRouting(routingFile.parse({ default: 'disdik' }), [destination]) });
+});
+afterEach(async () => {
+  hub.close();
+  await peer.close();
+});
+
+const worker = (extra: Partial<{ destination: Destination; maxAttempts: number }> = {}) =>
+  new OutboxWorker(
+    {
+      db: hub.db,
+      directory: createDirectory(hub.db),
+      regions: hub.regions,
+      keyring: testKeyring,
+      routing: createRouting(routingFile.parse({ default: 'disdik' }), [extra.destination ?? destination]),
+    },
+    { baseDelayMs: 1000, maxDelayMs: 60_000, maxAttempts: extra.maxAttempts ?? 10 },
+  );
+
+async function fileReports(n: number, body: object = sampleReport): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) ids.push((await (await postJson(hub.app, '/api/v1/reports', body)).json()).trackingId);
+  return ids;
+}
+
+const rows = () => hub.db.select().from(deliveries).all();
+/** Runs the worker until nothing is pending, moving its clock past each retry. */
+async function drain(w: OutboxWorker, start = Date.now()) {
+  let now = start;
+  for (let i = 0; i < 30 && rows().some((d) => d.state === 'pending'); i++) {
+    await w.tick(new Date(now));
+    now += 120_000;
+  }
+}
+
+describe('the outbox', () => {
+  it('queues a delivery in the report’s own transaction and delivers it once, keeping the reference', async () => {
+    const [trackingId] = await fileReports(1);
+    assert.equal(rows().length, 1);
+    assert.equal(rows()[0]?.state, 'pending');
+    assert.equal(await worker().tick(), 1);
+    assert.equal(peer.filed.size, 1);
+    const [delivery] = rows();
+    assert.equal(delivery?.state, 'delivered');
+    assert.equal(delivery?.externalRef, 'DISDIK-1');
+    const view = await (await hub.app.request(`/api/v1/reports/${trackingId}`)).json();
+    assert.equal(view.status, 'submitted');
+    assert.match(view.timeline.at(-1).note, /DISDIK-1/);
+  });
+
+  it('leaves an anonymous reporter out of what it sends', async () => {
+    const sent: unknown[] = [];
+    const spy: Destination = {
+      name: 'disdik',
+      deliver: async (report) => {
+        sent.push(report);
+        return {};
+      },
+    };
+    await fileReports(1, { ...sampleReport, anonymous: true });
+    await worker({ destination: spy }).tick();
+    assert.ok(!JSON.stringify(sent).includes('Andi'));
+  });
+
+  it('retries a destination that answers 500, with growing delays, and delivers once', async () => {
+    peer.faults.failNext = 2;
+    await fileReports(1);
+    const w = worker();
+    const now = Date.now();
+    assert.equal(await w.tick(new Date(now)), 0);
+    const [first] = rows();
+    assert.equal(first?.attempts, 1);
+    assert.ok((first?.nextAttemptAt.getTime() ?? 0) > now, 'the retry waits');
+    assert.equal(await w.tick(new Date(now)), 0, 'not before its time');
+    await drain(w, now);
+    assert.equal(rows()[0]?.state, 'delivered');
+    assert.equal(rows()[0]?.attempts, 3);
+    assert.equal(peer.filed.size, 1);
+  });
+
+  it('waits out a destination that is down, then delivers everything once', async () => {
+    await peer.close();
+    await fileReports(3);
+    const w = worker();
+    await w.tick();
+    assert.ok(
+      rows().every((d) => d.state === 'pending' && d.attempts === 1 && /could not be reached/.test(d.lastError ?? '')),
+    );
+    peer = await startWebhookPeer(SECRET);
+    const back = webhookDestination({ name: 'disdik', url: peer.url, secret: SECRET });
+    await drain(worker({ destination: back }));
+    assert.ok(rows().every((d) => d.state === 'delivered'));
+    assert.equal(peer.filed.size, 3);
+  });
+
+  it('delivers once when a slow destination files the report after the hub gave up waiting', async () => {
+    peer.faults.delayMs = 600;
+    await fileReports(1);
+    const w = worker();
+    await w.tick();
+    assert.equal(rows()[0]?.state, 'pending', 'timed out');
+    peer.faults.delayMs = 0;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await drain(w);
+    assert.equal(rows()[0]?.state, 'delivered');
+    assert.equal(peer.filed.size, 1, 'the repeat was recognised by its key');
+    assert.equal(peer.received.length, 2);
+  });
+
+  it('delivers once when the hub stops between sending and recording', async () => {
+    await fileReports(1);
+    const crashing: Destination = {
+      name: 'disdik',
+      deliver: async (report, key) => {
+        await destination.deliver(report, key);
+        throw new Error('the hub stopped before recording the answer');
+      },
+    };
+    await worker({ destination: crashing }).tick();
+    assert.equal(rows()[0]?.state, 'pending');
+    await drain(worker());
+    assert.equal(rows()[0]?.state, 'delivered');
+    assert.equal(rows()[0]?.externalRef, 'DISDIK-1', 'the "already have it" answer counts, with its reference');
+    assert.equal(peer.filed.size, 1);
+  });
+
+  it('never sends one delivery from two workers at once', async () => {
+    await fileReports(4);
+    peer.faults.delayMs = 100;
+    const [a, b] = [worker(), worker()];
+    const delivered = await Promise.all([a.tick(), b.tick()]);
+    assert.equal(delivered[0] + delivered[1], 4);
+    assert.equal(peer.received.length, 4);
+  });
+
+  it('parks a delivery for the operator after too many failures, or at once when it is refused', async () => {
+    peer.faults.failNext = 100;
+    await fileReports(1);
+    await drain(worker({ maxAttempts: 3 }));
+    assert.equal(rows()[0]?.state, 'needs_attention');
+    assert.equal(rows()[0]?.attempts, 3);
+
+    peer.faults.failNext = 1;
+    peer.faults.failStatus = 400;
+    await fileReports(1);
+    await worker().tick();
+    assert.equal(rows()[1]?.state, 'needs_attention');
+    assert.equal(rows()[1]?.attempts, 1);
+  });
+
+  it('keeps a delivery to a destination not yet configured waiting, uncounted, until it is', async () => {
+    await fileReports(1);
+    const unconfigured = new OutboxWorker(
+      {
+        db: hub.db,
+        directory: createDirectory(hub.db),
+        regions: hub.regions,
+        keyring: testKeyring,
+        routing: createRouting(routingFile.parse({})),
+      },
+      { maxAttempts: 1 },
+    );
+    hub.db.update(deliveries).set({ destination: 'lapor' }).run();
+    for (let i = 0; i < 3; i++) await unconfigured.tick(new Date(Date.now() + i * 600_000));
+    assert.equal(rows()[0]?.state, 'pending');
+    assert.equal(rows()[0]?.attempts, 0);
+    assert.match(rows()[0]?.lastError ?? '', /no destination named lapor/);
+  });
+
+  it('spreads retries with jitter under an exponential ceiling', () => {
+    const options = { baseDelayMs: 1000, maxDelayMs: 10_000 };
+    assert.equal(
+      retryDelay(1, options, () => 0),
+      500,
+    );
+    assert.equal(
+      retryDelay(1, options, () => 1),
+      1000,
+    );
+    assert.equal(
+      retryDelay(3, options, () => 1),
+      4000,
+    );
+    assert.equal(
+      retryDelay(20, options, () => 1),
+      10_000,
+    );
+  });
+});
+
+describe('events from a destination', () => {
+  async function delivered() {
+    const [trackingId] = await fileReports(1);
+    await worker().tick();
+    return trackingId ?? '';
+  }
+  const send = (event: object, headers?: Record<string, string>) => {
+    const body = JSON.stringify(event);
+    return hub.app.request('/api/v1/destinations/disdik/events', {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'application/json', ...(headers ?? signedHeaders(SECRET, body)) },
+    });
+  };
+
+  it('move the report, by our Tracking ID or their reference, and carry responses', async () => {
+    const trackingId = await delivered();
+    assert.equal((await send({ eventId: 'e1', report: 'DISDIK-1', type: 'status', status: 'verified' })).status, 200);
+    assert.equal((await send({ eventId: 'e2', report: trackingId, type: 'status', status: 'forwarded' })).status, 200);
+    const response = 'Pungutan telah dihentikan dan uang dikembalikan kepada wali murid.';
+    assert.equal((await send({ eventId: 'e3', report: trackingId, type: 'message', note: response })).status, 200);
+    const view = await (await hub.app.request(`/api/v1/reports/${trackingId}`)).json();
+    assert.equal(view.status, 'forwarded');
+    assert.deepEqual(view.timeline.at(-1), {
+      at: view.timeline.at(-1).at,
+      type: 'message',
+      actor: 'institution',
+      note: response,
+    });
+  });
+
+  it('refuse unsigned, wrongly signed, stale and replayed events, and moves the workflow forbids', async () => {
+    await delivered();
+    const event = { eventId: 'e1', report: 'DISDIK-1', type: 'status', status: 'verified' };
+    assert.equal((await send(event, {})).status, 401);
+    assert.equal((await send(event, signedHeaders('another-secret-entirely', JSON.stringify(event)))).status, 401);
+    assert.equal(
+      (await send(event, signedHeaders(SECRET, JSON.stringify(event), Date.now() - 10 * 60_000))).status,
+      401,
+    );
+    assert.equal((await send(event)).status, 200);
+    const replay = await send(event);
+    assert.equal(replay.status, 409);
+    assert.equal((await replay.json()).error.code, 'event_replayed');
+    const jump = await send({ eventId: 'e2', report: 'DISDIK-1', type: 'status', status: 'finished' });
+    assert.equal(jump.status, 409);
+    assert.equal((await jump.json()).error.code, 'invalid_transition');
+    const [report] = hub.db.select().from(reports).where(eq(reports.id, 1)).all();
+    assert.equal(report?.status, 'verified');
+  });
+
+  it('refuse a destination without events, and a report not delivered to it', async () => {
+    await fileReports(1);
+    const unknown = await hub.app.request('/api/v1/destinations/lapor/events', { method: 'POST', body: '{}' });
+    assert.equal(unknown.status, 404);
+    assert.equal(
+      (await send({ eventId: 'e1', report: 'LPR-0000-0000-0', type: 'status', status: 'verified' })).status,
+      404,
+    );
+  });
+});

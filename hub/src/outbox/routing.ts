@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as z from 'zod';
+import type { Destination } from './destination';
+import { webhookDestination } from './webhook';
+
+/** Where reports go when no route names anything else. */
+export const DEFAULT_DESTINATION = 'lapor';
+
+const destinationSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('webhook'), name: z.string().min(1), url: z.url(), secret: z.string().min(16) }),
+]);
+
+/** `DATA_DIR/destinations.json`, edited by the operator. */
+export const routingFile = z.object({
+  destinations: z.array(destinationSchema).default([]),
+  /** First match wins: a site's route, then its institution's, then the institution's parents'. */
+  routes: z
+    .array(
+      z.union([
+        z.object({ site: z.string().min(1), destination: z.string().min(1) }),
+        z.object({ institution: z.string().min(1), destination: z.string().min(1) }),
+      ]),
+    )
+    .default([]),
+  default: z.string().min(1).default(DEFAULT_DESTINATION),
+});
+export type RoutingFile = z.infer<typeof routingFile>;
+
+export interface Routing {
+  destination(name: string): Destination | undefined;
+  /** The destination for a report from `siteKey` to an institution (given with its parents, nearest first). */
+  destinationFor(report: { siteKey: string | null; institutionPath: readonly string[] }): string;
+}
+
+export function createRouting(config: RoutingFile, extra: readonly Destination[] = []): Routing {
+  const destinations = new Map<string, Destination>(extra.map((d) => [d.name, d]));
+  for (const d of config.destinations) destinations.set(d.name, webhookDestination(d));
+  return {
+    destination: (name) => destinations.get(name),
+    destinationFor({ siteKey, institutionPath }) {
+      const bySite = config.routes.find((r) => 'site' in r && r.site === siteKey);
+      if (bySite) return bySite.destination;
+      for (const institution of institutionPath) {
+        const route = config.routes.find((r) => 'institution' in r && r.institution === institution);
+        if (route) return route.destination;
+      }
+      return config.default;
+    },
+  };
+}
+
+export function loadRoutingFile(path: string): RoutingFile {
+  return routingFile.parse(existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {});
+}

@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../db/client';
+import { attachments, type Delivery, deliveries, reports } from '../db/schema';
+import type { Directory } from '../directory/directory';
+import type { Keyring } from '../privacy/keyring';
+import { openReport } from '../privacy/sealed-report';
+import type { Regions } from '../regions/regions';
+import { recordTransition } from '../workflow/transitions';
+import { DeliveryError, type OutgoingReport } from './destination';
+import type { Routing } from './routing';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface OutboxOptions {
+  /** After this many failed attempts a delivery waits for the operator. */
+  maxAttempts: number;
+  /** The first retry's delay; each later one doubles it, up to `maxDelayMs`, with jitter. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** How long a worker holds a claimed delivery before another may take it over. */
+  leaseMs: number;
+  /** Deliveries a worker claims at once. */
+  batch: number;
+}
+
+/** How often a delivery to a destination that is not configured looks again. */
+const UNCONFIGURED_RECHECK_MS = 5 * 60_000;
+
+export const DEFAULT_OUTBOX: OutboxOptions = {
+  maxAttempts: 10,
+  baseDelayMs: 5_000,
+  maxDelayMs: 60 * 60_000,
+  leaseMs: 60_000,
+  batch: 20,
+};
+
+/** Queues a report's delivery inside the transaction that stores it. */
+export function enqueueDelivery(tx: Tx, reportId: number, destination: string, now: Date): void {
+  tx.insert(deliveries)
+    .values({
+      reportId,
+      destination,
+      kind: 'report',
+      idempotencyKey: randomUUID(),
+      state: 'pending',
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .run();
+}
+
+/** Exponential backoff with full jitter: spreads retries so a recovering destination is not flooded. */
+export function retryDelay(
+  attempt: number,
+  options: Pick<OutboxOptions, 'baseDelayMs' | 'maxDelayMs'>,
+  random = Math.random,
+): number {
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+export interface OutboxDeps {
+  db: Db;
+  directory: Directory;
+  regions: Regions;
+  keyring: Keyring;
+  routing: Routing;
+  logger?: Logger;
+}
+
+/**
+ * Delivers the outbox: claims due deliveries with a lease (so several
+ * workers, or a restarted one, never send the same thing at the same time),
+ * sends each with its idempotency key, and records the outcome. A crash
+ * between sending and recording leaves the delivery to be sent again with
+ * the same key, which the destination recognises: delivered exactly once.
+ */
+export class OutboxWorker {
+  private timer?: ReturnType<typeof setTimeout>;
+  private running?: Promise<number>;
+  private readonly options: OutboxOptions;
+
+  constructor(
+    private readonly deps: OutboxDeps,
+    options: Partial<OutboxOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_OUTBOX, ...options };
+  }
+
+  /** Works the outbox every `intervalMs` until stopped. */
+  start(intervalMs = 1000): void {
+    const loop = async () => {
+      await this.tick().catch((error) => this.deps.logger?.error({ err: error }, 'outbox tick failed'));
+      this.timer = setTimeout(loop, intervalMs);
+      this.timer.unref?.();
+    };
+    void loop();
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** One pass: sends every due delivery it can claim. Returns how many it delivered. */
+  tick(now = new Date()): Promise<number> {
+    this.running = this.work(now);
+    return this.running;
+  }
+
+  private async work(now: Date): Promise<number> {
+    let delivered = 0;
+    for (const delivery of this.claim(now)) {
+      if (await this.attempt(delivery, now)) delivered++;
+    }
+    return delivered;
+  }
+
+  private claim(now: Date): Delivery[] {
+    const { db } = this.deps;
+    const leaseUntil = new Date(now.getTime() + this.options.leaseMs);
+    return db.transaction((tx) => {
+      const due = tx
+        .select({ id: deliveries.id })
+        .from(deliveries)
+        .where(
+          and(
+            eq(deliveries.state, 'pending'),
+            lte(deliveries.nextAttemptAt, now),
+            or(isNull(deliveries.leaseUntil), lte(deliveries.leaseUntil, now)),
+          ),
+        )
+        .orderBy(asc(deliveries.nextAttemptAt))
+        .limit(this.options.batch)
+        .all()
+        .map((row) => row.id);
+      if (!due.length) return [];
+      return tx.update(deliveries).set({ leaseUntil }).where(inArray(deliveries.id, due)).returning().all();
+    });
+  }
+
+  private async attempt(delivery: Delivery, now: Date): Promise<boolean> {
+    const { db, routing, logger } = this.deps;
+    const destination = routing.destination(delivery.destination);
+    if (!destination) {
+      // Not a failure of the destination: the delivery waits, uncounted, until the operator configures it.
+      db.update(deliveries)
+        .set({
+          leaseUntil: null,
+          lastError: `no destination named ${delivery.destination} is configured`,
+          nextAttemptAt: new Date(now.getTime() + UNCONFIGURED_RECHECK_MS),
+        })
+        .where(eq(deliveries.id, delivery.id))
+        .run();
+      return false;
+    }
+    try {
+      const { externalRef } = await destination.deliver(this.outgoing(delivery.reportId), delivery.idempotencyKey);
+      db.update(deliveries)
+        .set({
+          state: 'delivered',
+          deliveredAt: new Date(),
+          leaseUntil: null,
+          lastError: null,
+          externalRef: externalRef ?? null,
+          attempts: delivery.attempts + 1,
+        })
+        .where(eq(deliveries.id, delivery.id))
+        .run();
+      const [report] = db.select().from(reports).where(eq(reports.id, delivery.reportId)).all();
+      if (report?.status === 'received') {
+        const note = externalRef ? `Nomor laporan di ${delivery.destination}: ${externalRef}` : undefined;
+        recordTransition(db, report.id, { to: 'submitted', actor: 'hub', note });
+      }
+      logger?.info({ delivery: delivery.id, destination: delivery.destination }, 'delivered');
+      return true;
+    } catch (error) {
+      const attempts = delivery.attempts + 1;
+      const retryable = !(error instanceof DeliveryError) || error.retryable;
+      const parked = !retryable || attempts >= this.options.maxAttempts;
+      db.update(deliveries)
+        .set({
+          attempts,
+          leaseUntil: null,
+          lastError: (error as Error).message.slice(0, 500),
+          state: parked ? 'needs_attention' : 'pending',
+          nextAttemptAt: new Date(now.getTime() + retryDelay(attempts, this.options)),
+        })
+        .where(eq(deliveries.id, delivery.id))
+        .run();
+      logger?.warn({ delivery: delivery.id, destination: delivery.destination, attempts, parked }, 'delivery failed');
+      return false;
+    }
+  }
+
+  /** The report as the destination receives it; an anonymous reporter is left out entirely. */
+  private outgoing(reportId: number): OutgoingReport {
+    const { db, directory, regions, keyring } = this.deps;
+    const [sealed] = db.select().from(reports).where(eq(reports.id, reportId)).all();
+    if (!sealed) throw new DeliveryError(`report ${reportId} is missing`, false);
+    const r = openReport(keyring, sealed);
+    const institution = directory.institution(r.institutionId);
+    const category = r.categoryId ? directory.category(r.categoryId) : undefined;
+    const files = db
+      .select()
+      .from(attachments)
+      .where(eq(attachments.reportId, r.id))
+      .orderBy(asc(attachments.id))
+      .all();
+    const reporter = {
+      ...(r.reporterName && { name: r.reporterName }),
+      ...(r.reporterEmail && { email: r.reporterEmail }),
+      ...(r.reporterPhone && { phone: r.reporterPhone }),
+    };
+    return {
+      trackingId: r.trackingId,
+      kind: r.kind,
+      title: r.title,
+      body: r.body,
+      incidentDate: r.incidentDate,
+      location: {
+        text: r.locationText,
+        ...(r.regionCode && {
+          regionCode: r.regionCode,
+          regionName: regions.describe(r.regionCode),
+        }),
+      },
+      institution: { id: r.institutionId, name: institution?.name ?? r.institutionId },
+      ...(category && { category: { id: category.id, name: category.name } }),
+      anonymous: r.anonymous,
+      confidential: r.confidential,
+      ...(!r.anonymous && Object.keys(reporter).length && { reporter }),
+      attachments: files.map((f) => ({ name: f.fileName, mediaType: f.mediaType, size: f.size })),
+      createdAt: r.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { checkSignature } from '../outbox/signature';
+
+/**
+ * An institution's complaint system on loopback, for the outbox tests: it
+ * checks each delivery's signature, files each idempotency key once, and
+ * can be told to fail, stall or answer slowly.
+ */
+export async function startWebhookPeer(secret: string) {
+  const filed = new Map<string, { trackingId: string; reference: string }>();
+  const received: string[] = [];
+  const faults = { failNext: 0, failStatus: 500, delayMs: 0 };
+  const app = new Hono().post('/hook', async (c) => {
+    const body = await c.req.text();
+    const signature = checkSignature(secret, body, {
+      timestamp: c.req.header('x-lapor-timestamp'),
+      signature: c.req.header('x-lapor-signature'),
+    });
+    if (signature !== 'ok') return c.json({ error: signature }, 401);
+    const key = c.req.header('idempotency-key') ?? '';
+    received.push(key);
+    if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
+    if (faults.failNext > 0) {
+      faults.failNext--;
+      return c.json({ error: 'busy' }, faults.failStatus as 500);
+    }
+    const existing = filed.get(key);
+    if (existing) return c.json({ reference: existing.reference }, 409);
+    const { report } = JSON.parse(body) as { report: { trackingId: string } };
+    const entry = { trackingId: report.trackingId, reference: `DISDIK-${filed.size + 1}` };
+    filed.set(key, entry);
+    return c.json({ reference: entry.reference }, 201);
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    filed,
+    received,
+    faults,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
