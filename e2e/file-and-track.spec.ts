@@ -70,3 +70,43 @@ test("the hub's tracker page opens a report from its link", async ({ page, reque
     page.locator('lapor-tracker').getByRole('heading', { name: 'Tambah jam buka perpustakaan' }),
   ).toBeVisible();
 });
+
+test('the local national desk moves a report, and the tracker follows', async ({ page, baseURL }) => {
+  await page.goto('/demo/');
+  const form = page.locator('lapor-form');
+  await form.getByLabel('Judul laporan').fill('Sertifikat kompetensi tidak kunjung diterbitkan');
+  await form
+    .getByLabel('Isi laporan', { exact: true })
+    .fill('Sudah tiga bulan sejak uji kompetensi, sertifikat belum juga diterbitkan oleh sekolah tanpa penjelasan.');
+  await form.getByLabel('Tanggal kejadian').fill('2026-08-20');
+  await form.getByLabel('Lokasi kejadian').fill('SMK SMAK Makassar');
+  for (const box of await form.locator('[name=checklist]').all()) await box.check();
+  await form.getByRole('button', { name: 'Kirim laporan' }).click();
+  const trackingId = (await form.locator('[part=tracking-id]').textContent())?.trim() ?? '';
+
+  const desk = new URL(baseURL ?? '');
+  desk.port = String(Number(desk.port) + 1);
+  const deskPage = await page.context().newPage();
+  await deskPage.goto(desk.href);
+  await expect(deskPage.getByRole('heading', { level: 1 })).toContainText('simulasi lokal, bukan SP4N-LAPOR!');
+  const report = deskPage.locator('section', { hasText: 'Sertifikat kompetensi' });
+  // The outbox delivers within seconds; the desk page shows what it had when loaded.
+  await expect(async () => {
+    await deskPage.reload();
+    await expect(report).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  await report.getByRole('button', { name: 'VERIFIKASI' }).click();
+  await deskPage
+    .locator('section', { hasText: 'Sertifikat kompetensi' })
+    .getByRole('button', { name: 'DISPOSISI' })
+    .click();
+
+  const tracker = page.locator('lapor-tracker');
+  await expect(async () => {
+    await tracker.getByLabel('Tracking ID').fill(trackingId);
+    await tracker.getByRole('button', { name: 'Lihat status' }).click();
+    await expect(tracker.locator('[part=status]')).toHaveText('Diteruskan ke instansi', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(tracker.locator('[part=timeline]')).toContainText('Terverifikasi');
+  await expect(tracker.locator('[part=deadline]').first()).toContainText('hari kerja');
+});

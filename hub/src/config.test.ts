@@ -13,6 +13,7 @@ describe('configFromEnv', () => {
       rateLimits: DEFAULT_RATE_LIMITS,
       trustedProxies: 0,
       powMaxNumber: 50_000,
+      nationalDeskPort: 8788,
     });
   });
 

@@ -11,6 +11,8 @@ export interface Config {
   trustedProxies: number;
   /** Proof-of-work difficulty (the largest secret number); 0 asks for none. */
   powMaxNumber: number;
+  /** Port of the local national desk that `npm start` runs when no destinations are configured. */
+  nationalDeskPort: number;
   /** The hub's public origin behind a reverse proxy, if it differs from what requests show. */
   publicUrl?: string;
 }
@@ -27,6 +29,7 @@ const envSchema = z.object({
   TRUST_PROXY: count(0),
   POW_MAX_NUMBER: count(DEFAULT_POW.maxNumber),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  NATIONAL_DESK_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 /** Reads the hub's settings from the environment, refusing values that would fail later. */
@@ -49,6 +52,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustedProxies: e.TRUST_PROXY,
     powMaxNumber: e.POW_MAX_NUMBER,
+    nationalDeskPort: e.NATIONAL_DESK_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1),
     ...(e.PUBLIC_URL && { publicUrl: new URL(e.PUBLIC_URL).origin }),
   };
 }

@@ -11,6 +11,7 @@ import { configFromEnv } from './config';
 import { openDatabase } from './db/client';
 import { createDirectory, syncBuiltinDirectory } from './directory/directory';
 import { createLogger } from './logging';
+import { startNationalDesk } from './national-desk/demo';
 import { createRouting, loadRoutingFile } from './outbox/routing';
 import { OutboxWorker } from './outbox/worker';
 import { loadKeyring } from './privacy/keyring';
@@ -54,8 +55,10 @@ if (createdFile) {
 const calendar = createCalendar(loadDecrees(join(config.dataDir, 'holidays.json')));
 const directory = createDirectory(db);
 
-const routingConfig = loadRoutingFile(join(config.dataDir, 'destinations.json'));
-const routing = createRouting(routingConfig);
+const destinationsFile = join(config.dataDir, 'destinations.json');
+const routingConfig = loadRoutingFile(destinationsFile);
+const demoDestinations = existsSync(destinationsFile) ? [] : [await startNationalDesk(config, logger)];
+const routing = createRouting(routingConfig, demoDestinations);
 if (!routing.destination(routingConfig.default)) {
   logger.warn(
     `No destination "${routingConfig.default}" is configured in ${join(config.dataDir, 'destinations.json')}: reports are kept in the outbox until one is.`,
@@ -86,7 +89,10 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   logger.info(`Demo site: http://${host}:${info.port}/demo/`);
 });
 
-const outbox = new OutboxWorker({ db, directory, regions, keyring, routing, logger });
+const outbox = new OutboxWorker(
+  { db, directory, regions, keyring, routing, logger },
+  demoDestinations.length ? { pollIntervalMs: 3000 } : {},
+);
 outbox.start();
 
 // SP4N-LAPOR! closes a report 10 working days after a follow-up the reporter left unanswered.

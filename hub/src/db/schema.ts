@@ -163,6 +163,9 @@ export const deliveries = sqliteTable(
     lastError: text(),
     /** The destination's own reference, e.g. SP4N-LAPOR!'s tracking number. */
     externalRef: text(),
+    /** For a destination that is polled for progress: where the last poll left off, and when to poll next. */
+    pollCursor: text(),
+    nextPollAt: timestamp(),
     createdAt: timestamp().notNull(),
     deliveredAt: timestamp(),
   },

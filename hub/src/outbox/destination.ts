@@ -46,6 +46,8 @@ export interface Destination {
   /** The secret that signs what this destination sends back, if it sends anything. */
   readonly inboundSecret?: string;
   deliver(report: OutgoingReport, idempotencyKey: string): Promise<Delivered>;
+  /** For a destination that does not push its progress: the events after `cursor` for a delivered report. */
+  poll?(externalRef: string, cursor: string | null): Promise<{ events: InboundEvent[]; cursor: string | null }>;
 }
 
 /** A status change or a message that a destination reports back. */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as z from 'zod';
 import type { Destination } from './destination';
+import { laporDestination } from './lapor';
 import { webhookDestination } from './webhook';
 
 /** Where reports go when no route names anything else. */
@@ -8,6 +9,13 @@ export const DEFAULT_DESTINATION = 'lapor';
 
 const destinationSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('webhook'), name: z.string().min(1), url: z.url(), secret: z.string().min(16) }),
+  z.object({
+    type: z.literal('lapor'),
+    name: z.string().min(1),
+    baseUrl: z.url(),
+    token: z.string().min(1),
+    institutionCodes: z.record(z.string(), z.string()).optional(),
+  }),
 ]);
 
 /** `DATA_DIR/destinations.json`, edited by the operator. */
@@ -34,7 +42,9 @@ export interface Routing {
 
 export function createRouting(config: RoutingFile, extra: readonly Destination[] = []): Routing {
   const destinations = new Map<string, Destination>(extra.map((d) => [d.name, d]));
-  for (const d of config.destinations) destinations.set(d.name, webhookDestination(d));
+  for (const d of config.destinations) {
+    destinations.set(d.name, d.type === 'webhook' ? webhookDestination(d) : laporDestination(d));
+  }
   return {
     destination: (name) => destinations.get(name),
     destinationFor({ siteKey, institutionPath }) {

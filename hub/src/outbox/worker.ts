@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client';
 import { attachments, type Delivery, deliveries, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
+import { ApiError } from '../errors';
 import type { Keyring } from '../privacy/keyring';
 import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
 import { recordTransition } from '../workflow/transitions';
 import { DeliveryError, type OutgoingReport } from './destination';
+import { applyInboundEvent } from './inbound';
 import type { Routing } from './routing';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -23,6 +25,8 @@ export interface OutboxOptions {
   leaseMs: number;
   /** Deliveries a worker claims at once. */
   batch: number;
+  /** How often a polled destination is asked for a delivered report's progress. */
+  pollIntervalMs: number;
 }
 
 /** How often a delivery to a destination that is not configured looks again. */
@@ -34,6 +38,7 @@ export const DEFAULT_OUTBOX: OutboxOptions = {
   maxDelayMs: 60 * 60_000,
   leaseMs: 60_000,
   batch: 20,
+  pollIntervalMs: 60_000,
 };
 
 /** Queues a report's delivery inside the transaction that stores it. */
@@ -116,7 +121,52 @@ export class OutboxWorker {
     for (const delivery of this.claim(now)) {
       if (await this.attempt(delivery, now)) delivered++;
     }
+    await this.pollProgress(now);
     return delivered;
+  }
+
+  /** Asks destinations that do not push their progress what became of the reports they have. */
+  private async pollProgress(now: Date): Promise<void> {
+    const { db, routing, logger } = this.deps;
+    const due = db
+      .select({ delivery: deliveries })
+      .from(deliveries)
+      .innerJoin(reports, eq(deliveries.reportId, reports.id))
+      .where(
+        and(
+          eq(deliveries.state, 'delivered'),
+          isNotNull(deliveries.externalRef),
+          notInArray(reports.status, ['finished', 'archived']),
+          or(isNull(deliveries.nextPollAt), lte(deliveries.nextPollAt, now)),
+        ),
+      )
+      .limit(this.options.batch)
+      .all()
+      .map((row) => row.delivery);
+    for (const delivery of due) {
+      const destination = routing.destination(delivery.destination);
+      if (!destination?.poll || !delivery.externalRef) continue;
+      let cursor = delivery.pollCursor;
+      try {
+        const result = await destination.poll(delivery.externalRef, cursor);
+        for (const event of result.events) {
+          try {
+            applyInboundEvent(db, delivery.destination, event);
+          } catch (error) {
+            // A repeat or a move the workflow refuses: noted, and the poll moves past it.
+            if (!(error instanceof ApiError)) throw error;
+            logger?.warn({ delivery: delivery.id, code: error.code }, 'polled event not applied');
+          }
+        }
+        cursor = result.cursor;
+      } catch (error) {
+        logger?.warn({ delivery: delivery.id, err: error }, 'poll failed');
+      }
+      db.update(deliveries)
+        .set({ pollCursor: cursor, nextPollAt: new Date(now.getTime() + this.options.pollIntervalMs) })
+        .where(eq(deliveries.id, delivery.id))
+        .run();
+    }
   }
 
   private claim(now: Date): Delivery[] {

@@ -2,11 +2,9 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { REPORT_STATUSES, toFieldErrors } from '../../../contract';
 import type { ResolvedDeps } from '../app';
-import { inboundEvents } from '../db/schema';
 import { ApiError } from '../errors';
+import { applyInboundEvent } from '../outbox/inbound';
 import { checkSignature } from '../outbox/signature';
-import { findReportForDestination } from '../reports/views';
-import { recordMessage, recordTransition } from '../workflow/transitions';
 
 const inboundEvent = z.object({
   eventId: z.string().min(1).max(200),
@@ -46,29 +44,7 @@ export function destinationRoutes({ db, routing }: ResolvedDeps) {
         fields: toFieldErrors(parsed.error.issues),
       });
     }
-    const event = parsed.data;
-    if (event.type === 'status' && !event.status) {
-      throw new ApiError(400, 'validation_failed', 'A status event names its status', {
-        fields: { status: { code: 'invalid_type', message: 'Required for a status event' } },
-      });
-    }
-    const report = findReportForDestination(db, name, event.report);
-    if (!report) throw new ApiError(404, 'not_found', 'No report delivered to this destination has this reference');
-    const at = event.at ? new Date(event.at) : new Date();
-    const actor = 'institution' as const;
-    db.transaction((tx) => {
-      const { changes } = tx
-        .insert(inboundEvents)
-        .values({ destination: name, eventId: event.eventId, receivedAt: new Date() })
-        .onConflictDoNothing()
-        .run();
-      if (!changes) throw new ApiError(409, 'event_replayed', 'This event was already received');
-      if (event.type === 'status' && event.status) {
-        recordTransition(tx, report.id, { to: event.status, actor, note: event.note, at });
-      } else {
-        recordMessage(tx, report.id, { actor, note: event.note ?? '', at });
-      }
-    });
+    applyInboundEvent(db, name, parsed.data);
     return c.json({ accepted: true });
   });
 }

@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Destination } from '../outbox/destination';
+import { laporDestination } from '../outbox/lapor';
+import { createNationalDesk } from './national-desk';
+
+/**
+ * For the demo, when no destinations are configured: runs the local
+ * national desk beside the hub and connects the `lapor` destination to it,
+ * saying plainly in the log that it is a stand-in.
+ */
+export async function startNationalDesk(config: Config, logger: Logger): Promise<Destination> {
+  const token = randomBytes(16).toString('hex');
+  const desk = createNationalDesk({ token });
+  const server = serve({ fetch: desk.app.fetch, port: config.nationalDeskPort, hostname: config.host });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host}:${port}`;
+  logger.warn(
+    `DEMO: no destinations.json, so reports go to a local stand-in for SP4N-LAPOR! at ${url}/ (not the national system). ` +
+      'Move reports through verification, disposition and follow-up there and watch the tracker follow.',
+  );
+  server.unref();
+  return laporDestination({ name: 'lapor', baseUrl: `${url}/api/`, token });
+}

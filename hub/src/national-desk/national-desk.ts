@@ -1,0 +1,131 @@
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { STATUS_FROM_NATIONAL } from '../outbox/lapor';
+
+interface DeskReport {
+  trackingId: string;
+  partnerRef: string;
+  title: string;
+  institution: string;
+  anonymous: boolean;
+  confidential: boolean;
+  history: { id: string; waktu: string; status?: string; tanggapan?: string }[];
+}
+
+/** What a person at the desk may do next, by the last national status. */
+const NEXT: Record<string, string[]> = {
+  DITERIMA: ['VERIFIKASI', 'ARSIP'],
+  VERIFIKASI: ['DISPOSISI', 'TUNDA', 'ARSIP'],
+  DISPOSISI: ['TINDAK_LANJUT', 'BUKAN_KEWENANGAN', 'TUNDA', 'ARSIP'],
+  BUKAN_KEWENANGAN: ['DISPOSISI', 'ARSIP'],
+  TINDAK_LANJUT: ['TINDAK_LANJUT', 'SELESAI', 'TUNDA'],
+  TUNDA: ['VERIFIKASI', 'DISPOSISI', 'TINDAK_LANJUT', 'ARSIP'],
+  DIBUKA_KEMBALI: ['TINDAK_LANJUT', 'SELESAI'],
+  SELESAI: [],
+  ARSIP: [],
+};
+
+/**
+ * A local stand-in for SP4N-LAPOR!'s side, speaking the API the `lapor`
+ * connector assumes: it files reports (once per idempotency key or partner
+ * reference), keeps each report's history, and has a page where a person
+ * plays the national administrator and the institution. It is for the demo
+ * and the tests; it is not the national system.
+ */
+export function createNationalDesk({ token }: { token: string }) {
+  const reports = new Map<string, DeskReport>();
+  const byKey = new Map<string, string>();
+  const byPartnerRef = new Map<string, string>();
+  const faults = { failNext: 0 };
+  let sequence = 2_026_000;
+
+  const status = (report: DeskReport) => report.history.findLast((h) => h.status)?.status ?? 'DITERIMA';
+  const act = (trackingId: string, next: string, tanggapan?: string) => {
+    const report = reports.get(trackingId);
+    if (!report || !(NEXT[status(report)] ?? []).includes(next)) return false;
+    report.history.push({
+      id: String(report.history.length + 1),
+      waktu: new Date().toISOString(),
+      status: next,
+      ...(tanggapan && { tanggapan }),
+    });
+    return true;
+  };
+
+  const api = new Hono()
+    .use(async (c, next) => {
+      if (c.req.header('authorization') !== `Bearer ${token}`) return c.json({ pesan: 'token tidak valid' }, 401);
+      await next();
+    })
+    .post('/laporan', async (c) => {
+      if (faults.failNext > 0) {
+        faults.failNext--;
+        return c.json({ pesan: 'sedang sibuk' }, 503);
+      }
+      const body = await c.req.json();
+      const key = c.req.header('idempotency-key') ?? '';
+      const known = byKey.get(key) ?? byPartnerRef.get(body.referensi_mitra);
+      if (known) return c.json({ tracking_id: known }, 409);
+      const trackingId = String(++sequence);
+      reports.set(trackingId, {
+        trackingId,
+        partnerRef: body.referensi_mitra,
+        title: body.rahasia ? '(rahasia)' : body.judul,
+        institution: body.instansi_tujuan,
+        anonymous: body.anonim,
+        confidential: body.rahasia,
+        history: [],
+      });
+      byKey.set(key, trackingId);
+      byPartnerRef.set(body.referensi_mitra, trackingId);
+      return c.json({ tracking_id: trackingId }, 201);
+    })
+    .get('/laporan/:id/riwayat', (c) => {
+      const report = reports.get(c.req.param('id'));
+      if (!report) return c.json({ pesan: 'tidak ditemukan' }, 404);
+      const after = Number(c.req.query('setelah') ?? 0);
+      return c.json({ riwayat: report.history.filter((h) => Number(h.id) > after) });
+    });
+
+  const desk = new Hono()
+    .get('/', (c) =>
+      c.html(html`<!doctype html>
+        <html lang="id">
+          <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <title>Meja nasional (simulasi)</title>
+          </head>
+          <body>
+            <h1>Meja nasional — simulasi lokal, bukan SP4N-LAPOR!</h1>
+            <p>
+              Halaman demo: di sini Anda memerankan administrator SP4N-LAPOR! dan instansi. Hub mengambil perubahan dari sini
+              setiap beberapa detik, dan pelacak laporan mengikutinya.
+            </p>
+            ${reports.size === 0 ? html`<p>Belum ada laporan. Kirim satu lewat formulir di situs demo.</p>` : ''}
+            ${[...reports.values()].reverse().map(
+              (r) => html`<section>
+                <h2>${r.trackingId}: ${r.title}</h2>
+                <p>
+                  Mitra: ${r.partnerRef} · Instansi: ${r.institution} · Status: <strong>${status(r)}</strong>
+                  ${r.anonymous ? '· anonim' : ''} ${r.confidential ? '· rahasia' : ''}
+                </p>
+                <form method="post" action="desk/${r.trackingId}">
+                  <label>Tanggapan <input name="tanggapan" size="50" /></label>
+                  ${(NEXT[status(r)] ?? []).map((next) => html`<button name="status" value="${next}">${next}</button>`)}
+                </form>
+              </section>`,
+            )}
+          </body>
+        </html>`),
+    )
+    .post('/desk/:id', async (c) => {
+      const form = await c.req.parseBody();
+      const tanggapan = typeof form.tanggapan === 'string' && form.tanggapan.trim() ? form.tanggapan.trim() : undefined;
+      act(c.req.param('id'), String(form.status ?? ''), tanggapan);
+      return c.redirect('/');
+    });
+
+  const app = new Hono().route('/api', api).route('/', desk);
+  return { app, reports, faults, act, status, knownStatuses: Object.keys(STATUS_FROM_NATIONAL) };
+}

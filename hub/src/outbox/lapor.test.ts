@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { serve } from '@hono/node-server';
+import { deliveries } from '../db/schema';
+import { createDirectory } from '../directory/directory';
+import { createNationalDesk } from '../national-desk/national-desk';
+import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
+import type { Destination, OutgoingReport } from './destination';
+import { laporDestination, toNational } from './lapor';
+import { createRouting, routingFile } from './routing';
+import { OutboxWorker } from './worker';
+
+const TOKEN = 'token-from-kemenpanrb';
+let desk: ReturnType<typeof createNationalDesk>;
+let server: ReturnType<typeof serve>;
+let baseUrl: string;
+let hub: ReturnType<typeof testApp>;
+
+beforeEach(async () => {
+  desk = createNationalDesk({ token: TOKEN });
+  server = serve({ fetch: desk.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
+  hub = testApp();
+});
+afterEach(async () => {
+  hub.close();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+function worker(destination: Destination = laporDestination({ name: 'lapor', baseUrl, token: TOKEN })) {
+  return new OutboxWorker(
+    {
+      db: hub.db,
+      directory: createDirectory(hub.db),
+      regions: hub.regions,
+      keyring: testKeyring,
+      routing: createRouting(routingFile.parse({}), [destination]),
+    },
+    { pollIntervalMs: 0, baseDelayMs: 1 },
+  );
+}
+
+async function file(body: object = sampleReport): Promise<{ trackingId: string; receipt: string }> {
+  return (await postJson(hub.app, '/api/v1/reports', body)).json();
+}
+const view = async (trackingId: string) => (await hub.app.request(`/api/v1/reports/${trackingId}`)).json();
+
+describe('the SP4N-LAPOR! connector, against a local national desk', () => {
+  it('files a report once, keeps the national Tracking ID, and follows its progress', async () => {
+    const { trackingId } = await file();
+    const w = worker();
+    await w.tick();
+    const [delivery] = hub.db.select().from(deliveries).all();
+    assert.equal(delivery?.externalRef, '2026001');
+    assert.equal((await view(trackingId)).status, 'submitted');
+
+    const steps: [string, string, string?][] = [
+      ['VERIFIKASI', 'verified'],
+      ['DISPOSISI', 'forwarded'],
+      ['TINDAK_LANJUT', 'followed_up', 'Biaya daftar ulang dibatalkan; uang dikembalikan kepada wali murid.'],
+      ['SELESAI', 'finished'],
+    ];
+    for (const [national, ours, response] of steps) {
+      assert.ok(desk.act('2026001', national, response));
+      await w.tick();
+      const current = await view(trackingId);
+      assert.equal(current.status, ours, national);
+      if (response) assert.equal(current.timeline.at(-1).note, response);
+    }
+    await w.tick();
+    assert.equal((await view(trackingId)).timeline.length, 6, 'each national step once');
+  });
+
+  it('sends the anonim and rahasia flags, and no reporter for an anonymous report', async () => {
+    await file({ ...sampleReport, anonymous: true, confidential: true });
+    await worker().tick();
+    const national = desk.reports.get('2026001');
+    assert.equal(national?.anonymous, true);
+    assert.equal(national?.confidential, true);
+    const outgoing: OutgoingReport = {
+      kind: 'pengaduan',
+      title: sampleReport.title,
+      body: sampleReport.body,
+      incidentDate: sampleReport.incidentDate,
+      trackingId: 'LPR-0000-0000-0',
+      institution: { id: 'kemenperin', name: 'Kementerian Perindustrian' },
+      attachments: [],
+      createdAt: '2026-11-23T00:00:00.000Z',
+      anonymous: true,
+      confidential: true,
+      location: { text: 'Makassar' },
+    };
+    assert.equal(toNational(outgoing).pelapor, null);
+    assert.equal(toNational(outgoing, { kemenperin: 'K-019' }).instansi_tujuan, 'K-019');
+  });
+
+  it('retries when the national system is busy, and files once when the hub stopped before recording', async () => {
+    desk.faults.failNext = 1;
+    await file();
+    const real = laporDestination({ name: 'lapor', baseUrl, token: TOKEN });
+    await worker().tick(new Date());
+    const lost: Destination = {
+      name: 'lapor',
+      deliver: async (report, key) => {
+        await real.deliver(report, key);
+        throw new Error('stopped before recording');
+      },
+    };
+    await worker(lost).tick(new Date(Date.now() + 60_000));
+    await worker().tick(new Date(Date.now() + 120_000));
+    const [delivery] = hub.db.select().from(deliveries).all();
+    assert.equal(delivery?.state, 'delivered');
+    assert.equal(delivery?.externalRef, '2026001');
+    assert.equal(desk.reports.size, 1);
+  });
+
+  it('parks deliveries for the operator when the token is refused', async () => {
+    await file();
+    await worker(laporDestination({ name: 'lapor', baseUrl, token: 'wrong' })).tick();
+    const [delivery] = hub.db.select().from(deliveries).all();
+    assert.equal(delivery?.state, 'needs_attention');
+    assert.match(delivery?.lastError ?? '', /token/);
+  });
+});
