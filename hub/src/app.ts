@@ -25,6 +25,7 @@ import { siteRoutes } from './routes/sites';
 import { type StaticRoots, staticRoutes } from './routes/static';
 import { originGuard } from './sites/origin-guard';
 import type { WorkingCalendar } from './workflow/calendar';
+import { type Clock, realClock } from './workflow/clock';
 
 export interface AppDeps {
   db: Db;
@@ -35,6 +36,8 @@ export interface AppDeps {
   routing?: Routing;
   /** Working days, for the workflow's deadlines. */
   calendar: WorkingCalendar;
+  /** What deadlines are measured against (default: real time). */
+  clock?: Clock;
   /** The keys that seal reporters' personal data and confidential content at rest. */
   keyring: Keyring;
   /** The proof of work asked of every report (default: on, signed with a secret derived from the keyring); null turns it off. */
@@ -57,7 +60,7 @@ export interface AppDeps {
 
 /** The dependencies with their defaults filled in, as routes receive them. */
 export type ResolvedDeps = AppDeps &
-  Required<Pick<AppDeps, 'rateLimits' | 'clientAddress' | 'selfOrigins' | 'proofOfWork' | 'routing'>>;
+  Required<Pick<AppDeps, 'rateLimits' | 'clientAddress' | 'selfOrigins' | 'proofOfWork' | 'routing' | 'clock'>>;
 
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   400: 'invalid_json',
@@ -73,6 +76,7 @@ export function createApp(options: AppDeps) {
     rateLimits: DEFAULT_RATE_LIMITS,
     clientAddress: clientAddressResolver(0),
     selfOrigins: [],
+    clock: realClock,
     routing: createRouting(routingFile.parse({})),
     proofOfWork: { ...DEFAULT_POW, secret: options.keyring.deriveSecret('altcha') },
     ...options,

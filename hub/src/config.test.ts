@@ -14,6 +14,7 @@ describe('configFromEnv', () => {
       trustedProxies: 0,
       powMaxNumber: 50_000,
       nationalDeskPort: 8788,
+      clockSpeed: 1,
     });
   });
 

@@ -11,6 +11,8 @@ export interface Config {
   trustedProxies: number;
   /** Proof-of-work difficulty (the largest secret number); 0 asks for none. */
   powMaxNumber: number;
+  /** How many times faster than real time deadlines run (1; 1440 makes a day pass every minute, for a demo). */
+  clockSpeed: number;
   /** Port of the local national desk that `npm start` runs when no destinations are configured. */
   nationalDeskPort: number;
   /** The hub's public origin behind a reverse proxy, if it differs from what requests show. */
@@ -30,6 +32,7 @@ const envSchema = z.object({
   POW_MAX_NUMBER: count(DEFAULT_POW.maxNumber),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   NATIONAL_DESK_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  CLOCK_SPEED: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
 /** Reads the hub's settings from the environment, refusing values that would fail later. */
@@ -52,6 +55,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustedProxies: e.TRUST_PROXY,
     powMaxNumber: e.POW_MAX_NUMBER,
+    clockSpeed: e.CLOCK_SPEED,
     nationalDeskPort: e.NATIONAL_DESK_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1),
     ...(e.PUBLIC_URL && { publicUrl: new URL(e.PUBLIC_URL).origin }),
   };

@@ -19,6 +19,7 @@ import { loadRegions } from './regions/regions';
 import { addSite, DEMO_SITE_KEY, listSites } from './sites/sites';
 import { closeUnansweredFollowUps } from './workflow/auto-close';
 import { createCalendar, loadDecrees } from './workflow/calendar';
+import { acceleratedClock } from './workflow/clock';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const config = configFromEnv();
@@ -57,6 +58,9 @@ const directory = createDirectory(db);
 
 const destinationsFile = join(config.dataDir, 'destinations.json');
 const routingConfig = loadRoutingFile(destinationsFile);
+const clock = acceleratedClock(config.clockSpeed);
+if (config.clockSpeed > 1)
+  logger.warn(`DEMO: deadlines run ${config.clockSpeed} times faster than real time (CLOCK_SPEED).`);
 const demoDestinations = existsSync(destinationsFile) ? [] : [await startNationalDesk(config, logger)];
 const routing = createRouting(routingConfig, demoDestinations);
 if (!routing.destination(routingConfig.default)) {
@@ -70,6 +74,7 @@ const app = createApp({
   db,
   directory,
   calendar,
+  clock,
   regions,
   routing,
   keyring,
@@ -97,11 +102,11 @@ outbox.start();
 
 // SP4N-LAPOR! closes a report 10 working days after a follow-up the reporter left unanswered.
 const closeUnanswered = () => {
-  const closed = closeUnansweredFollowUps(db, directory, calendar);
+  const closed = closeUnansweredFollowUps(db, directory, calendar, clock());
   if (closed) logger.info({ closed }, 'closed reports whose follow-up went unanswered');
 };
 closeUnanswered();
-const autoCloseTimer = setInterval(closeUnanswered, 60 * 60 * 1000);
+const autoCloseTimer = setInterval(closeUnanswered, Math.max(5_000, (60 * 60 * 1000) / config.clockSpeed));
 
 function shutdown() {
   clearInterval(autoCloseTimer);

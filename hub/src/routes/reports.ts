@@ -27,6 +27,7 @@ export function reportRoutes({
   attachments,
   keyring,
   calendar,
+  clock,
   proofOfWork,
   routing,
   rateLimits,
@@ -110,7 +111,7 @@ export function reportRoutes({
     })
     .get('/:trackingId', lookupLimit, (c) => {
       const { report, viewer } = authorize(c, db);
-      return c.json(reportView({ db, directory, regions, keyring, calendar }, report, viewer));
+      return c.json(reportView({ db, directory, regions, keyring, calendar }, report, viewer, clock()));
     })
     .get('/:trackingId/attachments/:attachmentId', lookupLimit, async (c) => {
       const { report, viewer } = authorize(c, db);
