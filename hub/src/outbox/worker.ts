@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client';
-import { attachments, type Delivery, deliveries, reports } from '../db/schema';
+import { type Delivery, deliveries, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { ApiError } from '../errors';
 import type { Keyring } from '../privacy/keyring';
 import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
+import { attachmentsOf, contactOf, locationOf } from '../reports/read';
 import { recordTransition } from '../workflow/transitions';
 import { DeliveryError, type OutgoingReport } from './destination';
 import { applyInboundEvent } from './inbound';
@@ -254,35 +255,20 @@ export class OutboxWorker {
     const r = openReport(keyring, sealed);
     const institution = directory.institution(r.institutionId);
     const category = r.categoryId ? directory.category(r.categoryId) : undefined;
-    const files = db
-      .select()
-      .from(attachments)
-      .where(eq(attachments.reportId, r.id))
-      .orderBy(asc(attachments.id))
-      .all();
-    const reporter = {
-      ...(r.reporterName && { name: r.reporterName }),
-      ...(r.reporterEmail && { email: r.reporterEmail }),
-      ...(r.reporterPhone && { phone: r.reporterPhone }),
-    };
+    const files = attachmentsOf(db, r.id);
+    const reporter = contactOf(r);
     return {
       trackingId: r.trackingId,
       kind: r.kind,
       title: r.title,
       body: r.body,
       incidentDate: r.incidentDate,
-      location: {
-        text: r.locationText,
-        ...(r.regionCode && {
-          regionCode: r.regionCode,
-          regionName: regions.describe(r.regionCode),
-        }),
-      },
+      location: locationOf(r, regions),
       institution: { id: r.institutionId, name: institution?.name ?? r.institutionId },
       ...(category && { category: { id: category.id, name: category.name } }),
       anonymous: r.anonymous,
       confidential: r.confidential,
-      ...(!r.anonymous && Object.keys(reporter).length && { reporter }),
+      ...(!r.anonymous && reporter && { reporter }),
       attachments: files.map((f) => ({ name: f.fileName, mediaType: f.mediaType, size: f.size })),
       createdAt: r.createdAt.toISOString(),
     };

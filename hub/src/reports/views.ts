@@ -1,21 +1,14 @@
-import { and, asc, eq, or } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import { maskPersonalData, type ReportView } from '../../../contract';
 import type { Db } from '../db/client';
-import {
-  type Attachment,
-  attachments,
-  deliveries,
-  type Report,
-  type ReportEvent,
-  reportEvents,
-  reports,
-} from '../db/schema';
+import { type Attachment, attachments, deliveries, type Report, type ReportEvent, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import type { Keyring } from '../privacy/keyring';
 import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
 import type { WorkingCalendar } from '../workflow/calendar';
 import { DEFAULT_TIME_ZONE, deadlinesOf } from '../workflow/deadlines';
+import { attachmentsOf, contactOf, eventsOf, locationOf } from './read';
 
 export function findReport(db: Db, trackingId: string): Report | undefined {
   return db.select().from(reports).where(eq(reports.trackingId, trackingId)).all()[0];
@@ -43,12 +36,7 @@ export function reportView(
   const report = openReport(keyring, sealed);
   // The public sees text with NIK, phone numbers and email addresses masked.
   const shown = viewer === 'public' ? maskPersonalData : (text: string) => text;
-  const events = db
-    .select()
-    .from(reportEvents)
-    .where(eq(reportEvents.reportId, report.id))
-    .orderBy(asc(reportEvents.id))
-    .all();
+  const events = eventsOf(db, report.id);
   const showContent = viewer === 'reporter' || !report.confidential;
   const category = report.categoryId ? directory.category(report.categoryId) : undefined;
   const institution = directory.institution(report.institutionId);
@@ -66,13 +54,7 @@ export function reportView(
       title: shown(report.title),
       body: shown(report.body),
       incidentDate: report.incidentDate,
-      location: {
-        text: shown(report.locationText),
-        ...(report.regionCode && {
-          regionCode: report.regionCode,
-          regionName: regions.describe(report.regionCode),
-        }),
-      },
+      location: locationOf(report, regions, shown),
     }),
     ...reporterPart(report, viewer),
     ...(showContent && attachmentsPart(db, report)),
@@ -85,12 +67,8 @@ export function reportView(
 
 function reporterPart(report: Report, viewer: ReportView['viewer']): Pick<ReportView, 'reporter'> {
   if (viewer === 'reporter') {
-    const reporter = {
-      ...(report.reporterName && { name: report.reporterName }),
-      ...(report.reporterEmail && { email: report.reporterEmail }),
-      ...(report.reporterPhone && { phone: report.reporterPhone }),
-    };
-    return Object.keys(reporter).length ? { reporter } : {};
+    const reporter = contactOf(report);
+    return reporter ? { reporter } : {};
   }
   return !report.anonymous && !report.confidential && report.reporterName
     ? { reporter: { name: report.reporterName } }
@@ -133,12 +111,7 @@ export function findAttachment(db: Db, report: Report, publicId: string): Attach
 }
 
 function attachmentsPart(db: Db, report: Report): Pick<ReportView, 'attachments'> {
-  const rows = db
-    .select()
-    .from(attachments)
-    .where(eq(attachments.reportId, report.id))
-    .orderBy(asc(attachments.id))
-    .all();
+  const rows = attachmentsOf(db, report.id);
   if (!rows.length) return {};
   return {
     attachments: rows.map((row) => ({

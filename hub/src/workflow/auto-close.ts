@@ -1,7 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { reportEvents, reports } from '../db/schema';
+import { reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
+import { eventsOf } from '../reports/read';
 import type { WorkingCalendar } from './calendar';
 import { DEFAULT_TIME_ZONE, deadlinesOf } from './deadlines';
 import { recordTransition } from './transitions';
@@ -20,12 +21,7 @@ export function closeUnansweredFollowUps(
 ): number {
   let closed = 0;
   for (const report of db.select().from(reports).where(eq(reports.status, 'followed_up')).all()) {
-    const events = db
-      .select()
-      .from(reportEvents)
-      .where(eq(reportEvents.reportId, report.id))
-      .orderBy(asc(reportEvents.id))
-      .all();
+    const events = eventsOf(db, report.id);
     const timeZone = directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
     const { deadline } = deadlinesOf(report, events, calendar, timeZone, now);
     if (deadline?.kind === 'auto_close' && deadline.overdue) {
