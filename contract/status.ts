@@ -51,6 +51,8 @@ export const WORKING_DAYS = {
   resolution: 60,
   /** Closure after a follow-up the reporter has not answered. */
   autoClose: 10,
+  /** How long after a report is finished its reporter may still reopen it. */
+  reopenWindow: 10,
 } as const;
 
 export type DeadlineKind = 'forward' | 'follow_up' | 'auto_close' | 'resolution';

@@ -11,10 +11,12 @@ export interface ReportCreated {
 
 export interface TimelineEntry {
   at: string;
-  type: 'status' | 'message';
+  type: 'status' | 'message' | 'rating';
   actor: 'reporter' | 'hub' | 'national' | 'institution';
   status?: ReportStatus;
   note?: string;
+  /** For a rating: 1 (poor) to 5 (excellent). */
+  rating?: number;
 }
 
 export interface AttachmentRef {

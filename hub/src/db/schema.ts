@@ -76,10 +76,12 @@ export const reportEvents = sqliteTable(
       .notNull()
       .references(() => reports.id),
     at: timestamp().notNull(),
-    type: text({ enum: ['status', 'message'] }).notNull(),
+    type: text({ enum: ['status', 'message', 'rating'] }).notNull(),
     actor: text({ enum: ['reporter', 'hub', 'national', 'institution'] }).notNull(),
     status: text({ enum: REPORT_STATUSES }),
     note: text(),
+    /** A reporter's rating of the follow-up, 1 to 5. */
+    rating: integer(),
   },
   (table) => [index('report_events_report_id_idx').on(table.reportId, table.id)],
 );
@@ -152,7 +154,10 @@ export const deliveries = sqliteTable(
       .notNull()
       .references(() => reports.id),
     destination: text().notNull(),
-    kind: text({ enum: ['report'] }).notNull(),
+    /** The report itself, or a reporter's action on it, passed on the same way. */
+    kind: text({ enum: ['report', 'comment', 'reopen', 'rating'] }).notNull(),
+    /** For an action: the timeline event it passes on. */
+    eventId: integer().references(() => reportEvents.id),
     /** Sent with every attempt, so the destination can recognise a repeat. */
     idempotencyKey: text().notNull().unique(),
     state: text({ enum: ['pending', 'delivered', 'needs_attention'] }).notNull(),

@@ -9,7 +9,9 @@ interface DeskReport {
   institution: string;
   anonymous: boolean;
   confidential: boolean;
-  history: { id: string; waktu: string; status?: string; tanggapan?: string }[];
+  history: { id: string; waktu: string; status?: string; tanggapan?: string; sumber?: 'MITRA' }[];
+  /** Reporters' comments and ratings passed on by the hub. */
+  actions: { jenis: string; isi: string | null; nilai: number | null }[];
 }
 
 /** What a person at the desk may do next, by the last national status. */
@@ -37,6 +39,7 @@ export function createNationalDesk({ token }: { token: string }) {
   const byKey = new Map<string, string>();
   const byPartnerRef = new Map<string, string>();
   const faults = { failNext: 0 };
+  const seenActions = new Set<string>();
   let sequence = 2_026_000;
 
   const status = (report: DeskReport) => report.history.findLast((h) => h.status)?.status ?? 'DITERIMA';
@@ -75,10 +78,30 @@ export function createNationalDesk({ token }: { token: string }) {
         anonymous: body.anonim,
         confidential: body.rahasia,
         history: [],
+        actions: [],
       });
       byKey.set(key, trackingId);
       byPartnerRef.set(body.referensi_mitra, trackingId);
       return c.json({ tracking_id: trackingId }, 201);
+    })
+    .post('/laporan/:id/tindakan', async (c) => {
+      const report = reports.get(c.req.param('id'));
+      if (!report) return c.json({ pesan: 'tidak ditemukan' }, 404);
+      const key = c.req.header('idempotency-key') ?? '';
+      if (seenActions.has(key)) return c.json({ pesan: 'sudah diterima' }, 409);
+      seenActions.add(key);
+      const body = await c.req.json();
+      report.actions.push({ jenis: body.jenis, isi: body.isi, nilai: body.nilai });
+      if (body.jenis === 'BUKA_KEMBALI') {
+        report.history.push({
+          id: String(report.history.length + 1),
+          waktu: body.waktu,
+          status: 'DIBUKA_KEMBALI',
+          tanggapan: body.isi,
+          sumber: 'MITRA',
+        });
+      }
+      return c.json({ diterima: true }, 201);
     })
     .get('/laporan/:id/riwayat', (c) => {
       const report = reports.get(c.req.param('id'));
@@ -106,6 +129,7 @@ export function createNationalDesk({ token }: { token: string }) {
             ${[...reports.values()].reverse().map(
               (r) => html`<section>
                 <h2>${r.trackingId}: ${r.title}</h2>
+                ${r.actions.map((a) => html`<p>Pelapor (${a.jenis}): ${a.isi ?? ''} ${a.nilai ? `(${a.nilai}/5)` : ''}</p>`)}
                 <p>
                   Mitra: ${r.partnerRef} · Instansi: ${r.institution} · Status: <strong>${status(r)}</strong>
                   ${r.anonymous ? '· anonim' : ''} ${r.confidential ? '· rahasia' : ''}

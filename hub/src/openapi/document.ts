@@ -49,6 +49,30 @@ const common = {
   '429': failure('Too many requests from this address (`rate_limited`); see `Retry-After`.'),
 };
 
+/** A reporter's action: needs the receipt, is passed on to where the report went, answers the reporter's view. */
+function reporterAction(operationId: string, summary: string, properties: object, required: string[], refused: string) {
+  return {
+    post: {
+      operationId,
+      summary,
+      parameters: [trackingId],
+      security: [{ receipt: [] }],
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: { type: 'object', required, properties } } },
+      },
+      responses: {
+        '201': answer("Recorded and passed on; the reporter's view.", reportViewSchema),
+        '400': failure('Invalid fields.'),
+        '401': failure('No or a wrong receipt (`invalid_receipt`).'),
+        '404': failure('No report has this Tracking ID.'),
+        '409': failure(refused),
+        ...common,
+      },
+    },
+  };
+}
+
 let built: ReturnType<typeof buildDocument> | undefined;
 
 /** The document, built once per process. */
@@ -172,6 +196,27 @@ function buildDocument() {
           },
         },
       },
+      '/api/v1/reports/{trackingId}/comments': reporterAction(
+        'addComment',
+        'Add a comment or more information',
+        { text: { type: 'string', minLength: 1, maxLength: 5000 } },
+        ['text'],
+        'Refused for an archived report.',
+      ),
+      '/api/v1/reports/{trackingId}/reopen': reporterAction(
+        'reopenReport',
+        'Reopen a report whose follow-up did not satisfy the reporter',
+        { reason: { type: 'string', minLength: 10, maxLength: 5000 } },
+        ['reason'],
+        'Only while a follow-up stands or within 10 working days of closure (`reopen_window_closed`, `invalid_transition`).',
+      ),
+      '/api/v1/reports/{trackingId}/rating': reporterAction(
+        'rateFollowUp',
+        'Rate the follow-up, once',
+        { score: { type: 'integer', minimum: 1, maximum: 5 }, remark: { type: 'string', maxLength: 1000 } },
+        ['score'],
+        'Only after a follow-up (`not_yet_followed_up`), and once (`already_rated`).',
+      ),
       '/api/v1/reports/{trackingId}/attachments/{attachmentId}': {
         get: {
           operationId: 'getAttachment',

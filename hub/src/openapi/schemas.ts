@@ -73,10 +73,11 @@ export const reportViewSchema = z
     timeline: z.array(
       z.object({
         at: z.iso.datetime(),
-        type: z.enum(['status', 'message']),
+        type: z.enum(['status', 'message', 'rating']),
         actor: z.enum(['reporter', 'hub', 'national', 'institution']),
         status: status.optional(),
         note: z.string().optional(),
+        rating: z.number().int().min(1).max(5).optional(),
       }),
     ),
   })

@@ -19,6 +19,18 @@ export interface OutgoingReport {
   createdAt: string;
 }
 
+/** A reporter's action on a report already delivered: a comment, a reopening with its reason, a rating. */
+export interface OutgoingAction {
+  kind: 'comment' | 'reopen' | 'rating';
+  trackingId: string;
+  /** The destination's own reference for the report. */
+  externalRef?: string;
+  /** The comment, the reason for reopening, or the remark with a rating. */
+  text?: string;
+  rating?: number;
+  at: string;
+}
+
 /** A destination's answer: its own reference for the report, if it gives one. */
 export interface Delivered {
   externalRef?: string;
@@ -46,6 +58,8 @@ export interface Destination {
   /** The secret that signs what this destination sends back, if it sends anything. */
   readonly inboundSecret?: string;
   deliver(report: OutgoingReport, idempotencyKey: string): Promise<Delivered>;
+  /** Passes on a reporter's action; the same key on a repeat must not apply it twice. */
+  deliverAction?(action: OutgoingAction, idempotencyKey: string): Promise<void>;
   /** For a destination that does not push its progress: the events after `cursor` for a delivered report. */
   poll?(externalRef: string, cursor: string | null): Promise<{ events: InboundEvent[]; cursor: string | null }>;
 }

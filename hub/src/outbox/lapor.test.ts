@@ -73,6 +73,35 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
     assert.equal((await view(trackingId)).timeline.length, 6, 'each national step once');
   });
 
+  it('passes a reporter’s comment and reopening on, without echoing them back', async () => {
+    const { trackingId, receipt } = await file();
+    const w = worker();
+    await w.tick();
+    for (const step of ['VERIFIKASI', 'DISPOSISI']) desk.act('2026001', step);
+    desk.act('2026001', 'TINDAK_LANJUT', 'Sudah ditangani.');
+    await w.tick();
+    const asReporter = (path: string, body: object) =>
+      hub.app.request(`/api/v1/reports/${trackingId}/${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Receipt ${receipt}` },
+        body: JSON.stringify(body),
+      });
+    assert.equal((await asReporter('comments', { text: 'Kuitansi resmi tetap tidak diberikan.' })).status, 201);
+    assert.equal((await asReporter('reopen', { reason: 'Pungutan masih diminta minggu ini.' })).status, 201);
+    await w.tick();
+    await w.tick();
+    const national = desk.reports.get('2026001');
+    assert.deepEqual(
+      national?.actions.map((a) => a.jenis),
+      ['KOMENTAR', 'BUKA_KEMBALI'],
+    );
+    assert.equal(desk.status(national ?? ({} as never)), 'DIBUKA_KEMBALI');
+    assert.equal((await view(trackingId)).status, 'reopened');
+    desk.act('2026001', 'TINDAK_LANJUT', 'Petugas telah diberi sanksi.');
+    await w.tick();
+    assert.equal((await view(trackingId)).status, 'followed_up');
+  });
+
   it('sends the anonim and rahasia flags, and no reporter for an anonymous report', async () => {
     await file({ ...sampleReport, anonymous: true, confidential: true });
     await worker().tick();

@@ -38,6 +38,9 @@ export interface LaporOptions {
 
 const KIND_TO_NATIONAL = { pengaduan: 'PENGADUAN', aspirasi: 'ASPIRASI', informasi: 'PERMINTAAN_INFORMASI' } as const;
 
+/** A reporter's actions as the national API names them. */
+const ACTION_TO_NATIONAL = { comment: 'KOMENTAR', reopen: 'BUKA_KEMBALI', rating: 'PENILAIAN' } as const;
+
 /** The national statuses and the stages of this hub's workflow they mean. */
 export const STATUS_FROM_NATIONAL: Record<string, ReportStatus> = {
   VERIFIKASI: 'verified',
@@ -80,6 +83,8 @@ interface NationalHistoryEntry {
   waktu: string;
   status?: string;
   tanggapan?: string;
+  /** `MITRA`: the entry came from this hub (a reporter's action) and is already on our timeline. */
+  sumber?: string;
 }
 
 export function laporDestination({
@@ -118,13 +123,29 @@ export function laporDestination({
       if (res.status === 401 || res.status === 403) throw new DeliveryError(`${name} refused the token`, false);
       throw new DeliveryError(`${name} answered ${res.status}`, retryableStatus(res.status) || res.ok);
     },
+    async deliverAction(action, idempotencyKey) {
+      if (!action.externalRef) throw new DeliveryError(`${name} has no reference for ${action.trackingId} yet`, true);
+      const res = await call(`laporan/${encodeURIComponent(action.externalRef)}/tindakan`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+        body: JSON.stringify({
+          jenis: ACTION_TO_NATIONAL[action.kind],
+          isi: action.text ?? null,
+          nilai: action.rating ?? null,
+          waktu: action.at,
+        }),
+      });
+      if (res.ok || res.status === 409) return;
+      if (res.status === 401 || res.status === 403) throw new DeliveryError(`${name} refused the token`, false);
+      throw new DeliveryError(`${name} answered ${res.status}`, retryableStatus(res.status));
+    },
     async poll(externalRef, cursor) {
       const query = cursor ? `?setelah=${encodeURIComponent(cursor)}` : '';
       const res = await call(`laporan/${encodeURIComponent(externalRef)}/riwayat${query}`, { method: 'GET' });
       if (!res.ok) throw new DeliveryError(`${name} answered ${res.status} to a poll`, retryableStatus(res.status));
       const history = (await res.json()) as { riwayat?: NationalHistoryEntry[] };
       const events: InboundEvent[] = [];
-      for (const entry of history.riwayat ?? []) {
+      for (const entry of (history.riwayat ?? []).filter((e) => e.sumber !== 'MITRA')) {
         const status = entry.status ? STATUS_FROM_NATIONAL[entry.status] : undefined;
         const base = { eventId: `${externalRef}:${entry.id}`, report: externalRef, at: entry.waktu };
         if (status) events.push({ ...base, type: 'status', status, ...(entry.tanggapan && { note: entry.tanggapan }) });

@@ -1,4 +1,11 @@
-import { type Delivered, DeliveryError, type Destination, type OutgoingReport, retryableStatus } from './destination';
+import {
+  type Delivered,
+  DeliveryError,
+  type Destination,
+  type OutgoingAction,
+  type OutgoingReport,
+  retryableStatus,
+} from './destination';
 import { signedHeaders } from './signature';
 
 export interface WebhookOptions {
@@ -15,30 +22,37 @@ export interface WebhookOptions {
  * system already has it, which also counts as delivered.
  */
 export function webhookDestination({ name, url, secret, timeoutMs = 15_000 }: WebhookOptions): Destination {
+  /** Posts one signed message; 2xx and 409 (already had it) are delivered. */
+  const post = async (message: object, idempotencyKey: string): Promise<{ reference?: unknown }> => {
+    const body = JSON.stringify(message);
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'Idempotency-Key': idempotencyKey,
+          ...signedHeaders(secret, body),
+        },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new DeliveryError(`${name} could not be reached: ${(error as Error).message}`, true);
+    }
+    const answer = (await res.json().catch(() => ({}))) as { reference?: unknown };
+    if (res.ok || res.status === 409) return answer;
+    throw new DeliveryError(`${name} answered ${res.status}`, retryableStatus(res.status));
+  };
   return {
     name,
     inboundSecret: secret,
     async deliver(report: OutgoingReport, idempotencyKey: string): Promise<Delivered> {
-      const body = JSON.stringify({ type: 'report', report });
-      let res: Response;
-      try {
-        res = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            'Idempotency-Key': idempotencyKey,
-            ...signedHeaders(secret, body),
-          },
-          body,
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (error) {
-        throw new DeliveryError(`${name} could not be reached: ${(error as Error).message}`, true);
-      }
-      const answer = (await res.json().catch(() => ({}))) as { reference?: unknown };
-      const externalRef = typeof answer.reference === 'string' ? answer.reference : undefined;
-      if (res.ok || res.status === 409) return externalRef ? { externalRef } : {};
-      throw new DeliveryError(`${name} answered ${res.status}`, retryableStatus(res.status));
+      const { reference } = await post({ type: 'report', report }, idempotencyKey);
+      return typeof reference === 'string' ? { externalRef: reference } : {};
+    },
+    async deliverAction(action: OutgoingAction, idempotencyKey: string): Promise<void> {
+      await post({ type: action.kind, action }, idempotencyKey);
     },
   };
 }

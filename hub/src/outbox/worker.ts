@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client';
-import { type Delivery, deliveries, reports } from '../db/schema';
+import { type Delivery, deliveries, reportEvents, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { ApiError } from '../errors';
 import type { Keyring } from '../privacy/keyring';
@@ -10,7 +10,7 @@ import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
 import { attachmentsOf, contactOf, locationOf } from '../reports/read';
 import { recordTransition } from '../workflow/transitions';
-import { DeliveryError, type OutgoingReport } from './destination';
+import { DeliveryError, type Destination, type OutgoingAction, type OutgoingReport } from './destination';
 import { applyInboundEvent } from './inbound';
 import type { Routing } from './routing';
 
@@ -44,16 +44,26 @@ export const DEFAULT_OUTBOX: OutboxOptions = {
 
 /** Queues a report's delivery inside the transaction that stores it. */
 export function enqueueDelivery(tx: Tx, reportId: number, destination: string, now: Date): void {
+  enqueue(tx, { reportId, destination, kind: 'report', eventId: null }, now);
+}
+
+/** Queues a reporter's action (its timeline event) for the destination the report went to. */
+export function enqueueAction(
+  tx: Tx,
+  reportId: number,
+  destination: string,
+  kind: ActionKind,
+  eventId: number,
+  now: Date,
+): void {
+  enqueue(tx, { reportId, destination, kind, eventId }, now);
+}
+
+type ActionKind = Exclude<Delivery['kind'], 'report'>;
+
+function enqueue(tx: Tx, row: Pick<Delivery, 'reportId' | 'destination' | 'kind' | 'eventId'>, now: Date) {
   tx.insert(deliveries)
-    .values({
-      reportId,
-      destination,
-      kind: 'report',
-      idempotencyKey: randomUUID(),
-      state: 'pending',
-      nextAttemptAt: now,
-      createdAt: now,
-    })
+    .values({ ...row, idempotencyKey: randomUUID(), state: 'pending', nextAttemptAt: now, createdAt: now })
     .run();
 }
 
@@ -189,7 +199,14 @@ export class OutboxWorker {
         .all()
         .map((row) => row.id);
       if (!due.length) return [];
-      return tx.update(deliveries).set({ leaseUntil }).where(inArray(deliveries.id, due)).returning().all();
+      // In the order they were queued: a report before the reporter's actions on it.
+      return tx
+        .update(deliveries)
+        .set({ leaseUntil })
+        .where(inArray(deliveries.id, due))
+        .returning()
+        .all()
+        .sort((a, b) => a.id - b.id);
     });
   }
 
@@ -198,29 +215,24 @@ export class OutboxWorker {
     const destination = routing.destination(delivery.destination);
     if (!destination) {
       // Not a failure of the destination: the delivery waits, uncounted, until the operator configures it.
-      db.update(deliveries)
-        .set({
-          leaseUntil: null,
-          lastError: `no destination named ${delivery.destination} is configured`,
-          nextAttemptAt: new Date(now.getTime() + UNCONFIGURED_RECHECK_MS),
-        })
-        .where(eq(deliveries.id, delivery.id))
-        .run();
+      this.settle(delivery, {
+        leaseUntil: null,
+        lastError: `no destination named ${delivery.destination} is configured`,
+        nextAttemptAt: new Date(now.getTime() + UNCONFIGURED_RECHECK_MS),
+      });
       return false;
     }
+    if (delivery.kind !== 'report') return this.attemptAction(delivery, destination, now);
     try {
       const { externalRef } = await destination.deliver(this.outgoing(delivery.reportId), delivery.idempotencyKey);
-      db.update(deliveries)
-        .set({
-          state: 'delivered',
-          deliveredAt: new Date(),
-          leaseUntil: null,
-          lastError: null,
-          externalRef: externalRef ?? null,
-          attempts: delivery.attempts + 1,
-        })
-        .where(eq(deliveries.id, delivery.id))
-        .run();
+      this.settle(delivery, {
+        state: 'delivered',
+        deliveredAt: new Date(),
+        leaseUntil: null,
+        lastError: null,
+        externalRef: externalRef ?? null,
+        attempts: delivery.attempts + 1,
+      });
       const [report] = db.select().from(reports).where(eq(reports.id, delivery.reportId)).all();
       if (report?.status === 'received') {
         const note = externalRef ? `Nomor laporan di ${delivery.destination}: ${externalRef}` : undefined;
@@ -229,20 +241,80 @@ export class OutboxWorker {
       logger?.info({ delivery: delivery.id, destination: delivery.destination }, 'delivered');
       return true;
     } catch (error) {
-      const attempts = delivery.attempts + 1;
-      const retryable = !(error instanceof DeliveryError) || error.retryable;
-      const parked = !retryable || attempts >= this.options.maxAttempts;
-      db.update(deliveries)
-        .set({
-          attempts,
-          leaseUntil: null,
-          lastError: (error as Error).message.slice(0, 500),
-          state: parked ? 'needs_attention' : 'pending',
-          nextAttemptAt: new Date(now.getTime() + retryDelay(attempts, this.options)),
-        })
-        .where(eq(deliveries.id, delivery.id))
-        .run();
-      logger?.warn({ delivery: delivery.id, destination: delivery.destination, attempts, parked }, 'delivery failed');
+      this.failed(delivery, error, now);
+      return false;
+    }
+  }
+
+  private settle(delivery: Delivery, change: Partial<Delivery>): void {
+    this.deps.db.update(deliveries).set(change).where(eq(deliveries.id, delivery.id)).run();
+  }
+
+  /** Schedules the next attempt with backoff, or parks the delivery for the operator. */
+  private failed(delivery: Delivery, error: unknown, now: Date): void {
+    const attempts = delivery.attempts + 1;
+    const retryable = !(error instanceof DeliveryError) || error.retryable;
+    const parked = !retryable || attempts >= this.options.maxAttempts;
+    this.settle(delivery, {
+      attempts,
+      leaseUntil: null,
+      lastError: (error as Error).message.slice(0, 500),
+      state: parked ? 'needs_attention' : 'pending',
+      nextAttemptAt: new Date(now.getTime() + retryDelay(attempts, this.options)),
+    });
+    this.deps.logger?.warn(
+      { delivery: delivery.id, destination: delivery.destination, attempts, parked },
+      'delivery failed',
+    );
+  }
+
+  /**
+   * Passes on a reporter's action once the report itself has arrived (the
+   * destination knows it by its reference only then); until then it waits,
+   * uncounted.
+   */
+  private async attemptAction(delivery: Delivery, destination: Destination, now: Date): Promise<boolean> {
+    const { db } = this.deps;
+    const [report] = db
+      .select()
+      .from(deliveries)
+      .where(
+        and(
+          eq(deliveries.reportId, delivery.reportId),
+          eq(deliveries.kind, 'report'),
+          eq(deliveries.destination, delivery.destination),
+        ),
+      )
+      .all();
+    const [event] = delivery.eventId
+      ? db.select().from(reportEvents).where(eq(reportEvents.id, delivery.eventId)).all()
+      : [];
+    if (report?.state !== 'delivered' || !event) {
+      this.settle(delivery, { leaseUntil: null, nextAttemptAt: new Date(now.getTime() + this.options.baseDelayMs) });
+      return false;
+    }
+    const [sealed] = db.select().from(reports).where(eq(reports.id, delivery.reportId)).all();
+    const action: OutgoingAction = {
+      kind: delivery.kind as OutgoingAction['kind'],
+      trackingId: sealed?.trackingId ?? '',
+      ...(report.externalRef && { externalRef: report.externalRef }),
+      ...(event.note && { text: event.note }),
+      ...(event.rating && { rating: event.rating }),
+      at: event.at.toISOString(),
+    };
+    try {
+      if (!destination.deliverAction) throw new DeliveryError(`${destination.name} takes no reporter actions`, false);
+      await destination.deliverAction(action, delivery.idempotencyKey);
+      this.settle(delivery, {
+        state: 'delivered',
+        deliveredAt: new Date(),
+        leaseUntil: null,
+        lastError: null,
+        attempts: delivery.attempts + 1,
+      });
+      return true;
+    } catch (error) {
+      this.failed(delivery, error, now);
       return false;
     }
   }

@@ -82,6 +82,7 @@ function timelineEntry(event: ReportEvent): ReportView['timeline'][number] {
     actor: event.actor,
     ...(event.status && { status: event.status }),
     ...(event.note && { note: event.note }),
+    ...(event.rating && { rating: event.rating }),
   };
 }
 

@@ -1,15 +1,25 @@
 import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
-import { type FieldError, parseTrackingId, type ReportView, type ValidReport } from '../../../contract';
+import * as z from 'zod';
+import {
+  BODY_MAX_LENGTH,
+  type FieldError,
+  parseTrackingId,
+  type ReportView,
+  toFieldErrors,
+  type ValidReport,
+} from '../../../contract';
 import { checkSolution, replayedSolution, spendSolution } from '../abuse/proof-of-work';
 import { limitPer } from '../abuse/rate-limit';
 import type { ResolvedDeps } from '../app';
 import type { Db } from '../db/client';
-import type { Report, Site } from '../db/schema';
+import { type Report, reports, type Site } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { ApiError } from '../errors';
 import { enqueueDelivery } from '../outbox/worker';
 import type { Regions } from '../regions/regions';
+import { actOnReport, type ReporterAction } from '../reports/actions';
 import { attachmentContext, fileReport } from '../reports/create';
 import { idempotencyKeyFrom, rememberAnswer, replayedAnswer, requestHash } from '../reports/idempotency';
 import { receiptMatches } from '../reports/receipt';
@@ -17,8 +27,30 @@ import { readSubmission, submissionGuard } from '../reports/submission';
 import { findAttachment, findReport, reportView } from '../reports/views';
 import { isSelfOrigin } from '../sites/origin-guard';
 import { findSite } from '../sites/sites';
+import { DEFAULT_TIME_ZONE } from '../workflow/deadlines';
 
 const RECEIPT_AUTH = /^Receipt\s+(\S+)\s*$/i;
+
+const commentSchema = z.object({ text: z.string().trim().min(1).max(BODY_MAX_LENGTH) });
+const reopenSchema = z.object({ reason: z.string().trim().min(10).max(BODY_MAX_LENGTH) });
+const ratingSchema = z.object({
+  score: z.number().int().min(1).max(5),
+  remark: z.string().trim().max(1000).optional(),
+});
+
+/** A reporter's action: the receipt is required, the body is checked by its schema. */
+async function readAction<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
+  const json = await c.req.json().catch(() => {
+    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON');
+  });
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError(400, 'validation_failed', 'The request has invalid fields', {
+      fields: toFieldErrors(parsed.error.issues),
+    });
+  }
+  return parsed.data;
+}
 
 export function reportRoutes({
   db,
@@ -47,6 +79,19 @@ export function reportRoutes({
     key: (c) => c.req.header('x-lapor-site'),
     what: 'website',
   });
+  /** Applies a reporter's action to the report the receipt opens, and answers the reporter's view. */
+  const act = (c: Context, action: ReporterAction) => {
+    const { report, viewer } = authorize(c, db);
+    if (viewer !== 'reporter')
+      throw new ApiError(401, 'invalid_receipt', 'Only the reporter, with the receipt, may do this');
+    const timeZone = directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
+    actOnReport(db, report, action, { calendar, timeZone, now: clock() });
+    const [updated] = db.select().from(reports).where(eq(reports.id, report.id)).all();
+    return c.json(
+      reportView({ db, directory, regions, keyring, calendar }, updated ?? report, 'reporter', clock()),
+      201,
+    );
+  };
   const lookupLimit = limitPer({
     limit: rateLimits.lookupsPerMinute,
     windowMs: 60_000,
@@ -112,6 +157,18 @@ export function reportRoutes({
     .get('/:trackingId', lookupLimit, (c) => {
       const { report, viewer } = authorize(c, db);
       return c.json(reportView({ db, directory, regions, keyring, calendar }, report, viewer, clock()));
+    })
+    .post('/:trackingId/comments', lookupLimit, async (c) => {
+      const { text } = await readAction(c, commentSchema);
+      return act(c, { kind: 'comment', text });
+    })
+    .post('/:trackingId/reopen', lookupLimit, async (c) => {
+      const { reason } = await readAction(c, reopenSchema);
+      return act(c, { kind: 'reopen', reason });
+    })
+    .post('/:trackingId/rating', lookupLimit, async (c) => {
+      const { score, remark } = await readAction(c, ratingSchema);
+      return act(c, { kind: 'rating', score, ...(remark && { remark }) });
     })
     .get('/:trackingId/attachments/:attachmentId', lookupLimit, async (c) => {
       const { report, viewer } = authorize(c, db);

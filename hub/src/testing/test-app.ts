@@ -13,6 +13,7 @@ import type { Routing } from '../outbox/routing';
 import { createKeyring } from '../privacy/keyring';
 import { loadRegions } from '../regions/regions';
 import { createCalendar, loadDecrees } from '../workflow/calendar';
+import type { Clock } from '../workflow/clock';
 
 const regions = await loadRegions();
 
@@ -34,6 +35,7 @@ export function testApp(
     /** Ask for a proof of work, as a real hub does; off elsewhere so tests need not solve puzzles. */
     proofOfWork?: ProofOfWork;
     routing?: Routing;
+    clock?: Clock;
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-hub-'));
@@ -48,6 +50,7 @@ export function testApp(
     calendar: testCalendar,
     proofOfWork: options.proofOfWork ?? null,
     ...(options.routing && { routing: options.routing }),
+    ...(options.clock && { clock: options.clock }),
     attachments: folderStore(join(dir, 'attachments')),
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
     clientAddress: clientAddressResolver(options.trustedProxies ?? 0),

@@ -11,6 +11,7 @@ import { checkSignature } from '../outbox/signature';
 export async function startWebhookPeer(secret: string) {
   const filed = new Map<string, { trackingId: string; reference: string }>();
   const received: string[] = [];
+  const actions: { key: string; type: string; trackingId: string }[] = [];
   const faults = { failNext: 0, failStatus: 500, delayMs: 0 };
   const app = new Hono().post('/hook', async (c) => {
     const body = await c.req.text();
@@ -28,7 +29,17 @@ export async function startWebhookPeer(secret: string) {
     }
     const existing = filed.get(key);
     if (existing) return c.json({ reference: existing.reference }, 409);
-    const { report } = JSON.parse(body) as { report: { trackingId: string } };
+    const message = JSON.parse(body) as {
+      type: string;
+      report?: { trackingId: string };
+      action?: { trackingId: string };
+    };
+    if (message.type !== 'report') {
+      actions.push({ key, type: message.type, trackingId: message.action?.trackingId ?? '' });
+      filed.set(key, { trackingId: message.action?.trackingId ?? '', reference: '' });
+      return c.json({}, 201);
+    }
+    const { report } = message as { report: { trackingId: string } };
     const entry = { trackingId: report.trackingId, reference: `DISDIK-${filed.size + 1}` };
     filed.set(key, entry);
     return c.json({ reference: entry.reference }, 201);
@@ -40,6 +51,7 @@ export async function startWebhookPeer(secret: string) {
     url: `http://127.0.0.1:${port}/hook`,
     filed,
     received,
+    actions,
     faults,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

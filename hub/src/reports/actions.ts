@@ -1,0 +1,88 @@
+import { and, eq } from 'drizzle-orm';
+import { canTransition, WORKING_DAYS } from '../../../contract';
+import type { Db } from '../db/client';
+import { deliveries, type Report, reportEvents, reports } from '../db/schema';
+import { ApiError } from '../errors';
+import { enqueueAction } from '../outbox/worker';
+import { localDate, type WorkingCalendar } from '../workflow/calendar';
+import { eventsOf } from './read';
+
+export type ReporterAction =
+  | { kind: 'comment'; text: string }
+  | { kind: 'reopen'; reason: string }
+  | { kind: 'rating'; score: number; remark?: string };
+
+/**
+ * What a reporter holding the receipt may do: add a comment or more
+ * information; reopen a report they are not satisfied with, while a
+ * follow-up stands or within 10 working days of its closure; rate the
+ * follow-up once. Each is a timeline event, and is passed on through the
+ * outbox, in the same transaction, to wherever the report itself went.
+ */
+export function actOnReport(
+  db: Db,
+  report: Report,
+  action: ReporterAction,
+  { calendar, timeZone, now = new Date() }: { calendar: WorkingCalendar; timeZone: string; now?: Date },
+): void {
+  const events = eventsOf(db, report.id);
+  if (action.kind === 'reopen') checkReopen(report, events, calendar, timeZone, now);
+  if (action.kind === 'rating') checkRating(report, events);
+  if (action.kind === 'comment' && report.status === 'archived') {
+    throw new ApiError(409, 'invalid_transition', 'An archived report takes no more comments');
+  }
+
+  const base = { reportId: report.id, at: now, actor: 'reporter' as const };
+  const event: typeof reportEvents.$inferInsert =
+    action.kind === 'comment'
+      ? { ...base, type: 'message', note: action.text }
+      : action.kind === 'reopen'
+        ? { ...base, type: 'status', status: 'reopened', note: action.reason }
+        : { ...base, type: 'rating', rating: action.score, note: action.remark ?? null };
+
+  db.transaction((tx) => {
+    const { lastInsertRowid } = tx.insert(reportEvents).values(event).run();
+    const id = Number(lastInsertRowid);
+    tx.update(reports)
+      .set({ updatedAt: now, ...(action.kind === 'reopen' && { status: 'reopened' as const }) })
+      .where(eq(reports.id, report.id))
+      .run();
+    const [delivered] = tx
+      .select({ destination: deliveries.destination })
+      .from(deliveries)
+      .where(and(eq(deliveries.reportId, report.id), eq(deliveries.kind, 'report')))
+      .all();
+    if (delivered) enqueueAction(tx, report.id, delivered.destination, action.kind, id, now);
+  });
+}
+
+function checkReopen(
+  report: Report,
+  events: readonly { type: string; status: string | null; at: Date }[],
+  calendar: WorkingCalendar,
+  timeZone: string,
+  now: Date,
+) {
+  if (!canTransition(report.status, 'reopened')) {
+    throw new ApiError(409, 'invalid_transition', `A report that is ${report.status} cannot be reopened`);
+  }
+  if (report.status !== 'finished') return;
+  const finished = events.findLast((e) => e.type === 'status' && e.status === 'finished');
+  const closed = localDate(finished?.at ?? report.updatedAt, timeZone);
+  if (calendar.workingDaysBetween(closed, localDate(now, timeZone)) > WORKING_DAYS.reopenWindow) {
+    throw new ApiError(
+      409,
+      'reopen_window_closed',
+      `A report can be reopened within ${WORKING_DAYS.reopenWindow} working days of its closure`,
+    );
+  }
+}
+
+function checkRating(report: Report, events: readonly { type: string; status: string | null }[]) {
+  if (!events.some((e) => e.type === 'status' && e.status === 'followed_up')) {
+    throw new ApiError(409, 'not_yet_followed_up', 'A follow-up can be rated once there is one');
+  }
+  if (events.some((e) => e.type === 'rating'))
+    throw new ApiError(409, 'already_rated', 'This report was already rated');
+  if (report.status === 'archived') throw new ApiError(409, 'invalid_transition', 'An archived report cannot be rated');
+}
