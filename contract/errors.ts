@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'not_found',
   'invalid_tracking_id',
   'invalid_receipt',
+  'invalid_token',
   'invalid_idempotency_key',
   'idempotency_conflict',
   'rate_limited',

@@ -15,6 +15,7 @@ import { createLogger, requestLog } from './logging';
 import { createRouting, type Routing, routingFile } from './outbox/routing';
 import type { Keyring } from './privacy/keyring';
 import type { Regions } from './regions/regions';
+import { adminRoutes } from './routes/admin';
 import { challengeRoutes } from './routes/challenge';
 import { destinationRoutes } from './routes/destinations';
 import { directoryRoutes } from './routes/directory';
@@ -52,6 +53,8 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string;
   /** The hub's public origins (e.g. `https://lapor.example.go.id`), whose pages call the API same-origin behind a proxy. */
   selfOrigins?: string[];
+  /** The operator's token for /api/v1/admin; without it that API is off. */
+  adminToken?: string;
   /** Structured request and error logs; silent when omitted. */
   logger?: Logger;
   /** Receives errors the hub did not expect (default: the logger); they are answered with a bare 500. */
@@ -88,6 +91,7 @@ export function createApp(options: AppDeps) {
     .route('/sites', siteRoutes(deps))
     .route('/challenge', challengeRoutes(deps))
     .route('/destinations', destinationRoutes(deps))
+    .route('/admin', adminRoutes(deps))
     .route('/', openApiRoutes())
     .route('/', directoryRoutes(deps));
 

@@ -2,11 +2,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { folderStore } from './attachments/store';
 import { configFromEnv } from './config';
+import type { Db } from './db/client';
 import { openDatabase } from './db/client';
-import { readInstitutionsFile, syncBuiltinDirectory, upsertInstitutions } from './directory/directory';
+import { createDirectory, readInstitutionsFile, syncBuiltinDirectory, upsertInstitutions } from './directory/directory';
+import { listDeliveries, operatorView, overdueReports, retryDelivery } from './operator/operator';
 import { loadKeyring } from './privacy/keyring';
 import { resealAll, resealAttachments } from './privacy/rotate';
+import { loadRegions } from './regions/regions';
 import { addSite, listSites, removeSite } from './sites/sites';
+import { createCalendar, loadDecrees } from './workflow/calendar';
 
 const USAGE = `Usage: npm run hub -- <command>
 
@@ -21,6 +25,14 @@ const USAGE = `Usage: npm run hub -- <command>
       (type: kementerian, lembaga, pemerintah-daerah or unit).
   keys rotate
       Re-encrypts every report's sealed data with the current (first) data key of LAPOR_DATA_KEYS.
+  outbox list [--state pending|delivered|needs_attention]
+      Lists deliveries, newest first.
+  outbox retry ID
+      Sends a delivery again from the start (after fixing what made it fail).
+  report show TRACKING_ID
+      Prints a report in full, an anonymous reporter's contact included, with its deliveries.
+  deadlines overdue
+      Lists open reports with a deadline past, the longest overdue first.
 
 The database is DATA_DIR/hub.sqlite (DATA_DIR defaults to ./data), as for npm start.`;
 
@@ -36,6 +48,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       institution: { type: 'string' },
       category: { type: 'string' },
       lock: { type: 'boolean', default: false },
+      state: { type: 'string' },
     },
   });
   const db = openDatabase(join(configFromEnv(env).dataDir, 'hub.sqlite'));
@@ -91,12 +104,75 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         console.log(`Re-encrypted ${count} report(s) and ${files} attachment(s) with data key ${keyring.currentId}.`);
         return 0;
       }
+      case 'outbox list': {
+        const state = values.state as 'pending' | 'delivered' | 'needs_attention' | undefined;
+        if (state && !['pending', 'delivered', 'needs_attention'].includes(state)) return usage();
+        const rows = listDeliveries(db, state);
+        if (!rows.length) console.log('No deliveries.');
+        for (const d of rows) {
+          console.log(
+            [
+              d.id,
+              d.trackingId,
+              d.kind,
+              d.destination,
+              d.state,
+              `${d.attempts} attempt(s)`,
+              d.externalRef ?? '-',
+              d.lastError ?? '',
+            ].join('\t'),
+          );
+        }
+        return 0;
+      }
+      case 'outbox retry': {
+        const id = Number(positionals[0]);
+        if (!Number.isInteger(id)) return usage();
+        retryDelivery(db, id);
+        console.log(`Delivery ${id} will be sent again at once.`);
+        return 0;
+      }
+      case 'report show': {
+        const [trackingId] = positionals;
+        if (!trackingId) return usage();
+        console.log(JSON.stringify(operatorView(await viewDeps(db, env), trackingId), null, 2));
+        return 0;
+      }
+      case 'deadlines overdue': {
+        const rows = overdueReports(await viewDeps(db, env));
+        if (!rows.length) console.log('Nothing is overdue.');
+        for (const r of rows) {
+          console.log(
+            [
+              r.trackingId,
+              r.institutionId,
+              r.status,
+              r.deadline.kind,
+              r.deadline.due,
+              `${-r.deadline.workingDaysLeft} working day(s) overdue`,
+            ].join('\t'),
+          );
+        }
+        return 0;
+      }
       default:
         return usage();
     }
   } finally {
     db.$client.close();
   }
+}
+
+/** What the operator's views read: the directory, regions, keys and working days, as the hub has them. */
+async function viewDeps(db: Db, env: NodeJS.ProcessEnv) {
+  const { dataDir } = configFromEnv(env);
+  return {
+    db,
+    directory: createDirectory(db),
+    regions: await loadRegions(),
+    keyring: loadKeyring(env, join(dataDir, 'data-key')).keyring,
+    calendar: createCalendar(loadDecrees(join(dataDir, 'holidays.json'))),
+  };
 }
 
 function usage(): number {

@@ -15,6 +15,8 @@ export interface Config {
   clockSpeed: number;
   /** Port of the local national desk that `npm start` runs when no destinations are configured. */
   nationalDeskPort: number;
+  /** The operator's token for /api/v1/admin (off without one). */
+  adminToken?: string;
   /** The hub's public origin behind a reverse proxy, if it differs from what requests show. */
   publicUrl?: string;
 }
@@ -33,6 +35,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   NATIONAL_DESK_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   CLOCK_SPEED: z.coerce.number().int().min(1).max(100_000).default(1),
+  ADMIN_TOKEN: z.string().min(24, 'ADMIN_TOKEN must be at least 24 characters').optional(),
 });
 
 /** Reads the hub's settings from the environment, refusing values that would fail later. */
@@ -58,5 +61,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     clockSpeed: e.CLOCK_SPEED,
     nationalDeskPort: e.NATIONAL_DESK_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1),
     ...(e.PUBLIC_URL && { publicUrl: new URL(e.PUBLIC_URL).origin }),
+    ...(e.ADMIN_TOKEN && { adminToken: e.ADMIN_TOKEN }),
   };
 }

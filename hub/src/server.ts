@@ -83,6 +83,7 @@ const app = createApp({
   rateLimits: config.rateLimits,
   clientAddress: clientAddressResolver(config.trustedProxies),
   selfOrigins: config.publicUrl ? [config.publicUrl] : [],
+  adminToken: config.adminToken,
   proofOfWork: config.powMaxNumber
     ? { ...DEFAULT_POW, maxNumber: config.powMaxNumber, secret: keyring.deriveSecret('altcha') }
     : null,

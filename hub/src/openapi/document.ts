@@ -73,6 +73,22 @@ function reporterAction(operationId: string, summary: string, properties: object
   };
 }
 
+/** An operator's operation: the bearer token, JSON out. */
+function operatorOperation<M extends 'get' | 'post'>(method: M, operationId: string, summary: string) {
+  const operation = {
+    operationId,
+    summary,
+    tags: ['operator'],
+    security: [{ operator: [] }],
+    responses: {
+      '200': { description: 'The answer.', content: { 'application/json': { schema: { type: 'object' } } } },
+      '401': failure('No or a wrong operator token (`invalid_token`).'),
+      '404': failure('Not found, or the operator API is off (no ADMIN_TOKEN).'),
+    },
+  };
+  return { [method]: operation } as Record<M, typeof operation>;
+}
+
 let built: ReturnType<typeof buildDocument> | undefined;
 
 /** The document, built once per process. */
@@ -107,6 +123,7 @@ function buildDocument() {
     components: {
       schemas,
       securitySchemes: {
+        operator: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of the hub.' },
         receipt: {
           type: 'apiKey',
           in: 'header',
@@ -349,6 +366,38 @@ function buildDocument() {
           summary: "A registered website's presets",
           parameters: [pathParam('key', 'The site key.')],
           responses: { '200': answer('The presets.', siteConfigSchema), '404': failure('No such site.'), ...common },
+        },
+      },
+      '/api/v1/admin/overdue': operatorOperation(
+        'get',
+        'listOverdue',
+        'Open reports with a deadline past, the longest overdue first',
+      ),
+      '/api/v1/admin/deliveries': {
+        get: {
+          ...operatorOperation('get', 'listDeliveries', 'The outbox, newest first').get,
+          parameters: [
+            queryParam('state', 'Only deliveries in this state.', {
+              type: 'string',
+              enum: ['pending', 'delivered', 'needs_attention'],
+            }),
+          ],
+        },
+      },
+      '/api/v1/admin/deliveries/{id}/retry': {
+        post: {
+          ...operatorOperation('post', 'retryDelivery', 'Send a delivery again from the start').post,
+          parameters: [pathParam('id', 'The delivery id.')],
+        },
+      },
+      '/api/v1/admin/reports/{trackingId}': {
+        get: {
+          ...operatorOperation(
+            'get',
+            'getReportAsOperator',
+            "A report in full, an anonymous reporter's contact included, with its deliveries",
+          ).get,
+          parameters: [trackingId],
         },
       },
       '/api/v1/openapi.json': {

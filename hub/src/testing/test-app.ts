@@ -36,6 +36,7 @@ export function testApp(
     proofOfWork?: ProofOfWork;
     routing?: Routing;
     clock?: Clock;
+    adminToken?: string;
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-hub-'));
@@ -51,6 +52,7 @@ export function testApp(
     proofOfWork: options.proofOfWork ?? null,
     ...(options.routing && { routing: options.routing }),
     ...(options.clock && { clock: options.clock }),
+    adminToken: options.adminToken,
     attachments: folderStore(join(dir, 'attachments')),
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
     clientAddress: clientAddressResolver(options.trustedProxies ?? 0),

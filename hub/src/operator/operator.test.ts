@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { runCli } from '../cli';
+import { deliveries, reports } from '../db/schema';
+import { postJson, sampleReport, testApp } from '../testing/test-app';
+import { recordTransition } from '../workflow/transitions';
+
+const TOKEN = 'operator-token-0123456789abcdef';
+let hub: ReturnType<typeof testApp>;
+beforeEach(() => {
+  hub = testApp({ adminToken: TOKEN, clock: () => new Date('2026-12-01T02:00:00Z') });
+});
+afterEach(() => hub.close());
+
+const admin = (path: string, init: RequestInit = {}, token = TOKEN) =>
+  hub.app.request(`/api/v1/admin${path}`, { ...init, headers: { Authorization: `Bearer ${token}` } });
+
+async function fileAnonymous() {
+  return (await (await postJson(hub.app, '/api/v1/reports', { ...sampleReport, anonymous: true })).json()) as {
+    trackingId: string;
+  };
+}
+
+describe('the operator API', () => {
+  it('needs the operator token, compared whole', async () => {
+    assert.equal((await admin('/overdue', {}, 'wrong')).status, 401);
+    assert.equal((await hub.app.request('/api/v1/admin/overdue')).status, 401);
+    assert.equal((await admin('/overdue', {}, `${TOKEN}x`)).status, 401);
+    assert.equal((await admin('/overdue')).status, 200);
+  });
+
+  it('is off without a token', async () => {
+    const off = testApp();
+    try {
+      assert.equal(
+        (await off.app.request('/api/v1/admin/overdue', { headers: { Authorization: 'Bearer anything' } })).status,
+        404,
+      );
+    } finally {
+      off.close();
+    }
+  });
+
+  it('lists overdue reports, failing deliveries, and sends one again', async () => {
+    const { trackingId } = await fileAnonymous();
+    const [row] = hub.db.select().from(reports).where(eq(reports.trackingId, trackingId)).all();
+    // Received on 23 November (the real clock); on 1 December the 3 working days to forward have passed.
+    hub.db
+      .update(reports)
+      .set({ createdAt: new Date('2026-11-23T02:00:00Z') })
+      .run();
+    const overdue = (await (await admin('/overdue')).json()).items;
+    assert.deepEqual(
+      overdue.map((r: { trackingId: string; deadline: { kind: string } }) => [r.trackingId, r.deadline.kind]),
+      [[trackingId, 'forward']],
+    );
+
+    hub.db.update(deliveries).set({ state: 'needs_attention', attempts: 10, lastError: 'lapor answered 500' }).run();
+    const failing = (await (await admin('/deliveries?state=needs_attention')).json()).items;
+    assert.equal(failing.length, 1);
+    assert.equal((await admin(`/deliveries/${failing[0].id}/retry`, { method: 'POST' })).status, 200);
+    const [delivery] = hub.db.select().from(deliveries).all();
+    assert.deepEqual([delivery?.state, delivery?.attempts, delivery?.lastError], ['pending', 0, null]);
+    assert.equal(row?.trackingId, trackingId);
+  });
+
+  it('shows a report in full, an anonymous reporter’s contact included', async () => {
+    const { trackingId } = await fileAnonymous();
+    const full = await (await admin(`/reports/${trackingId}`)).json();
+    assert.deepEqual(full.reporter, sampleReport.reporter);
+    assert.equal(full.deliveries.length, 1);
+  });
+});
+
+describe('npm run hub: the operator’s commands', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'lapor-ops-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('list and retry deliveries, show a report, list what is overdue', async () => {
+    const env = { DATA_DIR: dataDir };
+    const printed: string[] = [];
+    const log = console.log;
+    console.log = (...parts: unknown[]) => printed.push(parts.join(' '));
+    try {
+      assert.equal(await runCli(['outbox', 'list'], env), 0);
+      assert.equal(await runCli(['deadlines', 'overdue'], env), 0);
+      await assert.rejects(runCli(['outbox', 'retry', '99'], env), /No delivery/);
+      await assert.rejects(runCli(['report', 'show', 'LPR-0000-0000-0'], env), /No report/);
+      assert.equal(await runCli(['outbox', 'list', '--state', 'lost'], env), 2);
+    } finally {
+      console.log = log;
+    }
+    assert.deepEqual(printed, ['No deliveries.', 'Nothing is overdue.']);
+  });
+});
+
+describe('moves on a filed report', () => {
+  it('keep overdue lists in step', async () => {
+    const { trackingId } = await fileAnonymous();
+    const [row] = hub.db.select().from(reports).where(eq(reports.trackingId, trackingId)).all();
+    recordTransition(hub.db, row?.id ?? 0, { to: 'archived', actor: 'national', note: 'Terlalu umum.' });
+    assert.deepEqual((await (await admin('/overdue')).json()).items, []);
+  });
+});

@@ -1,0 +1,97 @@
+import { asc, desc, eq, notInArray } from 'drizzle-orm';
+import type { Deadline, ReportView } from '../../../contract';
+import type { Db } from '../db/client';
+import { type Delivery, deliveries, reports } from '../db/schema';
+import { ApiError } from '../errors';
+import { eventsOf } from '../reports/read';
+import { findReport, reportView, type ViewDeps } from '../reports/views';
+import { DEFAULT_TIME_ZONE, deadlinesOf } from '../workflow/deadlines';
+
+/** What the hub's operator sees and does: the outbox, any report in full, and what is overdue. */
+
+export interface DeliveryRow {
+  id: number;
+  trackingId: string;
+  kind: Delivery['kind'];
+  destination: string;
+  state: Delivery['state'];
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  externalRef: string | null;
+}
+
+export function listDeliveries(db: Db, state?: Delivery['state']): DeliveryRow[] {
+  const query = db
+    .select({ delivery: deliveries, trackingId: reports.trackingId })
+    .from(deliveries)
+    .innerJoin(reports, eq(deliveries.reportId, reports.id));
+  const rows = (state ? query.where(eq(deliveries.state, state)) : query).orderBy(desc(deliveries.id)).limit(500).all();
+  return rows.map(({ delivery: d, trackingId }) => ({
+    id: d.id,
+    trackingId,
+    kind: d.kind,
+    destination: d.destination,
+    state: d.state,
+    attempts: d.attempts,
+    nextAttemptAt: d.nextAttemptAt.toISOString(),
+    lastError: d.lastError,
+    externalRef: d.externalRef,
+  }));
+}
+
+/** Sends a delivery again from the start: for one parked as needing attention once its cause is fixed. */
+export function retryDelivery(db: Db, id: number, now = new Date()): void {
+  const { changes } = db
+    .update(deliveries)
+    .set({ state: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: null, lastError: null })
+    .where(eq(deliveries.id, id))
+    .run();
+  if (!changes) throw new ApiError(404, 'not_found', `No delivery has the id ${id}`);
+}
+
+/** A report as the operator sees it: the reporter's full view, even of an anonymous reporter, with its deliveries. */
+export function operatorView(deps: ViewDeps, trackingId: string, now = new Date()) {
+  const report = findReport(deps.db, trackingId);
+  if (!report) throw new ApiError(404, 'not_found', 'No report has this Tracking ID');
+  // The reporter's view holds everything given, an anonymous reporter's contact included.
+  return {
+    ...reportView(deps, report, 'reporter', now),
+    deliveries: listDeliveries(deps.db).filter((d) => d.trackingId === trackingId),
+  };
+}
+
+export interface OverdueReport {
+  trackingId: string;
+  institutionId: string;
+  status: ReportView['status'];
+  deadline: Deadline;
+}
+
+/** Every open report with a deadline past, the longest overdue first. */
+export function overdueReports(
+  { db, directory, calendar }: Pick<ViewDeps, 'db' | 'directory' | 'calendar'>,
+  now = new Date(),
+): OverdueReport[] {
+  const open = db
+    .select()
+    .from(reports)
+    .where(notInArray(reports.status, ['finished', 'archived']))
+    .orderBy(asc(reports.id))
+    .all();
+  const overdue: OverdueReport[] = [];
+  for (const report of open) {
+    const timeZone = directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
+    const { deadline, resolution } = deadlinesOf(report, eventsOf(db, report.id), calendar, timeZone, now);
+    for (const d of [deadline, resolution]) {
+      if (d?.overdue)
+        overdue.push({
+          trackingId: report.trackingId,
+          institutionId: report.institutionId,
+          status: report.status,
+          deadline: d,
+        });
+    }
+  }
+  return overdue.sort((a, b) => a.deadline.workingDaysLeft - b.deadline.workingDaysLeft);
+}

@@ -1,0 +1,43 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import * as z from 'zod';
+import type { ResolvedDeps } from '../app';
+import { ApiError } from '../errors';
+import { listDeliveries, operatorView, overdueReports, retryDelivery } from '../operator/operator';
+import { parseQuery } from '../query';
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** `Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time; without a configured token the API is off. */
+function operatorOnly(token: string | undefined) {
+  return createMiddleware(async function operatorOnly(c, next) {
+    if (!token) throw new ApiError(404, 'not_found', 'The operator API is off: set ADMIN_TOKEN to turn it on');
+    const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+    if (!timingSafeEqual(digest(given), digest(token))) {
+      throw new ApiError(401, 'invalid_token', 'The operator token is missing or wrong');
+    }
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+}
+
+/** The operator's API: overdue reports, failing deliveries, a report in full, and sending a delivery again. */
+export function adminRoutes(deps: ResolvedDeps) {
+  const { db, adminToken, clock } = deps;
+  return new Hono()
+    .use(operatorOnly(adminToken))
+    .get('/overdue', (c) => c.json({ items: overdueReports(deps, clock()) }))
+    .get('/deliveries', (c) => {
+      const { state } = parseQuery(
+        c,
+        z.object({ state: z.enum(['pending', 'delivered', 'needs_attention']).optional() }),
+      );
+      return c.json({ items: listDeliveries(db, state) });
+    })
+    .post('/deliveries/:id/retry', (c) => {
+      retryDelivery(db, Number(c.req.param('id')));
+      return c.json({ retried: true });
+    })
+    .get('/reports/:trackingId', (c) => c.json(operatorView(deps, c.req.param('trackingId'), clock())));
+}
