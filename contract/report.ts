@@ -37,6 +37,8 @@ export const reportInputSchema = z.object({
   categoryId: z.optional(slug()),
   anonymous: z._default(z.boolean(), false),
   confidential: z._default(z.boolean(), false),
+  /** The language the reporter writes in, for the emails they will get. */
+  locale: z.optional(z.enum(['id', 'en'])),
   /** The form's honeypot: a field people never see or fill. */
   website: z.optional(z.string().check(z.maxLength(500))),
   reporter: z.optional(

@@ -19,6 +19,7 @@ import { adminRoutes } from './routes/admin';
 import { challengeRoutes } from './routes/challenge';
 import { destinationRoutes } from './routes/destinations';
 import { directoryRoutes } from './routes/directory';
+import { notificationRoutes } from './routes/notifications';
 import { openApiRoutes } from './routes/openapi';
 import { regionRoutes } from './routes/regions';
 import { reportRoutes } from './routes/reports';
@@ -92,6 +93,7 @@ export function createApp(options: AppDeps) {
     .route('/challenge', challengeRoutes(deps))
     .route('/destinations', destinationRoutes(deps))
     .route('/admin', adminRoutes(deps))
+    .route('/notifications', notificationRoutes(deps))
     .route('/', openApiRoutes())
     .route('/', directoryRoutes(deps));
 

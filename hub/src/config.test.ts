@@ -15,6 +15,7 @@ describe('configFromEnv', () => {
       powMaxNumber: 50_000,
       nationalDeskPort: 8788,
       clockSpeed: 1,
+      mailFrom: 'SP4N-LAPOR! <no-reply@localhost>',
     });
   });
 

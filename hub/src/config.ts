@@ -15,6 +15,9 @@ export interface Config {
   clockSpeed: number;
   /** Port of the local national desk that `npm start` runs when no destinations are configured. */
   nationalDeskPort: number;
+  /** SMTP server for reporters' notifications, e.g. `smtps://user:pass@mail.example.go.id:465`. */
+  smtpUrl?: string;
+  mailFrom: string;
   /** The operator's token for /api/v1/admin (off without one). */
   adminToken?: string;
   /** The hub's public origin behind a reverse proxy, if it differs from what requests show. */
@@ -35,6 +38,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   NATIONAL_DESK_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   CLOCK_SPEED: z.coerce.number().int().min(1).max(100_000).default(1),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('SP4N-LAPOR! <no-reply@localhost>'),
   ADMIN_TOKEN: z.string().min(24, 'ADMIN_TOKEN must be at least 24 characters').optional(),
 });
 
@@ -62,5 +67,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     nationalDeskPort: e.NATIONAL_DESK_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1),
     ...(e.PUBLIC_URL && { publicUrl: new URL(e.PUBLIC_URL).origin }),
     ...(e.ADMIN_TOKEN && { adminToken: e.ADMIN_TOKEN }),
+    ...(e.SMTP_URL && { smtpUrl: e.SMTP_URL }),
+    mailFrom: e.MAIL_FROM,
   };
 }

@@ -12,6 +12,7 @@ import { openDatabase } from './db/client';
 import { createDirectory, syncBuiltinDirectory } from './directory/directory';
 import { createLogger } from './logging';
 import { startNationalDesk } from './national-desk/demo';
+import { smtpMailer } from './notifications/mailer';
 import { createRouting, loadRoutingFile } from './outbox/routing';
 import { OutboxWorker } from './outbox/worker';
 import { loadKeyring } from './privacy/keyring';
@@ -95,8 +96,11 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   logger.info(`Demo site: http://${host}:${info.port}/demo/`);
 });
 
+const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
+const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : undefined;
+if (!mailer) logger.info('No SMTP_URL: emails to reporters wait in the outbox until one is set.');
 const outbox = new OutboxWorker(
-  { db, directory, regions, keyring, routing, logger },
+  { db, directory, regions, keyring, routing, mailer, publicUrl, logger },
   demoDestinations.length ? { pollIntervalMs: 3000 } : {},
 );
 outbox.start();

@@ -64,6 +64,12 @@ export const reports = sqliteTable('reports', {
   reporterEmail: text(),
   reporterPhone: text(),
   status: text({ enum: REPORT_STATUSES }).notNull(),
+  /** The language the reporter filed in, for the emails they get. */
+  locale: text({ enum: ['id', 'en'] })
+    .notNull()
+    .default('id'),
+  /** Whether a reporter who left an email wants news of the report (one click turns it off). */
+  notify: integer({ mode: 'boolean' }).notNull().default(true),
   createdAt: timestamp().notNull(),
   updatedAt: timestamp().notNull(),
 });
@@ -155,7 +161,7 @@ export const deliveries = sqliteTable(
       .references(() => reports.id),
     destination: text().notNull(),
     /** The report itself, or a reporter's action on it, passed on the same way. */
-    kind: text({ enum: ['report', 'comment', 'reopen', 'rating'] }).notNull(),
+    kind: text({ enum: ['report', 'comment', 'reopen', 'rating', 'notification'] }).notNull(),
     /** For an action: the timeline event it passes on. */
     eventId: integer().references(() => reportEvents.id),
     /** Sent with every attempt, so the destination can recognise a repeat. */

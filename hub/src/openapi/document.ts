@@ -400,6 +400,32 @@ function buildDocument() {
           parameters: [trackingId],
         },
       },
+      '/api/v1/notifications/opt-out': {
+        get: {
+          operationId: 'showOptOut',
+          summary: "The opt-out link in a reporter's email: a page with a button",
+          parameters: [
+            queryParam('report', 'The Tracking ID.', { type: 'string' }),
+            queryParam('token', 'From the link.', { type: 'string' }),
+          ],
+          responses: {
+            '200': { description: 'The page.', content: { 'text/html': {} } },
+            '404': failure('Not a valid link.'),
+          },
+        },
+        post: {
+          operationId: 'optOut',
+          summary: 'Stop the emails about one report (also one-click, RFC 8058)',
+          parameters: [
+            queryParam('report', 'The Tracking ID.', { type: 'string' }),
+            queryParam('token', 'From the link.', { type: 'string' }),
+          ],
+          responses: {
+            '200': { description: 'Done.', content: { 'text/html': {} } },
+            '404': failure('Not a valid link.'),
+          },
+        },
+      },
       '/api/v1/openapi.json': {
         get: {
           operationId: 'getOpenApi',

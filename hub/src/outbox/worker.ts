@@ -5,6 +5,8 @@ import type { Db } from '../db/client';
 import { type Delivery, deliveries, reportEvents, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { ApiError } from '../errors';
+import type { Mailer } from '../notifications/mailer';
+import { notificationMail, optOutToken } from '../notifications/message';
 import type { Keyring } from '../privacy/keyring';
 import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
@@ -83,6 +85,10 @@ export interface OutboxDeps {
   regions: Regions;
   keyring: Keyring;
   routing: Routing;
+  /** Sends reporters' notifications; without one they wait in the outbox. */
+  mailer?: Mailer;
+  /** The hub's public address, for links in emails. */
+  publicUrl?: string;
   logger?: Logger;
 }
 
@@ -212,6 +218,7 @@ export class OutboxWorker {
 
   private async attempt(delivery: Delivery, now: Date): Promise<boolean> {
     const { db, routing, logger } = this.deps;
+    if (delivery.kind === 'notification') return this.attemptNotification(delivery, now);
     const destination = routing.destination(delivery.destination);
     if (!destination) {
       // Not a failure of the destination: the delivery waits, uncounted, until the operator configures it.
@@ -305,6 +312,64 @@ export class OutboxWorker {
     try {
       if (!destination.deliverAction) throw new DeliveryError(`${destination.name} takes no reporter actions`, false);
       await destination.deliverAction(action, delivery.idempotencyKey);
+      this.settle(delivery, {
+        state: 'delivered',
+        deliveredAt: new Date(),
+        leaseUntil: null,
+        lastError: null,
+        attempts: delivery.attempts + 1,
+      });
+      return true;
+    } catch (error) {
+      this.failed(delivery, error, now);
+      return false;
+    }
+  }
+
+  /** Emails the reporter about an event; the receipt never goes in an email. */
+  private async attemptNotification(delivery: Delivery, now: Date): Promise<boolean> {
+    const { db, keyring, mailer, publicUrl } = this.deps;
+    if (!mailer || !publicUrl) {
+      this.settle(delivery, {
+        leaseUntil: null,
+        lastError: 'no mailer is configured',
+        nextAttemptAt: new Date(now.getTime() + UNCONFIGURED_RECHECK_MS),
+      });
+      return false;
+    }
+    const [sealed] = db.select().from(reports).where(eq(reports.id, delivery.reportId)).all();
+    const [event] = delivery.eventId
+      ? db.select().from(reportEvents).where(eq(reportEvents.id, delivery.eventId)).all()
+      : [];
+    const email = sealed && contactOf(openReport(keyring, sealed))?.email;
+    if (!sealed || !event || !email || !sealed.notify) {
+      // Opted out (or nothing to send) since it was queued: settled without sending.
+      this.settle(delivery, {
+        state: 'delivered',
+        deliveredAt: new Date(),
+        leaseUntil: null,
+        lastError: 'not sent: the reporter opted out',
+      });
+      return false;
+    }
+    const base = publicUrl.replace(/\/$/, '');
+    const token = optOutToken(keyring.deriveSecret('opt-out'), sealed.trackingId);
+    const optOutUrl = `${base}/api/v1/notifications/opt-out?report=${encodeURIComponent(sealed.trackingId)}&token=${token}`;
+    const mail = notificationMail({
+      locale: sealed.locale,
+      trackingId: sealed.trackingId,
+      // A confidential report's email says nothing of its content.
+      event: { ...event, note: sealed.confidential ? null : event.note },
+      trackerUrl: `${base}/lacak/#lapor=${encodeURIComponent(sealed.trackingId)}`,
+      optOutUrl,
+    });
+    try {
+      await mailer.send({
+        to: email,
+        ...mail,
+        messageId: `<${delivery.idempotencyKey}@lapor-embed>`,
+        headers: { 'List-Unsubscribe': `<${optOutUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      });
       this.settle(delivery, {
         state: 'delivered',
         deliveredAt: new Date(),

@@ -59,6 +59,7 @@ export function createReport(
     reporterEmail: input.reporter?.email ?? null,
     reporterPhone: input.reporter?.phone ?? null,
     status: 'received' as const,
+    locale: input.locale ?? 'id',
     createdAt: now,
     updatedAt: now,
   };

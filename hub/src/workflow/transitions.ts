@@ -3,6 +3,7 @@ import { canTransition, type ReportStatus } from '../../../contract';
 import type { Db } from '../db/client';
 import { type Report, type ReportEvent, reportEvents, reports } from '../db/schema';
 import { ApiError } from '../errors';
+import { queueNotification } from '../notifications/queue';
 
 type Actor = ReportEvent['actor'];
 /** The database or a transaction on it: these functions join the caller's transaction when given one. */
@@ -25,10 +26,12 @@ export function recordTransition(
     if (!canTransition(report.status, change.to)) {
       throw new ApiError(409, 'invalid_transition', `A report that is ${report.status} cannot become ${change.to}`);
     }
-    tx.insert(reportEvents)
+    const { lastInsertRowid } = tx
+      .insert(reportEvents)
       .values({ reportId, at, type: 'status', actor: change.actor, status: change.to, note: change.note ?? null })
       .run();
     tx.update(reports).set({ status: change.to, updatedAt: at }).where(eq(reports.id, reportId)).run();
+    if (change.actor !== 'reporter') queueNotification(tx, report, Number(lastInsertRowid), at);
     return { ...report, status: change.to, updatedAt: at };
   });
 }
@@ -41,7 +44,12 @@ export function recordMessage(
 ): void {
   const at = message.at ?? new Date();
   db.transaction((tx) => {
-    tx.insert(reportEvents).values({ reportId, at, type: 'message', actor: message.actor, note: message.note }).run();
+    const { lastInsertRowid } = tx
+      .insert(reportEvents)
+      .values({ reportId, at, type: 'message', actor: message.actor, note: message.note })
+      .run();
     tx.update(reports).set({ updatedAt: at }).where(eq(reports.id, reportId)).run();
+    const [report] = tx.select().from(reports).where(eq(reports.id, reportId)).all();
+    if (report && message.actor !== 'reporter') queueNotification(tx, report, Number(lastInsertRowid), at);
   });
 }

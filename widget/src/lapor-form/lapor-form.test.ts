@@ -154,6 +154,7 @@ describe('<lapor-form>', () => {
       categoryId: 'pendidikan-kebudayaan',
       anonymous: true,
       confidential: false,
+      locale: 'id',
     });
     await el.updateComplete;
     expect($(el, '[part=tracking-id]').textContent).to.equal(created.trackingId);

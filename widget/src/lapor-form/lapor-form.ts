@@ -18,6 +18,7 @@ import { formatSize } from '../internal/format';
 import { HubError } from '../internal/hub-client';
 import { LaporElement } from '../internal/lapor-element';
 import { LatestRequest } from '../internal/latest-request';
+import { getLocale } from '../internal/locale';
 import { attachmentMessage, fieldMessage, hubErrorMessage, kindHelp, kindLabel } from '../internal/messages';
 import { solveChallenge } from '../internal/proof-of-work';
 import { sharedStyles } from '../internal/shared.styles';
@@ -715,7 +716,8 @@ export class LaporForm extends LaporElement {
   /** Sends the report; a retry of unchanged content reuses the Idempotency-Key so the hub files it once. */
   private async send(): Promise<void> {
     this.stopRetryTimer();
-    const report = toReportInput(this.values);
+    // The reporter's language, for the emails the hub will send them.
+    const report = { ...toReportInput(this.values), locale: getLocale() as 'id' | 'en' };
     const files = this.files.map(({ file }) => file);
     const payload = JSON.stringify([report, files.map((f) => [f.name, f.size, f.lastModified])]);
     if (this.pending?.payload !== payload) this.pending = { idempotencyKey: newIdempotencyKey(), payload };

@@ -1,0 +1,107 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { html } from 'hono/html';
+import type { ReportStatus } from '../../../contract';
+import type { ReportEvent } from '../db/schema';
+
+/**
+ * The short email a reporter gets when their report moves or gets a
+ * response, in the language they filed in. It links to the tracker and to a
+ * one-click opt-out; it never carries the receipt, and for a confidential
+ * report it says nothing of the content.
+ */
+const STATUS = {
+  id: {
+    received: 'diterima',
+    submitted: 'dikirim ke SP4N-LAPOR!',
+    verified: 'terverifikasi',
+    forwarded: 'diteruskan ke instansi yang berwenang',
+    followed_up: 'ditindaklanjuti',
+    finished: 'selesai',
+    held: 'ditunda',
+    not_authority: 'dialihkan karena bukan wewenang instansi',
+    archived: 'diarsipkan',
+    reopened: 'dibuka kembali',
+  },
+  en: {
+    received: 'received',
+    submitted: 'sent to SP4N-LAPOR!',
+    verified: 'verified',
+    forwarded: 'forwarded to the responsible institution',
+    followed_up: 'followed up',
+    finished: 'finished',
+    held: 'on hold',
+    not_authority: 'rerouted as outside the institution’s authority',
+    archived: 'archived',
+    reopened: 'reopened',
+  },
+} satisfies Record<'id' | 'en', Record<ReportStatus, string>>;
+
+const TEXT = {
+  id: {
+    subject: (id: string, what: string) => `Laporan ${id}: ${what}`,
+    response: 'ada tanggapan baru',
+    intro: (id: string, what: string) => `Laporan Anda dengan Tracking ID ${id} ${what}.`,
+    note: 'Keterangan:',
+    follow: 'Lihat perkembangannya:',
+    optOut: 'Tidak ingin menerima email seperti ini lagi?',
+    footer: 'Email ini dikirim otomatis oleh hub pengaduan SP4N-LAPOR!. Jangan membalas email ini.',
+  },
+  en: {
+    subject: (id: string, what: string) => `Report ${id}: ${what}`,
+    response: 'a new response',
+    intro: (id: string, what: string) => `Your report with Tracking ID ${id} has ${what}.`,
+    note: 'Note:',
+    follow: 'Follow its progress:',
+    optOut: 'Don’t want emails like this any more?',
+    footer: 'This email was sent automatically by an SP4N-LAPOR! complaint hub. Please do not reply to it.',
+  },
+};
+
+export function notificationMail(options: {
+  locale: 'id' | 'en';
+  trackingId: string;
+  event: Pick<ReportEvent, 'type' | 'status' | 'note'>;
+  trackerUrl: string;
+  optOutUrl: string;
+}) {
+  const { locale, trackingId, event, trackerUrl, optOutUrl } = options;
+  const t = TEXT[locale];
+  const what =
+    event.type === 'status' && event.status
+      ? locale === 'id'
+        ? `telah ${STATUS.id[event.status]}`
+        : `been ${STATUS.en[event.status]}`
+      : locale === 'id'
+        ? 'mendapat tanggapan baru'
+        : `received ${t.response}`;
+  const short = event.type === 'status' && event.status ? STATUS[locale][event.status] : t.response;
+  const lines = [
+    t.intro(trackingId, what),
+    ...(event.note ? ['', t.note, event.note] : []),
+    '',
+    t.follow,
+    trackerUrl,
+    '',
+    t.optOut,
+    optOutUrl,
+    '',
+    t.footer,
+  ];
+  // hono's html template escapes every value put into it.
+  const body = html`<p>${t.intro(trackingId, what)}</p>
+    ${event.note ? html`<p><strong>${t.note}</strong><br />${event.note}</p>` : ''}
+    <p>${t.follow} <a href="${trackerUrl}">${trackerUrl}</a></p>
+    <p><small>${t.optOut} <a href="${optOutUrl}">${optOutUrl}</a><br />${t.footer}</small></p>`;
+  return { subject: t.subject(trackingId, short), text: lines.join('\n'), html: String(body) };
+}
+
+/** The token in an opt-out link: proves the link came from the hub, for that report only. */
+export function optOutToken(secret: string, trackingId: string): string {
+  return createHmac('sha256', secret).update(`opt-out:${trackingId}`).digest('base64url');
+}
+
+export function optOutTokenMatches(secret: string, trackingId: string, token: string): boolean {
+  const expected = Buffer.from(optOutToken(secret, trackingId));
+  const given = Buffer.from(token);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
