@@ -63,7 +63,8 @@ const clock = acceleratedClock(config.clockSpeed);
 if (config.clockSpeed > 1)
   logger.warn(`DEMO: deadlines run ${config.clockSpeed} times faster than real time (CLOCK_SPEED).`);
 const demoDestinations = existsSync(destinationsFile) ? [] : [await startNationalDesk(config, logger)];
-const routing = createRouting(routingConfig, demoDestinations);
+const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : undefined;
+const routing = createRouting(routingConfig, demoDestinations, { mailer });
 if (!routing.destination(routingConfig.default)) {
   logger.warn(
     `No destination "${routingConfig.default}" is configured in ${join(config.dataDir, 'destinations.json')}: reports are kept in the outbox until one is.`,
@@ -71,6 +72,7 @@ if (!routing.destination(routingConfig.default)) {
 }
 const regions = await loadRegions();
 
+const attachments = folderStore(join(config.dataDir, 'attachments'));
 const app = createApp({
   db,
   directory,
@@ -79,7 +81,7 @@ const app = createApp({
   regions,
   routing,
   keyring,
-  attachments: folderStore(join(config.dataDir, 'attachments')),
+  attachments,
   staticRoots,
   rateLimits: config.rateLimits,
   clientAddress: clientAddressResolver(config.trustedProxies),
@@ -97,10 +99,9 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 });
 
 const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
-const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : undefined;
 if (!mailer) logger.info('No SMTP_URL: emails to reporters wait in the outbox until one is set.');
 const outbox = new OutboxWorker(
-  { db, directory, regions, keyring, routing, mailer, publicUrl, logger },
+  { db, directory, regions, keyring, routing, mailer, publicUrl, logger, attachments },
   demoDestinations.length ? { pollIntervalMs: 3000 } : {},
 );
 outbox.start();

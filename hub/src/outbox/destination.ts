@@ -15,7 +15,8 @@ export interface OutgoingReport {
   /** Rahasia: the content must not be published. */
   confidential: boolean;
   reporter?: { name?: string; email?: string; phone?: string };
-  attachments: { name: string; mediaType: string; size: number }[];
+  /** The files, with `content` to read one (decrypted) for a destination that sends them on; JSON leaves it out. */
+  attachments: { name: string; mediaType: string; size: number; content?: () => Promise<Buffer> }[];
   createdAt: string;
 }
 

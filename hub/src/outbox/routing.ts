@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as z from 'zod';
+import type { Mailer } from '../notifications/mailer';
 import type { Destination } from './destination';
+import { emailDestination } from './email';
 import { laporDestination } from './lapor';
 import { webhookDestination } from './webhook';
 
@@ -9,6 +11,7 @@ export const DEFAULT_DESTINATION = 'lapor';
 
 const destinationSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('webhook'), name: z.string().min(1), url: z.url(), secret: z.string().min(16) }),
+  z.object({ type: z.literal('email'), name: z.string().min(1), to: z.email() }),
   z.object({
     type: z.literal('lapor'),
     name: z.string().min(1),
@@ -40,10 +43,17 @@ export interface Routing {
   destinationFor(report: { siteKey: string | null; institutionPath: readonly string[] }): string;
 }
 
-export function createRouting(config: RoutingFile, extra: readonly Destination[] = []): Routing {
+export function createRouting(
+  config: RoutingFile,
+  extra: readonly Destination[] = [],
+  { mailer }: { mailer?: Mailer } = {},
+): Routing {
   const destinations = new Map<string, Destination>(extra.map((d) => [d.name, d]));
   for (const d of config.destinations) {
-    destinations.set(d.name, d.type === 'webhook' ? webhookDestination(d) : laporDestination(d));
+    if (d.type === 'webhook') destinations.set(d.name, webhookDestination(d));
+    else if (d.type === 'lapor') destinations.set(d.name, laporDestination(d));
+    // Without a mailer, an email destination is left out, and its reports wait as for any unconfigured one.
+    else if (mailer) destinations.set(d.name, emailDestination({ ...d, mailer }));
   }
   return {
     destination: (name) => destinations.get(name),

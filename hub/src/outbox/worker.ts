@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import type { AttachmentStore } from '../attachments/store';
 import type { Db } from '../db/client';
 import { type Delivery, deliveries, reportEvents, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
@@ -10,6 +11,7 @@ import { notificationMail, optOutToken } from '../notifications/message';
 import type { Keyring } from '../privacy/keyring';
 import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
+import { attachmentContext } from '../reports/create';
 import { attachmentsOf, contactOf, locationOf } from '../reports/read';
 import { recordTransition } from '../workflow/transitions';
 import { DeliveryError, type Destination, type OutgoingAction, type OutgoingReport } from './destination';
@@ -85,6 +87,8 @@ export interface OutboxDeps {
   regions: Regions;
   keyring: Keyring;
   routing: Routing;
+  /** Where attachments are read from, for destinations that send files on. */
+  attachments?: AttachmentStore;
   /** Sends reporters' notifications; without one they wait in the outbox. */
   mailer?: Mailer;
   /** The hub's public address, for links in emails. */
@@ -406,7 +410,17 @@ export class OutboxWorker {
       anonymous: r.anonymous,
       confidential: r.confidential,
       ...(!r.anonymous && reporter && { reporter }),
-      attachments: files.map((f) => ({ name: f.fileName, mediaType: f.mediaType, size: f.size })),
+      attachments: files.map((f) => ({
+        name: f.fileName,
+        mediaType: f.mediaType,
+        size: f.size,
+        content: async () => {
+          const stream = await this.deps.attachments?.read(f.storageKey);
+          if (!stream) throw new DeliveryError(`attachment ${f.publicId} is missing from the store`, true);
+          const bytes = Buffer.concat(await stream.toArray());
+          return f.envelope ? keyring.decryptBytes(bytes, f.envelope, attachmentContext(f.publicId)) : bytes;
+        },
+      })),
       createdAt: r.createdAt.toISOString(),
     };
   }

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { folderStore } from '../attachments/store';
+import { deliveries } from '../db/schema';
+import { createDirectory } from '../directory/directory';
+import { smtpMailer } from '../notifications/mailer';
+import { startSmtpPeer } from '../testing/smtp-peer';
+import { sampleReport, testApp, testKeyring } from '../testing/test-app';
+import { createRouting, type Routing, routingFile } from './routing';
+import { OutboxWorker } from './worker';
+
+const PNG = readFileSync(new URL('../attachments/fixtures/photo.png', import.meta.url));
+let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
+let hub: ReturnType<typeof testApp>;
+let routing: Routing;
+beforeEach(async () => {
+  smtp = await startSmtpPeer();
+  const mailer = smtpMailer(smtp.url, 'Hub LAPOR <lapor@example.go.id>');
+  const config = routingFile.parse({
+    destinations: [{ type: 'email', name: 'desk', to: 'pengaduan@smksmak.example.sch.id' }],
+    default: 'desk',
+  });
+  routing = createRouting(config, [], { mailer });
+  hub = testApp({ routing });
+});
+afterEach(async () => {
+  hub.close();
+  await smtp.close();
+});
+
+function worker() {
+  return new OutboxWorker({
+    db: hub.db,
+    directory: createDirectory(hub.db),
+    regions: hub.regions,
+    keyring: testKeyring,
+    routing,
+    attachments: folderStore(join(hub.dir, 'attachments')),
+  });
+}
+
+async function fileWithPhoto(extra: object) {
+  const form = new FormData();
+  form.set('report', JSON.stringify({ ...sampleReport, ...extra }));
+  form.append('attachments', new File([new Uint8Array(PNG)], 'kuitansi.png'));
+  return (await hub.app.request('/api/v1/reports', { method: 'POST', body: form })).json();
+}
+
+/** The messages to the institution (the reporter may get emails too). */
+const toDesk = () =>
+  smtp.messages.filter((m) => m.to && 'text' in m.to && m.to.text === 'pengaduan@smksmak.example.sch.id');
+
+describe('the email destination', () => {
+  it('sends the complaint desk the report, in text and HTML, with its attachments, once', async () => {
+    const { trackingId } = await fileWithPhoto({ confidential: true });
+    await worker().tick();
+    const [mail] = toDesk();
+    assert.equal(toDesk().length, 1);
+    assert.equal(mail?.subject, `[LAPOR ${trackingId}] Pengaduan: ${sampleReport.title}`);
+    assert.match(mail?.text ?? '', /Rahasia: ya/);
+    assert.ok(mail?.text?.includes(sampleReport.body));
+    assert.match(mail?.text ?? '', /Andi Pratama/);
+    assert.match(String(mail?.html ?? ''), /<p>/);
+    assert.equal(mail?.attachments.length, 1);
+    assert.equal(mail?.attachments[0]?.filename, 'kuitansi.png');
+    assert.ok(mail?.attachments[0]?.content.subarray(0, 8).equals(PNG.subarray(0, 8)), 'the file, decrypted');
+    const [report] = hub.db.select().from(deliveries).all();
+    assert.equal(report?.state, 'delivered');
+  });
+
+  it('leaves an anonymous reporter out', async () => {
+    await fileWithPhoto({ anonymous: true });
+    await worker().tick();
+    assert.ok(!toDesk()[0]?.text?.includes('Andi'));
+  });
+});

@@ -1,0 +1,94 @@
+import { html } from 'hono/html';
+import type { Mailer } from '../notifications/mailer';
+import type { Destination, OutgoingAction, OutgoingReport } from './destination';
+
+export interface EmailOptions {
+  name: string;
+  /** The institution's complaint desk. */
+  to: string;
+  mailer: Mailer;
+}
+
+const KIND = { pengaduan: 'Pengaduan', aspirasi: 'Aspirasi', informasi: 'Permintaan informasi' } as const;
+const ACTION = {
+  comment: 'Tambahan dari pelapor',
+  reopen: 'Pelapor membuka kembali laporan',
+  rating: 'Penilaian pelapor',
+} as const;
+
+function reportText(r: OutgoingReport): string {
+  return [
+    `${KIND[r.kind]} melalui SP4N-LAPOR! — Tracking ID ${r.trackingId}`,
+    '',
+    `Judul: ${r.title}`,
+    `Tanggal kejadian: ${r.incidentDate}`,
+    `Lokasi: ${r.location.text}${r.location.regionName ? ` (${r.location.regionName})` : ''}`,
+    `Instansi tujuan: ${r.institution.name}`,
+    ...(r.category ? [`Kategori: ${r.category.name}`] : []),
+    `Anonim: ${r.anonymous ? 'ya — identitas pelapor tidak disampaikan' : 'tidak'}`,
+    `Rahasia: ${r.confidential ? 'ya — isi laporan tidak boleh dipublikasikan' : 'tidak'}`,
+    ...(r.reporter
+      ? [`Pelapor: ${[r.reporter.name, r.reporter.email, r.reporter.phone].filter(Boolean).join(', ')}`]
+      : []),
+    '',
+    'Isi laporan:',
+    r.body,
+    '',
+    ...(r.attachments.length ? [`Lampiran: ${r.attachments.map((a) => a.name).join(', ')}`, ''] : []),
+    'Tanggapi dan tindak lanjuti laporan ini sesuai ketentuan SP4N-LAPOR!: paling lambat 5 hari kerja untuk tanggapan awal.',
+  ].join('\n');
+}
+
+/** The text as HTML paragraphs; hono's html template escapes every line. */
+const paragraphs = (text: string) =>
+  String(
+    html`${text.split('\n\n').map((block) => html`<p>${block.split('\n').map((line, i) => html`${i ? html`<br />` : ''}${line}`)}</p>`)}`,
+  );
+
+/**
+ * For an institution without an API: each report as an email (text and
+ * HTML, with its attachments) to its complaint desk, through the hub's SMTP
+ * server. The Message-ID is the delivery's key, so a copy sent again after a
+ * crash is recognised as the same message.
+ */
+export function emailDestination({ name, to, mailer }: EmailOptions): Destination {
+  return {
+    name,
+    async deliver(report, idempotencyKey) {
+      const text = reportText(report);
+      const attachments = await Promise.all(
+        report.attachments.map(async (a) => ({
+          filename: a.name,
+          contentType: a.mediaType,
+          content: a.content ? await a.content() : Buffer.alloc(0),
+        })),
+      );
+      await mailer.send({
+        to,
+        subject: `[LAPOR ${report.trackingId}] ${KIND[report.kind]}: ${report.title}`,
+        text,
+        html: paragraphs(text),
+        messageId: `<${idempotencyKey}@lapor-embed>`,
+        headers: { 'X-Lapor-Tracking-Id': report.trackingId },
+        attachments,
+      });
+      return { externalRef: report.trackingId };
+    },
+    async deliverAction(action: OutgoingAction, idempotencyKey) {
+      const text = [
+        `${ACTION[action.kind]} — Tracking ID ${action.trackingId}`,
+        '',
+        ...(action.rating ? [`Nilai: ${action.rating} dari 5`] : []),
+        ...(action.text ? [action.text] : []),
+      ].join('\n');
+      await mailer.send({
+        to,
+        subject: `[LAPOR ${action.trackingId}] ${ACTION[action.kind]}`,
+        text,
+        html: paragraphs(text),
+        messageId: `<${idempotencyKey}@lapor-embed>`,
+        headers: { 'X-Lapor-Tracking-Id': action.trackingId },
+      });
+    },
+  };
+}
