@@ -234,22 +234,34 @@ export class OutboxWorker {
       return false;
     }
     if (delivery.kind !== 'report') return this.attemptAction(delivery, destination, now);
+    let externalRef: string | undefined;
+    const sent = await this.sendOnce(delivery, now, async () => {
+      ({ externalRef } = await destination.deliver(this.outgoing(delivery.reportId), delivery.idempotencyKey));
+      return externalRef;
+    });
+    if (!sent) return false;
+    const [report] = db.select().from(reports).where(eq(reports.id, delivery.reportId)).all();
+    if (report?.status === 'received') {
+      const note = externalRef ? `Nomor laporan di ${delivery.destination}: ${externalRef}` : undefined;
+      recordTransition(db, report.id, { to: 'submitted', actor: 'hub', note });
+    }
+    logger?.info({ delivery: delivery.id, destination: delivery.destination }, 'delivered');
+    return true;
+  }
+
+  /** Runs one send and records its outcome: delivered (with the destination's reference, if `send` returns one), or failed. */
+  private async sendOnce(delivery: Delivery, now: Date, send: () => Promise<unknown>): Promise<boolean> {
     try {
-      const { externalRef } = await destination.deliver(this.outgoing(delivery.reportId), delivery.idempotencyKey);
+      const result = await send();
+      const externalRef = typeof result === 'string' ? result : undefined;
       this.settle(delivery, {
         state: 'delivered',
         deliveredAt: new Date(),
         leaseUntil: null,
         lastError: null,
-        externalRef: externalRef ?? null,
         attempts: delivery.attempts + 1,
+        ...(externalRef && { externalRef }),
       });
-      const [report] = db.select().from(reports).where(eq(reports.id, delivery.reportId)).all();
-      if (report?.status === 'received') {
-        const note = externalRef ? `Nomor laporan di ${delivery.destination}: ${externalRef}` : undefined;
-        recordTransition(db, report.id, { to: 'submitted', actor: 'hub', note });
-      }
-      logger?.info({ delivery: delivery.id, destination: delivery.destination }, 'delivered');
       return true;
     } catch (error) {
       this.failed(delivery, error, now);
@@ -313,21 +325,10 @@ export class OutboxWorker {
       ...(event.rating && { rating: event.rating }),
       at: event.at.toISOString(),
     };
-    try {
+    return this.sendOnce(delivery, now, async () => {
       if (!destination.deliverAction) throw new DeliveryError(`${destination.name} takes no reporter actions`, false);
       await destination.deliverAction(action, delivery.idempotencyKey);
-      this.settle(delivery, {
-        state: 'delivered',
-        deliveredAt: new Date(),
-        leaseUntil: null,
-        lastError: null,
-        attempts: delivery.attempts + 1,
-      });
-      return true;
-    } catch (error) {
-      this.failed(delivery, error, now);
-      return false;
-    }
+    });
   }
 
   /** Emails the reporter about an event; the receipt never goes in an email. */
@@ -367,25 +368,14 @@ export class OutboxWorker {
       trackerUrl: `${base}/lacak/#lapor=${encodeURIComponent(sealed.trackingId)}`,
       optOutUrl,
     });
-    try {
-      await mailer.send({
+    return this.sendOnce(delivery, now, () =>
+      mailer.send({
         to: email,
         ...mail,
         messageId: `<${delivery.idempotencyKey}@lapor-embed>`,
         headers: { 'List-Unsubscribe': `<${optOutUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-      });
-      this.settle(delivery, {
-        state: 'delivered',
-        deliveredAt: new Date(),
-        leaseUntil: null,
-        lastError: null,
-        attempts: delivery.attempts + 1,
-      });
-      return true;
-    } catch (error) {
-      this.failed(delivery, error, now);
-      return false;
-    }
+      }),
+    );
   }
 
   /** The report as the destination receives it; an anonymous reporter is left out entirely. */
