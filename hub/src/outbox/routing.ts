@@ -4,6 +4,7 @@ import type { Mailer } from '../notifications/mailer';
 import type { Destination } from './destination';
 import { emailDestination } from './email';
 import { laporDestination } from './lapor';
+import { open311Destination } from './open311';
 import { webhookDestination } from './webhook';
 
 /** Where reports go when no route names anything else. */
@@ -12,6 +13,16 @@ export const DEFAULT_DESTINATION = 'lapor';
 const destinationSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('webhook'), name: z.string().min(1), url: z.url(), secret: z.string().min(16) }),
   z.object({ type: z.literal('email'), name: z.string().min(1), to: z.email() }),
+  z.object({
+    type: z.literal('open311'),
+    name: z.string().min(1),
+    endpoint: z.url(),
+    apiKey: z.string().min(1),
+    jurisdictionId: z.string().optional(),
+    serviceCodes: z.record(z.string(), z.string()).optional(),
+    defaultServiceCode: z.string().min(1),
+    allowConfidential: z.boolean().optional(),
+  }),
   z.object({
     type: z.literal('lapor'),
     name: z.string().min(1),
@@ -52,6 +63,7 @@ export function createRouting(
   for (const d of config.destinations) {
     if (d.type === 'webhook') destinations.set(d.name, webhookDestination(d));
     else if (d.type === 'lapor') destinations.set(d.name, laporDestination(d));
+    else if (d.type === 'open311') destinations.set(d.name, open311Destination(d));
     // Without a mailer, an email destination is left out, and its reports wait as for any unconfigured one.
     else if (mailer) destinations.set(d.name, emailDestination({ ...d, mailer }));
   }
