@@ -16,7 +16,14 @@ export interface OutgoingReport {
   confidential: boolean;
   reporter?: { name?: string; email?: string; phone?: string };
   /** The files, with `content` to read one (decrypted) for a destination that sends them on; JSON leaves it out. */
-  attachments: { name: string; mediaType: string; size: number; content?: () => Promise<Buffer> }[];
+  attachments: {
+    name: string;
+    mediaType: string;
+    size: number;
+    /** Where anyone may fetch it: only for a report that is not confidential, when the hub knows its public address. */
+    url?: string;
+    content?: () => Promise<Buffer>;
+  }[];
   createdAt: string;
 }
 

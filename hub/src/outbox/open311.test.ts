@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'node:test';
 import { deliveries } from '../db/schema';
 import { createDirectory } from '../directory/directory';
@@ -37,6 +38,7 @@ async function setUp(tokenMode = false) {
         regions: app.regions,
         keyring: testKeyring,
         routing: createRouting(routingFile.parse({ default: 'kota' }), [d]),
+        publicUrl: 'https://lapor.example.go.id',
       },
       { pollIntervalMs: 0 },
     );
@@ -76,6 +78,24 @@ describe('the Open311 destination, against a GeoReport v2 peer', () => {
     assert.equal(closed.timeline.at(-1).note, 'Biaya telah dikembalikan.');
     await w.tick();
     assert.equal((await view(trackingId)).timeline.length, closed.timeline.length, 'nothing twice');
+  });
+
+  it('gives a public report’s photo as media_url', async () => {
+    const { app, worker, peer } = await setUp();
+    const form = new FormData();
+    form.set('report', JSON.stringify(sampleReport));
+    form.append(
+      'attachments',
+      new File([readFileSync(new URL('../attachments/fixtures/photo.png', import.meta.url))], 'jalan.png'),
+    );
+    const { trackingId } = await (await app.app.request('/api/v1/reports', { method: 'POST', body: form })).json();
+    await worker().tick();
+    const url = new URL(peer.requests[0]?.media_url ?? '');
+    assert.equal(url.origin, 'https://lapor.example.go.id');
+    assert.match(url.pathname, new RegExp(`^/api/v1/reports/${trackingId}/attachments/`));
+    const image = await app.app.request(url.pathname);
+    assert.equal(image.status, 200);
+    assert.equal(image.headers.get('content-type'), 'image/png');
   });
 
   it('resolves a token into the service request id', async () => {

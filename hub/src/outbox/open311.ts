@@ -83,6 +83,7 @@ export function open311Destination(options: Open311Options): Destination {
         r.description?.startsWith(marker(report.trackingId)),
       );
       if (existing?.service_request_id) return { externalRef: existing.service_request_id };
+      const mediaUrl = report.attachments.find((a) => a.mediaType.startsWith('image/') && a.url)?.url;
       const form = new URLSearchParams({
         api_key: apiKey,
         service_code: (report.category && serviceCodes[report.category.id]) || defaultServiceCode,
@@ -92,6 +93,8 @@ export function open311Destination(options: Open311Options): Destination {
         ...(!report.anonymous && report.reporter?.email && { email: report.reporter.email }),
         ...(!report.anonymous && report.reporter?.name && { first_name: report.reporter.name }),
         ...(!report.anonymous && report.reporter?.phone && { phone: report.reporter.phone }),
+        // GeoReport takes one picture: the first image that may be seen publicly.
+        ...(mediaUrl && { media_url: mediaUrl }),
       });
       const [created] = await call(url('requests.json'), {
         method: 'POST',

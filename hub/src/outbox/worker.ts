@@ -404,6 +404,10 @@ export class OutboxWorker {
         name: f.fileName,
         mediaType: f.mediaType,
         size: f.size,
+        ...(!r.confidential &&
+          this.deps.publicUrl && {
+            url: `${this.deps.publicUrl.replace(/\/$/, '')}/api/v1/reports/${r.trackingId}/attachments/${f.publicId}`,
+          }),
         content: async () => {
           const stream = await this.deps.attachments?.read(f.storageKey);
           if (!stream) throw new DeliveryError(`attachment ${f.publicId} is missing from the store`, true);

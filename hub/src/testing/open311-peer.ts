@@ -9,6 +9,7 @@ interface Request311 {
   description: string;
   address_string: string;
   email?: string;
+  media_url?: string;
   status: 'open' | 'closed';
   status_notes: string | null;
   updated_datetime: string;
@@ -38,6 +39,7 @@ export async function startOpen311Peer(apiKey: string, { tokenMode = false } = {
         description: String(form.description),
         address_string: String(form.address_string ?? ''),
         ...(typeof form.email === 'string' && { email: form.email }),
+        ...(typeof form.media_url === 'string' && { media_url: form.media_url }),
         status: 'open',
         status_notes: null,
         updated_datetime: now,
