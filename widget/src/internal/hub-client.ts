@@ -103,6 +103,20 @@ export class HubClient {
     });
   }
 
+  /** A reporter's action on their report (`comments`, `reopen`, `rating`); answers the reporter's view. */
+  act(
+    trackingId: string,
+    receipt: string,
+    action: 'comments' | 'reopen' | 'rating',
+    body: object,
+  ): Promise<ReportView> {
+    return this.call(`reports/${encodeURIComponent(trackingId)}/${action}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Receipt ${receipt}` },
+      body: JSON.stringify(body),
+    });
+  }
+
   /** A proof-of-work puzzle, or null when the hub asks for none. */
   async challenge(signal?: AbortSignal): Promise<PowChallenge | null> {
     try {

@@ -83,6 +83,14 @@ export function hubErrorMessage(error: HubError): string {
       return msg('Kode bukti tidak cocok dengan laporan ini.');
     case 'payload_too_large':
       return msg('Laporan terlalu besar untuk dikirim.');
+    case 'reopen_window_closed':
+      return msg('Laporan ini sudah tidak dapat dibuka kembali: batasnya 10 hari kerja setelah laporan selesai.');
+    case 'already_rated':
+      return msg('Anda sudah memberi penilaian untuk laporan ini.');
+    case 'not_yet_followed_up':
+      return msg('Penilaian dapat diberikan setelah ada tindak lanjut.');
+    case 'invalid_transition':
+      return msg('Tindakan ini tidak dapat dilakukan pada tahap laporan saat ini.');
     default:
       return msg('Terjadi kesalahan di server. Coba lagi nanti.');
   }

@@ -32,6 +32,29 @@ export const trackerStyles = css`
     font-weight: 700;
     color: var(--_primary);
   }
+  .actions-panel {
+    margin-block-start: 1.5rem;
+    border-block-start: 1px solid var(--_border);
+  }
+  .actions-panel form {
+    margin-block: 1rem;
+  }
+  .actions-panel fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0;
+  }
+  .stars {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+  }
+  .stars label {
+    display: flex;
+    gap: 0.25rem;
+    align-items: center;
+    min-height: 2.75rem;
+  }
   .overdue {
     color: var(--_error);
     font-weight: 700;

@@ -94,6 +94,75 @@ describe('<lapor-tracker>', () => {
     expect(hub.requests[0]?.headers.get('authorization')).to.equal('Receipt the-receipt');
   });
 
+  it('lets the reporter reply, reopen and rate, with the receipt, and explains a refusal', async () => {
+    const followedUp: ReportView = {
+      ...view,
+      viewer: 'reporter',
+      status: 'followed_up',
+      timeline: [
+        ...view.timeline,
+        {
+          at: '2026-11-24T03:00:00.000Z',
+          type: 'status',
+          actor: 'institution',
+          status: 'followed_up',
+          note: 'Biaya dikembalikan.',
+        },
+      ],
+    };
+    hub = installFakeHub((req) => {
+      if (req.method === 'GET') return { status: 200, body: followedUp };
+      if (req.url.pathname.endsWith('/comments')) {
+        const note = (req.body as { text: string }).text;
+        return {
+          status: 201,
+          body: {
+            ...followedUp,
+            timeline: [
+              ...followedUp.timeline,
+              { at: '2026-11-25T03:00:00.000Z', type: 'message', actor: 'reporter', note },
+            ],
+          },
+        };
+      }
+      if (req.url.pathname.endsWith('/reopen')) {
+        return { status: 409, body: { error: { code: 'reopen_window_closed', message: 'Too late' } } };
+      }
+      return undefined;
+    });
+    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+    await lookUp(el, view.trackingId, 'the-receipt');
+    await waitUntil(() => $(el, '[part=reporter-actions]'));
+    expect(el.shadowRoot?.querySelectorAll('[part=reporter-actions] form')).to.have.length(
+      3,
+      'reply, reopen and rating',
+    );
+    await expect(el).to.be.accessible();
+
+    const comment = $<HTMLTextAreaElement>(el, '#comment');
+    comment.value = 'Kuitansi resmi tetap tidak diberikan.';
+    (comment.form as HTMLFormElement).requestSubmit();
+    await waitUntil(() => $(el, '[part=reporter-actions] .info'), 'confirmed');
+    const post = hub.requests.find((r) => r.method === 'POST');
+    expect(post?.headers.get('authorization')).to.equal('Receipt the-receipt');
+    expect(post?.body).to.deep.equal({ text: 'Kuitansi resmi tetap tidak diberikan.' });
+    expect($(el, '[part=timeline]').textContent).to.contain('Balasan pelapor');
+
+    const reason = $<HTMLTextAreaElement>(el, '#reason');
+    reason.value = 'Pungutan masih diminta minggu ini.';
+    (reason.form as HTMLFormElement).requestSubmit();
+    await waitUntil(() => $(el, '[part=reporter-actions] .notice'), 'refusal explained');
+    expect($(el, '[part=reporter-actions] .notice').textContent).to.contain('10 hari kerja');
+  });
+
+  it('offers no actions in the public view', async () => {
+    hub = installFakeHub(() => ({ status: 200, body: view }));
+    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+    await lookUp(el, view.trackingId);
+    await waitUntil(() => $(el, '[part=report]'));
+    expect($(el, '[part=reporter-actions]')).to.be.null;
+  });
+
   it('says plainly when no report has the Tracking ID', async () => {
     hub = installFakeHub();
     const el = await fixture<LaporTracker>(

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ReportView, TimelineEntry } from '../../../contract';
@@ -17,6 +17,7 @@ import {
 } from '../internal/messages';
 import { sharedStyles } from '../internal/shared.styles';
 import { trackerStyles } from './lapor-tracker.styles';
+import { type ActionName, actionBody, renderReporterActions } from './reporter-actions';
 
 /**
  * Looks a report up by its Tracking ID and shows where it stands. With the
@@ -31,6 +32,7 @@ import { trackerStyles } from './lapor-tracker.styles';
  * @csspart report - The report found.
  * @csspart status - The report's current status.
  * @csspart timeline - The list of the report's events.
+ * @csspart reporter-actions - The reporter's reply, reopen and rating forms (with the receipt).
  * @csspart deadline - A deadline and the working days left; it has the class `overdue` once passed.
  * @cssproperty --lapor-color-primary - Buttons, focus, accents and the status.
  * @cssproperty --lapor-color-on-primary - Text on primary-coloured buttons.
@@ -53,6 +55,7 @@ export class LaporTracker extends LaporElement {
   @state() private lookupError = '';
   @state() private loading = false;
   @state() private view?: ReportView;
+  @state() private action = { busy: false, done: '', error: '' };
 
   @query('#tracking-id') private idInput?: HTMLInputElement;
 
@@ -144,16 +147,43 @@ export class LaporTracker extends LaporElement {
         <ol class="timeline" part="timeline">
           ${view.timeline.map((entry) => this.renderEntry(entry))}
         </ol>
+        ${renderReporterActions(view, this.action, (action, form) => void this.act(action, form))}
       </article>
     `;
   }
 
   private renderEntry(entry: TimelineEntry) {
+    const what = entry.status
+      ? statusLabel(entry.status)
+      : entry.type === 'rating'
+        ? msg(str`Penilaian pelapor: ${entry.rating ?? 0} dari 5`)
+        : entry.actor === 'reporter'
+          ? msg('Balasan pelapor')
+          : msg('Tanggapan');
     return html`<li>
       <time datetime=${entry.at}>${formatDateTime(entry.at)}</time>
-      <span>${entry.status ? statusLabel(entry.status) : msg('Tanggapan')}</span>
+      <span>${what}</span>
       ${entry.note ? html`<p>${entry.note}</p>` : nothing}
     </li>`;
+  }
+
+  /** Sends a reporter's action with the receipt, shows the report as it now stands, and says what happened. */
+  private async act(action: ActionName, form: HTMLFormElement) {
+    if (!this.view) return;
+    this.action = { busy: true, done: '', error: '' };
+    try {
+      this.view = await this.client().act(this.view.trackingId, this.receipt.trim(), action, actionBody(action, form));
+      const done = {
+        comments: msg('Balasan Anda telah dikirim dan diteruskan ke instansi.'),
+        reopen: msg('Laporan Anda dibuka kembali dan diteruskan ke instansi.'),
+        rating: msg('Terima kasih atas penilaian Anda.'),
+      };
+      this.action = { busy: false, done: done[action], error: '' };
+      form.reset();
+    } catch (error) {
+      if (!(error instanceof HubError)) throw error;
+      this.action = { busy: false, done: '', error: hubErrorMessage(error) };
+    }
   }
 
   private onSubmit(event: SubmitEvent) {
