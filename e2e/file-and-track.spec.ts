@@ -84,6 +84,7 @@ test('the local national desk moves a report, and the tracker follows', async ({
   for (const box of await form.locator('[name=checklist]').all()) await box.check();
   await form.getByRole('button', { name: 'Kirim laporan' }).click();
   const trackingId = (await form.locator('[part=tracking-id]').textContent())?.trim() ?? '';
+  const receipt = (await form.locator('[part=receipt]').textContent())?.trim() ?? '';
 
   const desk = new URL(baseURL ?? '');
   desk.port = String(Number(desk.port) + 1);
@@ -110,4 +111,33 @@ test('the local national desk moves a report, and the tracker follows', async ({
   }).toPass({ timeout: 20_000 });
   await expect(tracker.locator('[part=timeline]')).toContainText('Terverifikasi');
   await expect(tracker.locator('[part=deadline]').first()).toContainText('hari kerja');
+
+  // The institution responds; the reporter, with the receipt, replies and then reopens.
+  const section = deskPage.locator('section', { hasText: 'Sertifikat kompetensi' });
+  await section.getByLabel('Tanggapan').fill('Sertifikat akan diterbitkan pekan depan.');
+  await section.getByRole('button', { name: 'TINDAK_LANJUT' }).click();
+  await tracker.getByLabel('Kode bukti (opsional)').fill(receipt);
+  await expect(async () => {
+    await tracker.getByRole('button', { name: 'Lihat status' }).click();
+    await expect(tracker.locator('[part=status]')).toHaveText('Ditindaklanjuti', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(tracker.locator('[part=timeline]')).toContainText('Sertifikat akan diterbitkan pekan depan.');
+
+  await tracker.getByLabel('Balasan atau informasi tambahan').fill('Pekan lalu juga dijanjikan hal yang sama.');
+  await tracker.getByRole('button', { name: 'Kirim balasan' }).click();
+  await expect(tracker.locator('[part=reporter-actions]')).toContainText('Balasan Anda telah dikirim');
+  await tracker.getByLabel('Tidak puas? Alasan membuka kembali laporan').fill('Sertifikat belum juga diterbitkan.');
+  await tracker.getByRole('button', { name: 'Buka kembali laporan' }).click();
+  await expect(tracker.locator('[part=status]')).toHaveText('Dibuka kembali');
+
+  // Both reach the national desk through the outbox.
+  await expect(async () => {
+    await deskPage.reload();
+    await expect(deskPage.locator('section', { hasText: 'Sertifikat kompetensi' })).toContainText('BUKA_KEMBALI', {
+      timeout: 500,
+    });
+  }).toPass({ timeout: 15_000 });
+  await expect(deskPage.locator('section', { hasText: 'Sertifikat kompetensi' })).toContainText(
+    'Pekan lalu juga dijanjikan',
+  );
 });
