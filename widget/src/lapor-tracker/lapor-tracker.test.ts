@@ -155,6 +155,26 @@ describe('<lapor-tracker>', () => {
     expect($(el, '[part=reporter-actions] .notice').textContent).to.contain('10 hari kerja');
   });
 
+  it('opens the reporter’s view from the receipt file the form offered', async () => {
+    hub = installFakeHub(() => ({ status: 200, body: { ...view, viewer: 'reporter' } }));
+    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+    const receipt = 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9f'; // 43 characters, as every receipt
+    const file = new File(
+      [`Bukti laporan SP4N-LAPOR!\n\nTracking ID: ${view.trackingId}\nKode bukti: ${receipt}\nDikirim: 23 Nov 2026\n`],
+      'laporan.txt',
+      { type: 'text/plain' },
+    );
+    const input = $<HTMLInputElement>(el, '#receipt-file');
+    const transfer = new DataTransfer();
+    transfer.items.add(file);
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change'));
+    await waitUntil(() => $(el, '[part=report]'), 'opened');
+    expect(hub.requests[0]?.headers.get('authorization')).to.equal(`Receipt ${receipt}`);
+    expect(Object.keys(localStorage).some((k) => localStorage.getItem(k)?.includes(receipt))).to.be.false;
+    expect(window.location.href).not.to.contain(receipt);
+  });
+
   it('offers no actions in the public view', async () => {
     hub = installFakeHub(() => ({ status: 200, body: view }));
     const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);

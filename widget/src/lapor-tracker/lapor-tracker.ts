@@ -101,6 +101,10 @@ export class LaporTracker extends LaporElement {
               this.receipt = (e.target as HTMLInputElement).value;
             }} />
         </div>
+        <div class="field">
+          <label for="receipt-file">${msg('Atau muat berkas bukti laporan yang Anda simpan')}</label>
+          <input id="receipt-file" type="file" accept=".txt,text/plain" @change=${this.loadReceiptFile} />
+        </div>
         <button type="submit" part="lookup-button" ?disabled=${this.loading}>${msg('Lihat status')}</button>
       </form>
       <div aria-live="polite" aria-busy=${this.loading}>
@@ -184,6 +188,25 @@ export class LaporTracker extends LaporElement {
       if (!(error instanceof HubError)) throw error;
       this.action = { busy: false, done: '', error: hubErrorMessage(error) };
     }
+  }
+
+  /**
+   * Reads the receipt file the form offered for download: its Tracking ID and
+   * receipt fill the fields, and the report opens. Nothing of it is stored.
+   */
+  private async loadReceiptFile(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const text = (await input.files?.[0]?.text()) ?? '';
+    input.value = '';
+    const trackingId = /LPR-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]/.exec(text)?.[0];
+    const receipt = /(?:^|\s)([A-Za-z0-9_-]{43})(?:\s|$)/.exec(text)?.[1];
+    if (!trackingId || !receipt) {
+      this.idError = msg('Berkas ini bukan berkas bukti laporan.');
+      return;
+    }
+    this.typedId = trackingId;
+    this.receipt = receipt;
+    await this.lookup();
   }
 
   private onSubmit(event: SubmitEvent) {
