@@ -102,6 +102,30 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
     assert.equal((await view(trackingId)).status, 'followed_up');
   });
 
+  it('keeps following its reports when many others went to destinations that are not polled', async () => {
+    const webhook: Destination = {
+      name: 'disdik',
+      deliver: async (report) => ({ externalRef: `D-${report.trackingId}` }),
+    };
+    const lapor = laporDestination({ name: 'lapor', baseUrl, token: TOKEN });
+    const routing = createRouting(routingFile.parse({}), [lapor, webhook]);
+    const w = new OutboxWorker(
+      { db: hub.db, directory: createDirectory(hub.db), regions: hub.regions, keyring: testKeyring, routing },
+      { pollIntervalMs: 0, batch: 5 },
+    );
+    for (let i = 0; i < 12; i++) await file();
+    hub.db.update(deliveries).set({ destination: 'disdik' }).run();
+    await w.tick();
+    await w.tick();
+    await w.tick();
+    const { trackingId } = await file();
+    // Emails waiting for a mailer share the batches too; a few passes clear them out of the way.
+    for (let i = 0; i < 5 && !desk.reports.size; i++) await w.tick();
+    desk.act('2026001', 'VERIFIKASI');
+    for (let i = 0; i < 3; i++) await w.tick();
+    assert.equal((await view(trackingId)).status, 'verified');
+  });
+
   it('sends the anonim and rahasia flags, and no reporter for an anonymous report', async () => {
     await file({ ...sampleReport, anonymous: true, confidential: true });
     await worker().tick();

@@ -52,6 +52,8 @@ export interface Routing {
   destination(name: string): Destination | undefined;
   /** The destination for a report from `siteKey` to an institution (given with its parents, nearest first). */
   destinationFor(report: { siteKey: string | null; institutionPath: readonly string[] }): string;
+  /** The destinations that are asked for progress, rather than pushing it. */
+  pollable(): string[];
 }
 
 export function createRouting(
@@ -69,6 +71,7 @@ export function createRouting(
   }
   return {
     destination: (name) => destinations.get(name),
+    pollable: () => [...destinations.values()].filter((d) => d.poll).map((d) => d.name),
     destinationFor({ siteKey, institutionPath }) {
       const bySite = config.routes.find((r) => 'site' in r && r.site === siteKey);
       if (bySite) return bySite.destination;

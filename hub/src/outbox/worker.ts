@@ -149,12 +149,17 @@ export class OutboxWorker {
   /** Asks destinations that do not push their progress what became of the reports they have. */
   private async pollProgress(now: Date): Promise<void> {
     const { db, routing, logger } = this.deps;
+    // Only reports at destinations that are polled: the others would fill every batch and never leave it.
+    const pollable = routing.pollable();
+    if (!pollable.length) return;
     const due = db
       .select({ delivery: deliveries })
       .from(deliveries)
       .innerJoin(reports, eq(deliveries.reportId, reports.id))
       .where(
         and(
+          eq(deliveries.kind, 'report'),
+          inArray(deliveries.destination, pollable),
           eq(deliveries.state, 'delivered'),
           isNotNull(deliveries.externalRef),
           notInArray(reports.status, ['finished', 'archived']),
