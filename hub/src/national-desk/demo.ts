@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { listen } from '../listen';
 import type { Destination } from '../outbox/destination';
 import { laporDestination } from '../outbox/lapor';
 import { createNationalDesk } from './national-desk';
@@ -15,9 +14,7 @@ import { createNationalDesk } from './national-desk';
 export async function startNationalDesk(config: Config, logger: Logger): Promise<Destination> {
   const token = randomBytes(16).toString('hex');
   const desk = createNationalDesk({ token });
-  const server = serve({ fetch: desk.app.fetch, port: config.nationalDeskPort, hostname: config.host });
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { server, port } = await listen(desk.app.fetch, config.nationalDeskPort, config.host);
   const url = `http://${config.host}:${port}`;
   logger.warn(
     `DEMO: no destinations.json, so reports go to a local stand-in for SP4N-LAPOR! at ${url}/ (not the national system). ` +

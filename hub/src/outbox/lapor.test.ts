@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { serve } from '@hono/node-server';
 import { deliveries } from '../db/schema';
 import { createDirectory } from '../directory/directory';
+import { listen } from '../listen';
 import { createNationalDesk } from '../national-desk/national-desk';
 import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
 import type { Destination, OutgoingReport } from './destination';
@@ -13,20 +12,20 @@ import { OutboxWorker } from './worker';
 
 const TOKEN = 'token-from-kemenpanrb';
 let desk: ReturnType<typeof createNationalDesk>;
-let server: ReturnType<typeof serve>;
+let closeDesk: () => Promise<void>;
 let baseUrl: string;
 let hub: ReturnType<typeof testApp>;
 
 beforeEach(async () => {
   desk = createNationalDesk({ token: TOKEN });
-  server = serve({ fetch: desk.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
+  const listening = await listen(desk.app.fetch);
+  closeDesk = listening.close;
+  baseUrl = `http://127.0.0.1:${listening.port}/api/`;
   hub = testApp();
 });
 afterEach(async () => {
   hub.close();
-  await new Promise((resolve) => server.close(resolve));
+  await closeDesk();
 });
 
 function worker(destination: Destination = laporDestination({ name: 'lapor', baseUrl, token: TOKEN })) {

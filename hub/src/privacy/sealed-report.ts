@@ -13,24 +13,24 @@ const columnsOf = (report: Pick<Report, 'confidential'>): readonly SealedColumn[
 /** The value's place, bound into its ciphertext so it cannot be moved to another row or column. */
 const contextOf = (column: SealedColumn, trackingId: string) => `reports.${column}:${trackingId}`;
 
-/** The row as stored: personal data encrypted. */
-export function sealReport<T extends Sealable>(keyring: Keyring, report: T): T {
-  const sealed = { ...report };
+/** Applies `change` to each sealed column that has a value, by its place. */
+function mapSealed<T extends Sealable>(report: T, change: (value: string, context: string) => string): T {
+  const result = { ...report };
   for (const column of columnsOf(report)) {
     const value = report[column];
-    if (value !== null) sealed[column] = keyring.encrypt(value, contextOf(column, report.trackingId));
+    if (value !== null) result[column] = change(value, contextOf(column, report.trackingId));
   }
-  return sealed;
+  return result;
+}
+
+/** The row as stored: personal data encrypted. */
+export function sealReport<T extends Sealable>(keyring: Keyring, report: T): T {
+  return mapSealed(report, (value, context) => keyring.encrypt(value, context));
 }
 
 /** The row as read: personal data decrypted. */
 export function openReport<T extends Sealable>(keyring: Keyring, report: T): T {
-  const opened = { ...report };
-  for (const column of columnsOf(report)) {
-    const value = report[column];
-    if (value !== null) opened[column] = keyring.decrypt(value, contextOf(column, report.trackingId));
-  }
-  return opened;
+  return mapSealed(report, (value, context) => keyring.decrypt(value, context));
 }
 
 /** Re-encrypts whatever was sealed with an older key; null when nothing needs it. */

@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { listen } from '../listen';
 
 interface Request311 {
   service_request_id: string;
@@ -61,9 +60,7 @@ export async function startOpen311Peer(apiKey: string, { tokenMode = false } = {
       const id = c.req.param('id').replace(/\.json$/, '');
       return c.json(requests.filter((r) => r.service_request_id === id));
     });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listen(app.fetch);
   return {
     endpoint: `http://127.0.0.1:${port}/`,
     requests,
@@ -82,6 +79,6 @@ export async function startOpen311Peer(apiKey: string, { tokenMode = false } = {
         touch(r);
       }
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close,
   };
 }

@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { listen } from '../listen';
 import { checkSignature } from '../outbox/signature';
 
 /**
@@ -44,15 +43,13 @@ export async function startWebhookPeer(secret: string) {
     filed.set(key, entry);
     return c.json({ reference: entry.reference }, 201);
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listen(app.fetch);
   return {
     url: `http://127.0.0.1:${port}/hook`,
     filed,
     received,
     actions,
     faults,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close,
   };
 }
