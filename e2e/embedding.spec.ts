@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { confirmChecklist, fillReport } from './report-form';
 
 /** Serves the demo with a strict Content-Security-Policy: no inline script or style, no eval. */
 async function withStrictCsp(page: Page) {
@@ -23,15 +24,14 @@ function collectProblems(page: Page) {
   return problems;
 }
 
-async function fillReport(page: Page) {
-  const form = page.locator('lapor-form');
-  await form.getByLabel('Judul laporan').fill('Antrean layanan legalisir terlalu lama');
-  await form
-    .getByLabel('Isi laporan', { exact: true })
-    .fill('Pada 10 November 2026 saya menunggu empat jam untuk legalisir ijazah tanpa kejelasan giliran.');
-  await form.getByLabel('Tanggal kejadian').fill('2026-11-10');
-  await form.getByLabel('Lokasi kejadian').fill('Ruang Tata Usaha, SMK SMAK Makassar');
-  for (const box of await form.locator('[name=checklist]').all()) await box.check();
+async function fillQueueReport(page: Page) {
+  const form = await fillReport(page, {
+    title: 'Antrean layanan legalisir terlalu lama',
+    body: 'Pada 10 November 2026 saya menunggu empat jam untuk legalisir ijazah tanpa kejelasan giliran.',
+    incidentDate: '2026-11-10',
+    location: 'Ruang Tata Usaha, SMK SMAK Makassar',
+  });
+  await confirmChecklist(page);
   return form;
 }
 
@@ -39,7 +39,7 @@ test('works under a strict Content-Security-Policy', async ({ page }) => {
   const problems = collectProblems(page);
   await withStrictCsp(page);
   await page.goto('/demo/');
-  const form = await fillReport(page);
+  const form = await fillQueueReport(page);
   await form.getByRole('button', { name: 'Kirim laporan' }).click();
   await expect(form.locator('[part=tracking-id]')).toHaveText(/^LPR-/);
   expect(problems).toEqual([]);
@@ -149,7 +149,7 @@ test.describe('on a school site served over plain http', () => {
     const port = new URL(baseURL ?? '').port;
     await page.goto(`http://sekolah.test:${port}/demo/`);
     expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
-    const form = await fillReport(page);
+    const form = await fillQueueReport(page);
     await form.getByRole('button', { name: 'Kirim laporan' }).click();
     await expect(form.locator('[part=tracking-id]')).toHaveText(/^LPR-/, { timeout: 20_000 });
   });

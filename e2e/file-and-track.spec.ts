@@ -1,18 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { solveChallenge } from 'altcha-lib/v1';
+import { confirmChecklist, fillReport } from './report-form';
 
 test('a visitor files a report on the school site and finds it in the tracker', async ({ page }) => {
   await page.goto('/demo/');
   const form = page.locator('lapor-form');
   await expect(form.getByRole('combobox', { name: 'Instansi tujuan' })).toHaveValue('SMK SMAK Makassar');
 
-  await form.getByLabel('Judul laporan').fill('Pungutan liar saat daftar ulang');
-  await form
-    .getByLabel('Isi laporan', { exact: true })
-    .fill('Saat daftar ulang pada 3 Maret 2026, wali murid kelas X diminta membayar Rp250.000 tanpa kuitansi.');
-  await form.getByLabel('Tanggal kejadian').fill('2026-03-03');
-  await form.getByLabel('Lokasi kejadian').fill('Ruang Tata Usaha, SMK SMAK Makassar');
+  await fillReport(page, {
+    title: 'Pungutan liar saat daftar ulang',
+    body: 'Saat daftar ulang pada 3 Maret 2026, wali murid kelas X diminta membayar Rp250.000 tanpa kuitansi.',
+    incidentDate: '2026-03-03',
+    location: 'Ruang Tata Usaha, SMK SMAK Makassar',
+  });
   await form.getByLabel('Rahasia').check();
   await form.getByLabel('Lampiran (opsional)').setInputFiles({
     name: 'kuitansi.png',
@@ -20,7 +21,7 @@ test('a visitor files a report on the school site and finds it in the tracker', 
     buffer: readFileSync(new URL('../hub/src/attachments/fixtures/photo.png', import.meta.url)),
   });
   await expect(form.locator('[part=attachments]')).toContainText('kuitansi.png');
-  for (const box of await form.locator('[name=checklist]').all()) await box.check();
+  await confirmChecklist(page);
   await form.getByRole('button', { name: 'Kirim laporan' }).click();
 
   const trackingId = (await form.locator('[part=tracking-id]').textContent())?.trim() ?? '';
@@ -74,14 +75,13 @@ test("the hub's tracker page opens a report from its link", async ({ page, reque
 
 test('the local national desk moves a report, and the tracker follows', async ({ page, baseURL }) => {
   await page.goto('/demo/');
-  const form = page.locator('lapor-form');
-  await form.getByLabel('Judul laporan').fill('Sertifikat kompetensi tidak kunjung diterbitkan');
-  await form
-    .getByLabel('Isi laporan', { exact: true })
-    .fill('Sudah tiga bulan sejak uji kompetensi, sertifikat belum juga diterbitkan oleh sekolah tanpa penjelasan.');
-  await form.getByLabel('Tanggal kejadian').fill('2026-08-20');
-  await form.getByLabel('Lokasi kejadian').fill('SMK SMAK Makassar');
-  for (const box of await form.locator('[name=checklist]').all()) await box.check();
+  const form = await fillReport(page, {
+    title: 'Sertifikat kompetensi tidak kunjung diterbitkan',
+    body: 'Sudah tiga bulan sejak uji kompetensi, sertifikat belum juga diterbitkan oleh sekolah tanpa penjelasan.',
+    incidentDate: '2026-08-20',
+    location: 'SMK SMAK Makassar',
+  });
+  await confirmChecklist(page);
   await form.getByRole('button', { name: 'Kirim laporan' }).click();
   const trackingId = (await form.locator('[part=tracking-id]').textContent())?.trim() ?? '';
   const receipt = (await form.locator('[part=receipt]').textContent())?.trim() ?? '';
