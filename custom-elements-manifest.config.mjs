@@ -9,10 +9,12 @@ export default {
   litelement: true,
   plugins: [
     {
-      name: 'lapor-documented-events-only',
+      name: 'lapor-stable-documented-manifest',
       // The analyzer also guesses events from dispatchEvent(new SomeEvent(...)) calls, without
       // names; the @fires tags in each class's JSDoc are the documented ones.
       packageLinkPhase({ customElementsManifest }) {
+        // Files are read in whatever order the file system gives; sorted, the manifest is the same on every machine.
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
         for (const module of customElementsManifest.modules) {
           for (const declaration of module.declarations ?? []) {
             if (declaration.events) {
