@@ -1,21 +1,37 @@
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
-import { defineConfig } from 'vite';
+import { defineConfig, type InlineConfig } from 'vite';
 
-/** One ES module that registers both elements, served by the hub at /widget/lapor.js. */
-export default defineConfig({
-  plugins: [minifyTemplateLiterals()],
-  build: {
-    outDir: 'dist/widget',
-    emptyOutDir: true,
-    target: 'es2022',
-    lib: {
-      entry: 'widget/src/index.ts',
-      formats: ['es'],
-      fileName: () => 'lapor.js',
+/**
+ * The widget's bundles, served by the hub under /widget/: `lapor.js` with
+ * both elements, and `lapor-form.js` and `lapor-tracker.js` with one each.
+ * Each is built on its own and shares no chunk with the others, so a page
+ * loads its element in one request (a shared chunk would cost a second round
+ * trip on a slow mobile network) and never pays for the element it lacks.
+ * Only the English translations and the fallback SHA-256 are split off:
+ * few pages need them.
+ */
+export const WIDGET_BUNDLES = {
+  'lapor.js': 'widget/src/index.ts',
+  'lapor-form.js': 'widget/src/entries/lapor-form.ts',
+  'lapor-tracker.js': 'widget/src/entries/lapor-tracker.ts',
+} as const;
+
+export function widgetConfig(fileName: keyof typeof WIDGET_BUNDLES, emptyOutDir = false): InlineConfig {
+  return {
+    configFile: false,
+    plugins: [minifyTemplateLiterals()],
+    build: {
+      outDir: 'dist/widget',
+      emptyOutDir,
+      target: 'es2022',
+      lib: { entry: WIDGET_BUNDLES[fileName], formats: ['es'], fileName: () => fileName },
+      rolldownOptions: {
+        preserveEntrySignatures: 'allow-extension',
+        output: { minify: true },
+      },
     },
-    rolldownOptions: {
-      preserveEntrySignatures: 'allow-extension',
-      output: { minify: true },
-    },
-  },
-});
+  };
+}
+
+/** `vite build` alone builds `lapor.js`; `npm run build` builds all three (scripts/build-widget.ts). */
+export default defineConfig(widgetConfig('lapor.js', true));

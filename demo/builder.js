@@ -48,7 +48,7 @@ function snippet(o) {
     .map(([name, value]) => (value ? ` ${name}="${value}"` : ` ${name}`))
     .join('');
   return [
-    `<script type="module" src="${hub}/widget/lapor.js"></script>`,
+    `<script type="module" src="${hub}/widget/lapor-form.js"></script>`,
     `<lapor-form${attrs} style="${style(o)}"></lapor-form>`,
   ].join('\n');
 }
