@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { confirmChecklist, fillReport } from './report-form';
+import { confirmChecklist, fillReport, tabTo as tabToId } from './report-form';
 
 /** Serves the demo with a strict Content-Security-Policy: no inline script or style, no eval. */
 async function withStrictCsp(page: Page) {
@@ -45,14 +45,35 @@ test('works under a strict Content-Security-Policy', async ({ page }) => {
   expect(problems).toEqual([]);
 });
 
-test('loading the script twice does no harm', async ({ page }) => {
+test('loading the script twice, or beside a one-element bundle, does no harm', async ({ page }) => {
   const problems = collectProblems(page);
   await page.goto('/demo/');
   await page.evaluate(async () => {
     await import(`/widget/lapor.js?again=${Date.now()}`);
+    for (const bundle of ['lapor-form.js', 'lapor-tracker.js']) await import(`/widget/${bundle}`);
   });
   await expect(page.locator('lapor-form').getByLabel('Judul laporan')).toBeVisible();
   expect(problems).toEqual([]);
+});
+
+test('a one-element bundle defines its element alone', async ({ page }) => {
+  await page.goto('/demo/builder.html');
+  const defined = await page.evaluate(async () => {
+    // A fresh document, so the page's own lapor.js does not answer for the bundle.
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const win = frame.contentWindow as Window & typeof globalThis;
+    const script = win.document.createElement('script');
+    script.type = 'module';
+    script.src = '/widget/lapor-tracker.js';
+    win.document.head.append(script);
+    await win.customElements.whenDefined('lapor-tracker');
+    return {
+      form: Boolean(win.customElements.get('lapor-form')),
+      tracker: Boolean(win.customElements.get('lapor-tracker')),
+    };
+  });
+  expect(defined).toEqual({ form: false, tracker: true });
 });
 
 test('fits a 320 px wide phone without sideways scrolling, and keeps page styles out', async ({ page }) => {
@@ -72,10 +93,7 @@ test('a visitor files a report with the keyboard alone', async ({ page }) => {
   await page.goto('/demo/');
   const focusedId = () =>
     page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id ?? document.activeElement?.id);
-  async function tabTo(id: string) {
-    for (let i = 0; i < 60 && (await focusedId()) !== id; i++) await page.keyboard.press('Tab');
-    expect(await focusedId()).toBe(id);
-  }
+  const tabTo = (id: string) => tabToId(page, id);
   await page.locator('lapor-form').getByLabel('Judul laporan').waitFor();
   await tabTo('kind-pengaduan');
   await page.keyboard.press('ArrowDown'); // radio group: Aspirasi

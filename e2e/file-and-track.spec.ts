@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { solveChallenge } from 'altcha-lib/v1';
-import { confirmChecklist, fillReport } from './report-form';
+import { confirmChecklist, fileThroughApi, fillReport, tabTo } from './report-form';
 
 test('a visitor files a report on the school site and finds it in the tracker', async ({ page }) => {
   await page.goto('/demo/');
@@ -41,36 +40,62 @@ test('a visitor files a report on the school site and finds it in the tracker', 
   await tracker.getByRole('button', { name: 'Lihat status' }).click();
   await expect(tracker.getByRole('heading', { name: 'Pungutan liar saat daftar ulang' })).toBeVisible();
 
+  // The report is confidential: its attachment comes only with the receipt, fetched by the tracker.
+  const attachments = tracker.locator('[part=attachments]');
+  await expect(attachments).toContainText('kuitansi.png');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    attachments.getByRole('button', { name: 'kuitansi.png' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('kuitansi.png');
+  const saved = readFileSync(await download.path());
+  expect(saved.subarray(1, 4).toString('latin1')).toBe('PNG');
   const own = await page.request.get(`/api/v1/reports/${trackingId}`, {
     headers: { Authorization: `Receipt ${receipt}` },
   });
-  expect((await own.json()).attachments).toEqual([
-    expect.objectContaining({ name: 'kuitansi.png', mediaType: 'image/png' }),
-  ]);
+  const [attachment] = (await own.json()).attachments;
+  expect((await page.request.get(attachment.url)).status(), 'without the receipt').toBe(401);
 });
 
+const libraryRequest = {
+  kind: 'aspirasi',
+  title: 'Tambah jam buka perpustakaan',
+  body: 'Mohon perpustakaan sekolah dibuka sampai sore agar siswa bisa belajar setelah praktik.',
+  incidentDate: '2026-11-02',
+  location: { text: 'Perpustakaan SMK SMAK Makassar' },
+  institutionId: 'smk-smak-makassar',
+};
+
 test("the hub's tracker page opens a report from its link", async ({ page, request }) => {
-  const challenge = await (await request.get('/api/v1/challenge')).json();
-  const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber)
-    .promise;
-  const proof = Buffer.from(JSON.stringify({ ...challenge, number: solution?.number })).toString('base64');
-  const res = await request.post('/api/v1/reports', {
-    headers: { 'X-Altcha': proof },
-    data: {
-      kind: 'aspirasi',
-      title: 'Tambah jam buka perpustakaan',
-      body: 'Mohon perpustakaan sekolah dibuka sampai sore agar siswa bisa belajar setelah praktik.',
-      incidentDate: '2026-11-02',
-      location: { text: 'Perpustakaan SMK SMAK Makassar' },
-      institutionId: 'smk-smak-makassar',
-    },
-  });
-  expect(res.status()).toBe(201);
-  const { trackingId } = await res.json();
+  const { trackingId } = await fileThroughApi(request, libraryRequest);
   await page.goto(`/lacak/#lapor=${trackingId}`);
   await expect(
     page.locator('lapor-tracker').getByRole('heading', { name: 'Tambah jam buka perpustakaan' }),
   ).toBeVisible();
+});
+
+test('a reporter follows and answers a report with the keyboard alone, on a 320 px phone', async ({
+  page,
+  request,
+}) => {
+  const { trackingId, receipt } = await fileThroughApi(request, libraryRequest);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/lacak/');
+  const tracker = page.locator('lapor-tracker');
+  await tracker.getByLabel('Tracking ID').waitFor();
+  await tabTo(page, 'tracking-id');
+  await page.keyboard.type(trackingId.toLowerCase());
+  await tabTo(page, 'receipt');
+  await page.keyboard.type(receipt);
+  await page.keyboard.press('Enter');
+  await expect(tracker.getByRole('heading', { name: 'Tambah jam buka perpustakaan' })).toBeVisible();
+  await tabTo(page, 'comment');
+  await page.keyboard.type('Terima kasih, kami tunggu kabarnya.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(tracker.locator('[part=reporter-actions]')).toContainText('Balasan Anda telah dikirim');
+  await expect(tracker.locator('[part=timeline]')).toContainText('Terima kasih, kami tunggu kabarnya.');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 });
 
 test('the local national desk moves a report, and the tracker follows', async ({ page, baseURL }) => {

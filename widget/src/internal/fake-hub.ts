@@ -12,7 +12,9 @@ export interface RecordedRequest {
   files?: File[];
 }
 
-export type FakeHubHandler = (req: RecordedRequest) => { status: number; body: unknown } | 'network-error' | undefined;
+export type FakeHubHandler = (
+  req: RecordedRequest,
+) => { status: number; body: unknown; headers?: Record<string, string> } | 'network-error' | undefined;
 
 export const institutions = [
   { id: 'kemenperin', name: 'Kementerian Perindustrian', type: 'kementerian' },
@@ -80,7 +82,7 @@ export function installFakeHub(handler: FakeHubHandler = () => undefined) {
   const originalFetch = window.fetch;
   const OriginalXhr = window.XMLHttpRequest;
   const requests: RecordedRequest[] = [];
-  const respond = (req: RecordedRequest) => {
+  const respond = (req: RecordedRequest): NonNullable<ReturnType<FakeHubHandler>> => {
     requests.push(req);
     const route = ROUTES.find(([pattern]) => pattern.test(req.url.pathname));
     return handler(req) ?? route?.[1](req.url) ?? notFound;
@@ -97,7 +99,7 @@ export function installFakeHub(handler: FakeHubHandler = () => undefined) {
     if (answer === 'network-error') throw new TypeError('Failed to fetch');
     return new Response(JSON.stringify(answer.body), {
       status: answer.status,
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...answer.headers },
     });
   };
 

@@ -1,16 +1,4 @@
-import type {
-  Category,
-  ErrorBody,
-  FieldError,
-  Institution,
-  Page,
-  PowChallenge,
-  Region,
-  ReportCreated,
-  ReportInput,
-  ReportView,
-  SiteConfig,
-} from '../../../contract';
+import type { ErrorBody, FieldError } from '../../../contract';
 import type { LaporErrorCode } from '../events/lapor-error';
 
 /** Why a call to the hub failed: an error code of the hub's, or `network` when it could not be reached. */
@@ -20,6 +8,8 @@ export class HubError extends Error {
     message: string,
     readonly status = 0,
     readonly fields: Record<string, FieldError> = {},
+    /** Seconds the hub asked to wait before trying again (a rate limit's `Retry-After`). */
+    readonly retryAfter = 0,
   ) {
     super(message);
     this.name = 'HubError';
@@ -41,133 +31,36 @@ export function defaultHubUrl(): string {
   return new URL('../', bundleUrl).href;
 }
 
-/** A thin typed client of the hub's `/api/v1`. */
+/**
+ * A thin typed client of the hub's `/api/v1`. Each element extends it with
+ * the calls it makes (lapor-form/form-client.ts, lapor-tracker/tracker-client.ts),
+ * so a page holding one element does not carry the other's.
+ */
 export class HubClient {
-  private readonly base: string;
+  protected readonly base: string;
 
-  /** `site`: the registered website's key, sent with each report so the hub can check where it came from. */
-  constructor(
-    hub: string,
-    private readonly site = '',
-  ) {
+  constructor(hub: string) {
     this.base = new URL('api/v1/', new URL(hub, document.baseURI).href.replace(/\/?$/, '/')).href;
   }
 
-  /**
-   * Sends a report; the same `idempotencyKey` on a retry can never file it
-   * twice. With files it goes as multipart through XMLHttpRequest, the one
-   * browser API that reports upload progress.
-   */
-  submitReport(
-    report: ReportInput,
-    idempotencyKey: string,
-    options: { files?: readonly File[]; onProgress?: (fraction: number) => void; proof?: string } = {},
-  ): Promise<ReportCreated> {
-    const { files = [], onProgress, proof } = options;
-    const headers = { 'Idempotency-Key': idempotencyKey, ...this.siteHeader(), ...(proof && { 'X-Altcha': proof }) };
-    if (!files.length) {
-      return this.call('reports', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...headers },
-        body: JSON.stringify(report),
-      });
-    }
-    const form = new FormData();
-    form.set('report', JSON.stringify(report));
-    for (const file of files) form.append('attachments', file);
-    return new Promise((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open('POST', new URL('reports', this.base));
-      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
-      xhr.upload.addEventListener('progress', (e) => {
-        if (e.lengthComputable) onProgress?.(e.loaded / e.total);
-      });
-      xhr.addEventListener('load', () => {
-        try {
-          resolve(answer<ReportCreated>(xhr.status, parseJson(xhr.responseText)));
-        } catch (error) {
-          reject(error);
-        }
-      });
-      for (const failure of ['error', 'timeout', 'abort']) {
-        xhr.addEventListener(failure, () => reject(new HubError('network', 'The hub could not be reached')));
-      }
-      xhr.send(form);
-    });
-  }
-
-  report(trackingId: string, receipt?: string, signal?: AbortSignal): Promise<ReportView> {
-    return this.call(`reports/${encodeURIComponent(trackingId)}`, {
-      headers: receipt ? { Authorization: `Receipt ${receipt}` } : {},
-      signal,
-    });
-  }
-
-  /** A reporter's action on their report (`comments`, `reopen`, `rating`); answers the reporter's view. */
-  act(
-    trackingId: string,
-    receipt: string,
-    action: 'comments' | 'reopen' | 'rating',
-    body: object,
-  ): Promise<ReportView> {
-    return this.call(`reports/${encodeURIComponent(trackingId)}/${action}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Receipt ${receipt}` },
-      body: JSON.stringify(body),
-    });
-  }
-
-  /** A proof-of-work puzzle, or null when the hub asks for none. */
-  async challenge(signal?: AbortSignal): Promise<PowChallenge | null> {
+  /** A request to the hub; a failure to reach it is a HubError `network`, unless the caller aborted it. */
+  protected async send(url: string | URL, init: RequestInit = {}): Promise<Response> {
     try {
-      return await this.call<PowChallenge>('challenge', { signal });
-    } catch (error) {
-      if (error instanceof HubError && error.code === 'not_found') return null;
-      throw error;
-    }
-  }
-
-  siteConfig(signal?: AbortSignal): Promise<SiteConfig> {
-    return this.call(`sites/${encodeURIComponent(this.site)}/config`, { signal });
-  }
-
-  private siteHeader(): Record<string, string> {
-    return this.site ? { 'X-Lapor-Site': this.site } : {};
-  }
-
-  /** Institutions matching `query`, the best first. */
-  async searchInstitutions(query: string, signal?: AbortSignal): Promise<Institution[]> {
-    const params = new URLSearchParams({ q: query, limit: '20' });
-    return (await this.call<Page<Institution>>(`institutions?${params}`, { signal })).items;
-  }
-
-  institution(id: string, signal?: AbortSignal): Promise<Institution> {
-    return this.call(`institutions/${encodeURIComponent(id)}`, { signal });
-  }
-
-  /** The regions directly under `parent`, or the provinces. */
-  async regions(parent?: string, signal?: AbortSignal): Promise<Region[]> {
-    const query = new URLSearchParams({ limit: '500', ...(parent && { parent }) });
-    return (await this.call<Page<Region>>(`regions?${query}`, { signal })).items;
-  }
-
-  async categories(signal?: AbortSignal): Promise<Category[]> {
-    return (await this.call<{ items: Category[] }>('categories', { signal })).items;
-  }
-
-  private async call<T>(path: string, init: RequestInit): Promise<T> {
-    let res: Response;
-    try {
-      res = await fetch(new URL(path, this.base), init);
+      return await fetch(url, init);
     } catch (error) {
       if (init.signal?.aborted) throw error;
       throw new HubError('network', 'The hub could not be reached');
     }
-    return answer<T>(res.status, await res.json().catch(() => undefined));
+  }
+
+  /** A call answered with JSON: the data, or the hub's error as a HubError. */
+  protected async call<T>(path: string, init: RequestInit): Promise<T> {
+    const res = await this.send(new URL(path, this.base), init);
+    return answer<T>(res.status, await res.json().catch(() => undefined), res.headers.get('Retry-After'));
   }
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -176,7 +69,7 @@ function parseJson(text: string): unknown {
 }
 
 /** The hub's answer as data, or its error as a HubError. */
-function answer<T>(status: number, body: unknown): T {
+export function answer<T>(status: number, body: unknown, retryAfter?: string | null): T {
   if (status >= 200 && status < 300 && body !== undefined) return body as T;
   const error = (body as ErrorBody | undefined)?.error;
   throw new HubError(
@@ -184,5 +77,6 @@ function answer<T>(status: number, body: unknown): T {
     error?.message ?? `The hub answered ${status}`,
     status,
     error?.fields,
+    Number(retryAfter) || 0,
   );
 }

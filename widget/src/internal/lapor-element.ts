@@ -1,7 +1,7 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { defaultHubUrl, HubClient } from './hub-client';
+import { defaultHubUrl } from './hub-client';
 import { useLanguage } from './locale';
 
 /** What both elements share: the hub they talk to and the language they speak. */
@@ -24,14 +24,5 @@ export class LaporElement extends LitElement {
 
   protected hubUrl(): string {
     return this.hub || defaultHubUrl();
-  }
-
-  protected client(): HubClient {
-    return new HubClient(this.hubUrl(), this.siteKey());
-  }
-
-  /** The registered website's key, for elements that have one. */
-  protected siteKey(): string {
-    return '';
   }
 }

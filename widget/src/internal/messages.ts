@@ -66,7 +66,7 @@ export function fieldMessage(field: string, error: FieldError, empty: boolean): 
   return msg('Isian ini tidak valid.');
 }
 
-/** Why talking to the hub failed, for a visitor. */
+/** Why talking to the hub failed, for a visitor; the tracker adds the codes only its calls get (lapor-tracker/tracker-messages.ts). */
 export function hubErrorMessage(error: HubError): string {
   switch (error.code) {
     case 'network':
@@ -74,26 +74,19 @@ export function hubErrorMessage(error: HubError): string {
     case 'validation_failed':
       return msg('Beberapa isian perlu diperbaiki.');
     case 'rate_limited':
-      return msg('Terlalu banyak permintaan. Tunggu sebentar, lalu coba lagi.');
-    case 'not_found':
-      return msg('Laporan dengan Tracking ID ini tidak ditemukan.');
-    case 'invalid_tracking_id':
-      return msg('Tracking ID ini tidak valid. Periksa kembali penulisannya.');
-    case 'invalid_receipt':
-      return msg('Kode bukti tidak cocok dengan laporan ini.');
+      return rateLimitedMessage(error.retryAfter);
     case 'payload_too_large':
       return msg('Laporan terlalu besar untuk dikirim.');
-    case 'reopen_window_closed':
-      return msg('Laporan ini sudah tidak dapat dibuka kembali: batasnya 10 hari kerja setelah laporan selesai.');
-    case 'already_rated':
-      return msg('Anda sudah memberi penilaian untuk laporan ini.');
-    case 'not_yet_followed_up':
-      return msg('Penilaian dapat diberikan setelah ada tindak lanjut.');
-    case 'invalid_transition':
-      return msg('Tindakan ini tidak dapat dilakukan pada tahap laporan saat ini.');
     default:
       return msg('Terjadi kesalahan di server. Coba lagi nanti.');
   }
+}
+
+/** The hub is being asked too often from this address: how long to wait, when it said. */
+function rateLimitedMessage(seconds: number): string {
+  if (!seconds) return msg('Terlalu banyak permintaan. Tunggu sebentar, lalu coba lagi.');
+  if (seconds < 90) return msg(str`Terlalu banyak permintaan. Coba lagi dalam ${seconds} detik.`);
+  return msg(str`Terlalu banyak permintaan. Coba lagi dalam ${Math.ceil(seconds / 60)} menit.`);
 }
 
 /** Why a typed Tracking ID was refused before asking the hub. */

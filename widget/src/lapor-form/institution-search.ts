@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Institution } from '../../../contract';
-import type { HubClient } from '../internal/hub-client';
 import { LatestRequest } from '../internal/latest-request';
+import type { FormClient } from './form-client';
 
 /** Pause in typing before the hub is asked, so a slow network carries one request per word, not per key. */
 const SEARCH_DELAY_MS = 250;
@@ -23,7 +23,7 @@ export class InstitutionSearch implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly client: () => HubClient,
+    private readonly client: () => FormClient,
   ) {
     host.addController(this);
   }

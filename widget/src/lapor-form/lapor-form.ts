@@ -23,6 +23,7 @@ import { attachmentMessage, fieldMessage, hubErrorMessage, kindHelp, kindLabel }
 import { solveChallenge } from '../internal/proof-of-work';
 import { sharedStyles } from '../internal/shared.styles';
 import { type Draft, DraftStore } from './draft';
+import { FormClient } from './form-client';
 import { CONTRACT_PATH, emptyValues, type FormField, type FormValues, toReportInput } from './form-values';
 import { InstitutionSearch } from './institution-search';
 import { formStyles } from './lapor-form.styles';
@@ -552,8 +553,8 @@ export class LaporForm extends LaporElement {
     return html`<p class="error" id="${name}-error" part="field-error">${fieldMessage(path, error, empty)}</p>`;
   }
 
-  protected override siteKey(): string {
-    return this.site;
+  private client(): FormClient {
+    return new FormClient(this.hubUrl(), this.site);
   }
 
   /** Applies the site's presets to whatever the page's attributes leave open. */

@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { ReportCreated } from '../../../contract';
 import { formatDateTime } from '../internal/format';
+import { saveFile } from '../internal/save-file';
 
 /** The receipt as a short text the reporter keeps: what it is, the two codes, where to track, and when. */
 export function receiptText(created: ReportCreated, trackerUrl: string): string {
@@ -21,13 +22,10 @@ export function receiptText(created: ReportCreated, trackerUrl: string): string 
 
 /** Offers the receipt as a download, `laporan-LPR-….txt`. */
 export function downloadReceipt(created: ReportCreated, trackerUrl: string): void {
-  const url = URL.createObjectURL(new Blob([receiptText(created, trackerUrl)], { type: 'text/plain;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = msg(str`laporan-${created.trackingId}.txt`);
-  link.rel = 'noopener';
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(
+    new Blob([receiptText(created, trackerUrl)], { type: 'text/plain;charset=utf-8' }),
+    msg(str`laporan-${created.trackingId}.txt`),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Region } from '../../../contract';
-import type { HubClient } from '../internal/hub-client';
 import { LatestRequest } from '../internal/latest-request';
+import type { FormClient } from './form-client';
 
 export interface RegionLevel {
   options: Region[];
@@ -20,7 +20,7 @@ export class RegionPicker implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly client: () => HubClient,
+    private readonly client: () => FormClient,
   ) {
     host.addController(this);
   }

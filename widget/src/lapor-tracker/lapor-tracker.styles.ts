@@ -76,6 +76,53 @@ export const trackerStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  .attachments {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .attachments li {
+    margin-block-end: 0.5rem;
+  }
+  button.link {
+    padding: 0;
+    text-align: start;
+    color: var(--_primary);
+    background: none;
+    border: 0;
+    text-decoration: underline;
+    font-weight: 400;
+  }
+  .attachments .help {
+    margin-inline-start: 0.5rem;
+  }
+  /* A report's shape in grey while it loads, so the page does not jump when it arrives. */
+  .skeleton div {
+    height: 1rem;
+    margin-block-end: 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_border);
+    opacity: 0.3;
+  }
+  .skeleton div:first-child {
+    height: 1.5rem;
+    width: 60%;
+  }
+  .skeleton div:nth-child(2n) {
+    width: 40%;
+  }
+  .skeleton div:nth-child(5) {
+    width: 80%;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton div {
+      animation: pulse 1.2s ease-in-out infinite alternate;
+    }
+    @keyframes pulse {
+      to {
+        opacity: 0.12;
+      }
+    }
+  }
   @media (max-width: 24rem) {
     dl {
       grid-template-columns: 1fr;

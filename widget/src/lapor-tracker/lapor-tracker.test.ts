@@ -188,7 +188,138 @@ describe('<lapor-tracker>', () => {
     const el = await fixture<LaporTracker>(
       html`<lapor-tracker hub="https://hub.example.id" tracking-id="LPR-0000-0000-0"></lapor-tracker>`,
     );
-    await waitUntil(() => $(el, '[role=alert]'));
-    expect($(el, '[role=alert]').textContent).to.contain('tidak ditemukan');
+    await waitUntil(() => $(el, '[part=problem]'));
+    expect($(el, '[part=problem]').textContent).to.contain('tidak ditemukan');
+    expect($(el, '[part=retry-button]'), 'retrying cannot help').to.be.null;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a skeleton while the report loads, and only the report once it has', async () => {
+    let answer = (_: Response) => {};
+    const originalFetch = window.fetch;
+    window.fetch = () => new Promise<Response>((resolve) => (answer = resolve));
+    try {
+      const el = await fixture<LaporTracker>(
+        html`<lapor-tracker hub="https://hub.example.id" tracking-id=${view.trackingId}></lapor-tracker>`,
+      );
+      expect($(el, '[part=skeleton]')).not.to.be.null;
+      expect($(el, '[aria-busy]').getAttribute('aria-busy')).to.equal('true');
+      expect($<HTMLButtonElement>(el, 'button[type=submit]').disabled).to.be.true;
+      await expect(el).to.be.accessible();
+      answer(new Response(JSON.stringify(view), { headers: { 'Content-Type': 'application/json' } }));
+      await waitUntil(() => $(el, '[part=report]'), 'loaded');
+      expect($(el, '[part=skeleton]')).to.be.null;
+    } finally {
+      window.fetch = originalFetch;
+    }
+  });
+
+  it('says how long to wait when the hub is asked too often, and offers to try again', async () => {
+    let limited = true;
+    hub = installFakeHub(() =>
+      limited
+        ? {
+            status: 429,
+            body: { error: { code: 'rate_limited', message: 'Too many requests' } },
+            headers: { 'Retry-After': '42' },
+          }
+        : { status: 200, body: view },
+    );
+    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+    await lookUp(el, view.trackingId);
+    await waitUntil(() => $(el, '[part=problem]'));
+    expect($(el, '[part=problem]').textContent).to.contain('Coba lagi dalam 42 detik');
+    await expect(el).to.be.accessible();
+    limited = false;
+    $<HTMLButtonElement>(el, '[part=retry-button]').click();
+    await waitUntil(() => $(el, '[part=report]'), 'shown after the retry');
+    expect($(el, '[part=problem]')).to.be.null;
+  });
+
+  it('tells an offline visitor so, and looks the report up again once back online', async () => {
+    let online = false;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });
+    try {
+      hub = installFakeHub(() => (online ? { status: 200, body: view } : 'network-error'));
+      const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+      await lookUp(el, view.trackingId);
+      await waitUntil(() => $(el, '[part=problem]'));
+      expect($(el, '[part=problem]').textContent).to.contain('offline');
+      await expect(el).to.be.accessible();
+      online = true;
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => $(el, '[part=report]'), 'looked up again by itself');
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  });
+
+  it('offers a retry when the hub cannot be reached though the device is online', async () => {
+    hub = installFakeHub(() => 'network-error');
+    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+    await lookUp(el, view.trackingId);
+    await waitUntil(() => $(el, '[part=problem]'));
+    expect($(el, '[part=problem]').textContent).to.contain('Periksa koneksi internet');
+    expect($(el, '[part=retry-button]')).not.to.be.null;
+  });
+
+  it('links a public report’s attachments to the hub', async () => {
+    const withFiles: ReportView = {
+      ...view,
+      attachments: [
+        {
+          id: 'a1',
+          name: 'kuitansi.jpg',
+          mediaType: 'image/jpeg',
+          size: 204_800,
+          url: `/api/v1/reports/${view.trackingId}/attachments/a1`,
+        },
+      ],
+    };
+    hub = installFakeHub(() => ({ status: 200, body: withFiles }));
+    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id/lapor/"></lapor-tracker>`);
+    await lookUp(el, view.trackingId);
+    await waitUntil(() => $(el, '[part=attachments]'));
+    const link = $<HTMLAnchorElement>(el, '[part=attachments] a');
+    expect(link.href).to.equal(`https://hub.example.id/lapor/api/v1/reports/${view.trackingId}/attachments/a1`);
+    expect(link.textContent).to.equal('kuitansi.jpg');
+    expect($(el, '[part=attachments]').textContent).to.contain('200 KB');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fetches a confidential report’s attachment with the receipt, and explains a refusal', async () => {
+    const confidential: ReportView = {
+      ...view,
+      viewer: 'reporter',
+      confidential: true,
+      attachments: [
+        {
+          id: 'a1',
+          name: 'bukti.pdf',
+          mediaType: 'application/pdf',
+          size: 1000,
+          url: '/api/v1/reports/x/attachments/a1',
+        },
+      ],
+    };
+    let refuse = false;
+    hub = installFakeHub((req) => {
+      if (!req.url.pathname.endsWith('/attachments/a1')) return { status: 200, body: confidential };
+      return refuse
+        ? { status: 401, body: { error: { code: 'invalid_receipt', message: 'No' } } }
+        : { status: 200, body: 'the file' };
+    });
+    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+    await lookUp(el, view.trackingId, 'the-receipt');
+    await waitUntil(() => $(el, '[part=attachments]'));
+    expect($(el, '[part=attachments] a'), 'no link, which could not carry the receipt').to.be.null;
+    const open = $<HTMLButtonElement>(el, '[part=attachments] button');
+    open.click();
+    await waitUntil(() => hub.requests.length === 2);
+    expect(hub.requests[1]?.headers.get('authorization')).to.equal('Receipt the-receipt');
+    refuse = true;
+    open.click();
+    await waitUntil(() => $(el, '.report [role=alert]'), 'refusal explained');
+    expect($(el, '.report [role=alert]').textContent).to.contain('Kode bukti tidak cocok');
   });
 });

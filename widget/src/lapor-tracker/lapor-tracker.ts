@@ -1,23 +1,20 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { ReportView, TimelineEntry } from '../../../contract';
+import type { AttachmentRef, ReportView, TimelineEntry } from '../../../contract';
 import { parseTrackingId } from '../../../contract/tracking-id';
 import { LaporTrackedEvent } from '../events/lapor-tracked';
 import { formatDate, formatDateTime } from '../internal/format';
 import { HubError } from '../internal/hub-client';
 import { LaporElement } from '../internal/lapor-element';
-import {
-  deadlineLabel,
-  hubErrorMessage,
-  kindLabel,
-  statusLabel,
-  trackingIdMessage,
-  workingDaysLeft,
-} from '../internal/messages';
+import { deadlineLabel, kindLabel, statusLabel, trackingIdMessage, workingDaysLeft } from '../internal/messages';
+import { saveFile } from '../internal/save-file';
 import { sharedStyles } from '../internal/shared.styles';
 import { trackerStyles } from './lapor-tracker.styles';
+import { renderAttachments } from './report-attachments';
 import { type ActionName, actionBody, renderReporterActions } from './reporter-actions';
+import { TrackerClient } from './tracker-client';
+import { trackerErrorMessage } from './tracker-messages';
 
 /**
  * Looks a report up by its Tracking ID and shows where it stands. With the
@@ -34,6 +31,10 @@ import { type ActionName, actionBody, renderReporterActions } from './reporter-a
  * @csspart timeline - The list of the report's events.
  * @csspart reporter-actions - The reporter's reply, reopen and rating forms (with the receipt).
  * @csspart deadline - A deadline and the working days left; it has the class `overdue` once passed.
+ * @csspart attachments - The list of attachments the viewer may open.
+ * @csspart skeleton - The placeholder shown while a report loads.
+ * @csspart problem - Why a report could not be shown: not found, too many requests, offline.
+ * @csspart retry-button - Tries the lookup again after a network failure or a rate limit.
  * @cssproperty --lapor-color-primary - Buttons, focus, accents and the status.
  * @cssproperty --lapor-color-on-primary - Text on primary-coloured buttons.
  * @cssproperty --lapor-color-text - Text.
@@ -52,7 +53,8 @@ export class LaporTracker extends LaporElement {
   @state() private typedId = '';
   @state() private receipt = '';
   @state() private idError = '';
-  @state() private lookupError = '';
+  @state() private problem?: HubError;
+  @state() private attachmentError = '';
   @state() private loading = false;
   @state() private view?: ReportView;
   @state() private action = { busy: false, done: '', error: '' };
@@ -65,12 +67,19 @@ export class LaporTracker extends LaporElement {
     super.connectedCallback();
     const fromLink = /^#lapor=([^&]+)/.exec(window.location.hash)?.[1];
     if (!this.trackingId && fromLink) this.trackingId = decodeURIComponent(fromLink);
+    window.addEventListener('online', this.onOnline);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort?.abort();
+    window.removeEventListener('online', this.onOnline);
   }
+
+  /** Back online after a lookup failed for want of a network: try again without being asked. */
+  private readonly onOnline = () => {
+    if (this.problem?.code === 'network') void this.lookup();
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -108,8 +117,15 @@ export class LaporTracker extends LaporElement {
         <button type="submit" part="lookup-button" ?disabled=${this.loading}>${msg('Lihat status')}</button>
       </form>
       <div aria-live="polite" aria-busy=${this.loading}>
-        ${this.loading ? html`<p>${msg('Memuat…')}</p>` : nothing}
-        ${this.lookupError ? html`<p class="notice" role="alert">${this.lookupError}</p>` : nothing}
+        ${
+          this.loading
+            ? html`<p class="visually-hidden">${msg('Memuat laporan…')}</p>
+                <div class="skeleton" part="skeleton" aria-hidden="true">
+                  <div></div><div></div><div></div><div></div><div></div>
+                </div>`
+            : nothing
+        }
+        ${this.problem ? this.renderProblem(this.problem) : nothing}
         ${this.view && !this.loading ? this.renderReport(this.view) : nothing}
       </div>
     `;
@@ -147,6 +163,8 @@ export class LaporTracker extends LaporElement {
             ? html`<p class="help">${msg('Isi laporan ini dirahasiakan; hanya perkembangannya yang ditampilkan.')}</p>`
             : nothing
         }
+        ${renderAttachments(view, this.client(), (ref) => void this.openAttachment(ref))}
+        ${this.attachmentError ? html`<p class="notice" role="alert">${this.attachmentError}</p>` : nothing}
         <h3>${msg('Riwayat')}</h3>
         <ol class="timeline" part="timeline">
           ${view.timeline.map((entry) => this.renderEntry(entry))}
@@ -154,6 +172,51 @@ export class LaporTracker extends LaporElement {
         ${renderReporterActions(view, this.action, (action, form) => void this.act(action, form))}
       </article>
     `;
+  }
+
+  /**
+   * Why no report is shown, and what the visitor can do: correct the ID, wait
+   * out a rate limit, or reconnect (offline, the lookup reruns by itself).
+   */
+  private renderProblem(problem: HubError) {
+    const offline = problem.code === 'network' && !navigator.onLine;
+    const retry = problem.retryable || problem.code === 'rate_limited';
+    return html`<div class="notice" part="problem" role="alert">
+      <p>
+        ${
+          offline
+            ? msg('Perangkat Anda sedang offline. Status laporan akan dimuat begitu koneksi kembali.')
+            : trackerErrorMessage(problem)
+        }
+      </p>
+      ${
+        problem.code === 'not_found'
+          ? html`<p>${msg('Periksa Tracking ID pada bukti laporan Anda; laporan yang baru dikirim langsung dapat dicari.')}</p>`
+          : nothing
+      }
+      ${
+        retry && !offline
+          ? html`<button type="button" class="secondary" part="retry-button" @click=${() => void this.lookup()}>
+            ${msg('Coba lagi')}
+          </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  /** Fetches a confidential report's attachment with the receipt and hands it to the browser. */
+  private async openAttachment(ref: AttachmentRef) {
+    this.attachmentError = '';
+    try {
+      saveFile(await this.client().attachment(ref, this.receipt.trim()), ref.name);
+    } catch (error) {
+      if (!(error instanceof HubError)) throw error;
+      this.attachmentError = trackerErrorMessage(error);
+    }
+  }
+
+  private client(): TrackerClient {
+    return new TrackerClient(this.hubUrl());
   }
 
   private renderEntry(entry: TimelineEntry) {
@@ -186,7 +249,7 @@ export class LaporTracker extends LaporElement {
       form.reset();
     } catch (error) {
       if (!(error instanceof HubError)) throw error;
-      this.action = { busy: false, done: '', error: hubErrorMessage(error) };
+      this.action = { busy: false, done: '', error: trackerErrorMessage(error) };
     }
   }
 
@@ -215,7 +278,8 @@ export class LaporTracker extends LaporElement {
   }
 
   private async lookup() {
-    this.lookupError = '';
+    this.problem = undefined;
+    this.attachmentError = '';
     const typed = this.typedId.trim();
     const parsed = typed ? parseTrackingId(typed) : ({ ok: false, reason: 'empty' } as const);
     if (!parsed.ok) {
@@ -238,7 +302,7 @@ export class LaporTracker extends LaporElement {
       if (abort.signal.aborted) return;
       if (!(error instanceof HubError)) throw error;
       this.view = undefined;
-      this.lookupError = hubErrorMessage(error);
+      this.problem = error;
     } finally {
       if (this.abort === abort) this.loading = false;
     }
