@@ -17,6 +17,8 @@ export interface TimelineEntry {
   note?: string;
   /** For a rating: 1 (poor) to 5 (excellent). */
   rating?: number;
+  /** For a forwarding: the institution the report was passed to. */
+  institution?: DirectoryRef;
 }
 
 export interface AttachmentRef {
@@ -38,6 +40,7 @@ export interface Deadline {
   overdue: boolean;
 }
 
+/** An institution or category: `id` is the hub directory's, or for an institution outside it, the name the national workflow gave. */
 export interface DirectoryRef {
   id: string;
   name: string;
@@ -55,6 +58,7 @@ export interface ReportView {
   status: ReportStatus;
   anonymous: boolean;
   confidential: boolean;
+  /** The institution that holds the report now: the one chosen, or the one the national workflow passed it to. */
   institution: DirectoryRef;
   category?: DirectoryRef;
   title?: string;

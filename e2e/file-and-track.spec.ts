@@ -123,10 +123,10 @@ test('the local national desk moves a report, and the tracker follows', async ({
     await expect(report).toBeVisible({ timeout: 500 });
   }).toPass({ timeout: 15_000 });
   await report.getByRole('button', { name: 'VERIFIKASI' }).click();
-  await deskPage
-    .locator('section', { hasText: 'Sertifikat kompetensi' })
-    .getByRole('button', { name: 'DISPOSISI' })
-    .click();
+  // No wrong door: the national desk passes the report to the body with authority over it.
+  const verified = deskPage.locator('section', { hasText: 'Sertifikat kompetensi' });
+  await verified.getByLabel('Disposisi ke instansi lain').fill('Dinas Pendidikan Provinsi Sulawesi Selatan');
+  await verified.getByRole('button', { name: 'DISPOSISI' }).click();
 
   const tracker = page.locator('lapor-tracker');
   await expect(async () => {
@@ -135,6 +135,7 @@ test('the local national desk moves a report, and the tracker follows', async ({
     await expect(tracker.locator('[part=status]')).toHaveText('Diteruskan ke instansi', { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   await expect(tracker.locator('[part=timeline]')).toContainText('Terverifikasi');
+  await expect(tracker.locator('[part=report]')).toContainText('Dinas Pendidikan Provinsi Sulawesi Selatan');
   await expect(tracker.locator('[part=deadline]').first()).toContainText('hari kerja');
 
   // The institution responds; the reporter, with the receipt, replies and then reopens.

@@ -86,6 +86,13 @@ export const reportEvents = sqliteTable(
     actor: text({ enum: ['reporter', 'hub', 'national', 'institution'] }).notNull(),
     status: text({ enum: REPORT_STATUSES }),
     note: text(),
+    /**
+     * For a forwarding: the institution that holds the report from then on,
+     * by our directory's id, or by the name the national workflow gave when
+     * it is outside our directory ("no wrong door": it may not be the one the
+     * reporter chose).
+     */
+    institution: text(),
     /** A reporter's rating of the follow-up, 1 to 5. */
     rating: integer(),
   },

@@ -9,7 +9,7 @@ interface DeskReport {
   institution: string;
   anonymous: boolean;
   confidential: boolean;
-  history: { id: string; waktu: string; status?: string; tanggapan?: string; sumber?: 'MITRA' }[];
+  history: { id: string; waktu: string; status?: string; tanggapan?: string; instansi?: string; sumber?: 'MITRA' }[];
   /** Reporters' comments and ratings passed on by the hub. */
   actions: { jenis: string; isi: string | null; nilai: number | null }[];
 }
@@ -43,14 +43,18 @@ export function createNationalDesk({ token }: { token: string }) {
   let sequence = 2_026_000;
 
   const status = (report: DeskReport) => report.history.findLast((h) => h.status)?.status ?? 'DITERIMA';
-  const act = (trackingId: string, next: string, tanggapan?: string) => {
+  /** Moves a report on; a disposition may pass it to another institution (`instansi`, a code or a name). */
+  const act = (trackingId: string, next: string, tanggapan?: string, instansi?: string) => {
     const report = reports.get(trackingId);
     if (!report || !(NEXT[status(report)] ?? []).includes(next)) return false;
+    const passedOn = next === 'DISPOSISI' && instansi ? instansi : undefined;
+    if (passedOn) report.institution = passedOn;
     report.history.push({
       id: String(report.history.length + 1),
       waktu: new Date().toISOString(),
       status: next,
       ...(tanggapan && { tanggapan }),
+      ...(passedOn && { instansi: passedOn }),
     });
     return true;
   };
@@ -136,6 +140,7 @@ export function createNationalDesk({ token }: { token: string }) {
                 </p>
                 <form method="post" action="desk/${r.trackingId}">
                   <label>Tanggapan <input name="tanggapan" size="50" /></label>
+                  <label>Disposisi ke instansi lain (opsional) <input name="instansi" size="30" /></label>
                   ${(NEXT[status(r)] ?? []).map((next) => html`<button name="status" value="${next}">${next}</button>`)}
                 </form>
               </section>`,
@@ -145,8 +150,11 @@ export function createNationalDesk({ token }: { token: string }) {
     )
     .post('/desk/:id', async (c) => {
       const form = await c.req.parseBody();
-      const tanggapan = typeof form.tanggapan === 'string' && form.tanggapan.trim() ? form.tanggapan.trim() : undefined;
-      act(c.req.param('id'), String(form.status ?? ''), tanggapan);
+      const text = (name: string) => {
+        const value = form[name];
+        return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+      };
+      act(c.req.param('id'), String(form.status ?? ''), text('tanggapan'), text('instansi'));
       return c.redirect('/');
     });
 

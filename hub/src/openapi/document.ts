@@ -283,6 +283,11 @@ function buildDocument() {
                     status: { type: 'string', enum: [...REPORT_STATUSES], description: 'For a status event.' },
                     note: { type: 'string', description: 'A response or the reason for the change.' },
                     at: { type: 'string', format: 'date-time' },
+                    institution: {
+                      type: 'string',
+                      description:
+                        "For a forwarding to another institution: our directory's id for it, or its name when it is not in the directory.",
+                    },
                   },
                 },
               },

@@ -78,6 +78,7 @@ export const reportViewSchema = z
         status: status.optional(),
         note: z.string().optional(),
         rating: z.number().int().min(1).max(5).optional(),
+        institution: ref.optional(),
       }),
     ),
   })

@@ -81,6 +81,8 @@ export interface InboundEvent {
   status?: ReportStatus;
   note?: string;
   at?: string;
+  /** For a forwarding: who holds the report now, by our directory's id or by name. */
+  institution?: string;
 }
 
 /** Whether an HTTP status from a destination means "try again later". */

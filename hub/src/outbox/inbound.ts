@@ -27,7 +27,13 @@ export function applyInboundEvent(db: Db, destination: string, event: InboundEve
       .run();
     if (!changes) throw new ApiError(409, 'event_replayed', 'This event was already received');
     if (event.type === 'status' && event.status) {
-      recordTransition(tx, report.id, { to: event.status, actor: 'institution', note: event.note, at });
+      recordTransition(tx, report.id, {
+        to: event.status,
+        actor: 'institution',
+        note: event.note,
+        at,
+        institution: event.institution,
+      });
     } else {
       recordMessage(tx, report.id, { actor: 'institution', note: event.note ?? '', at });
     }

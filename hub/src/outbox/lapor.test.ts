@@ -72,6 +72,31 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
     assert.equal((await view(trackingId)).timeline.length, 6, 'each national step once');
   });
 
+  it('follows a disposition to another institution, known to our directory or not', async () => {
+    const lapor = laporDestination({ name: 'lapor', baseUrl, token: TOKEN, institutionCodes: { kemenperin: 'K-019' } });
+    const w = worker(lapor);
+    const first = await file();
+    const second = await file();
+    await w.tick();
+    for (const [nationalId, instansi] of [
+      ['2026001', 'K-019'],
+      ['2026002', 'Dinas Pendidikan Provinsi Sulawesi Selatan'],
+    ] as const) {
+      desk.act(nationalId, 'VERIFIKASI');
+      assert.ok(desk.act(nationalId, 'DISPOSISI', undefined, instansi));
+    }
+    await w.tick();
+
+    const known = await view(first.trackingId);
+    assert.equal(known.status, 'forwarded');
+    assert.deepEqual(known.institution, { id: 'kemenperin', name: 'Kementerian Perindustrian' });
+    assert.deepEqual(known.timeline.at(-1).institution, known.institution);
+    const outside = await view(second.trackingId);
+    const name = 'Dinas Pendidikan Provinsi Sulawesi Selatan';
+    assert.deepEqual(outside.institution, { id: name, name });
+    assert.equal(outside.timeline.find((e: { status?: string }) => e.status === 'verified').institution, undefined);
+  });
+
   it('passes a reporter’s comment and reopening on, without echoing them back', async () => {
     const { trackingId, receipt } = await file();
     const w = worker();

@@ -83,6 +83,8 @@ interface NationalHistoryEntry {
   waktu: string;
   status?: string;
   tanggapan?: string;
+  /** On a disposition: the national code (or name) of the institution the report was passed to. */
+  instansi?: string;
   /** `MITRA`: the entry came from this hub (a reporter's action) and is already on our timeline. */
   sumber?: string;
 }
@@ -95,6 +97,8 @@ export function laporDestination({
   timeoutMs = 15_000,
 }: LaporOptions): Destination {
   const url = (path: string) => new URL(path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  // A disposition names the institution by its national code: ours, when we know it, else as given.
+  const ourInstitution = new Map(Object.entries(institutionCodes ?? {}).map(([ours, national]) => [national, ours]));
   const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
   const call = async (path: string, init: RequestInit) => {
     try {
@@ -147,7 +151,12 @@ export function laporDestination({
       const events: InboundEvent[] = [];
       for (const entry of (history.riwayat ?? []).filter((e) => e.sumber !== 'MITRA')) {
         const status = entry.status ? STATUS_FROM_NATIONAL[entry.status] : undefined;
-        const base = { eventId: `${externalRef}:${entry.id}`, report: externalRef, at: entry.waktu };
+        const base = {
+          eventId: `${externalRef}:${entry.id}`,
+          report: externalRef,
+          at: entry.waktu,
+          ...(entry.instansi && { institution: ourInstitution.get(entry.instansi) ?? entry.instansi }),
+        };
         if (status) events.push({ ...base, type: 'status', status, ...(entry.tanggapan && { note: entry.tanggapan }) });
         else if (entry.tanggapan) events.push({ ...base, type: 'message', note: entry.tanggapan });
       }

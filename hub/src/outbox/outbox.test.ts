@@ -233,11 +233,19 @@ describe('events from a destination', () => {
   it('move the report, by our Tracking ID or their reference, and carry responses', async () => {
     const trackingId = await delivered();
     assert.equal((await send({ eventId: 'e1', report: 'DISDIK-1', type: 'status', status: 'verified' })).status, 200);
-    assert.equal((await send({ eventId: 'e2', report: trackingId, type: 'status', status: 'forwarded' })).status, 200);
+    const forwarded = {
+      eventId: 'e2',
+      report: trackingId,
+      type: 'status',
+      status: 'forwarded',
+      institution: 'kemenperin',
+    };
+    assert.equal((await send(forwarded)).status, 200);
     const response = 'Pungutan telah dihentikan dan uang dikembalikan kepada wali murid.';
     assert.equal((await send({ eventId: 'e3', report: trackingId, type: 'message', note: response })).status, 200);
     const view = await (await hub.app.request(`/api/v1/reports/${trackingId}`)).json();
     assert.equal(view.status, 'forwarded');
+    assert.deepEqual(view.institution, { id: 'kemenperin', name: 'Kementerian Perindustrian' }, 'passed on');
     assert.deepEqual(view.timeline.at(-1), {
       at: view.timeline.at(-1).at,
       type: 'message',

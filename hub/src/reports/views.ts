@@ -40,6 +40,8 @@ export function reportView(
   const showContent = viewer === 'reporter' || !report.confidential;
   const category = report.categoryId ? directory.category(report.categoryId) : undefined;
   const institution = directory.institution(report.institutionId);
+  const institutionRef = (id: string) => ({ id, name: directory.institution(id)?.name ?? id });
+  const holder = events.findLast((event) => event.institution)?.institution;
 
   return {
     viewer,
@@ -48,7 +50,7 @@ export function reportView(
     status: report.status,
     anonymous: report.anonymous,
     confidential: report.confidential,
-    institution: { id: report.institutionId, name: institution?.name ?? report.institutionId },
+    institution: institutionRef(holder ?? report.institutionId),
     ...(category && { category: { id: category.id, name: category.name } }),
     ...(showContent && {
       title: shown(report.title),
@@ -61,7 +63,10 @@ export function reportView(
     ...deadlinesOf(report, events, calendar, institution?.timeZone ?? DEFAULT_TIME_ZONE, now),
     createdAt: report.createdAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),
-    timeline: events.map(timelineEntry),
+    timeline: events.map((event) => ({
+      ...timelineEntry(event),
+      ...(event.institution && { institution: institutionRef(event.institution) }),
+    })),
   };
 }
 

@@ -13,6 +13,7 @@ const inboundEvent = z.object({
   status: z.enum(REPORT_STATUSES).optional(),
   note: z.string().max(5000).optional(),
   at: z.iso.datetime({ offset: true }).optional(),
+  institution: z.string().min(1).max(300).optional(),
 });
 
 /**

@@ -17,7 +17,7 @@ type Executor = Pick<Db, 'transaction'>;
 export function recordTransition(
   db: Executor,
   reportId: number,
-  change: { to: ReportStatus; actor: Actor; note?: string; at?: Date },
+  change: { to: ReportStatus; actor: Actor; note?: string; at?: Date; institution?: string },
 ): Report {
   const at = change.at ?? new Date();
   return db.transaction((tx) => {
@@ -28,7 +28,15 @@ export function recordTransition(
     }
     const { lastInsertRowid } = tx
       .insert(reportEvents)
-      .values({ reportId, at, type: 'status', actor: change.actor, status: change.to, note: change.note ?? null })
+      .values({
+        reportId,
+        at,
+        type: 'status',
+        actor: change.actor,
+        status: change.to,
+        note: change.note ?? null,
+        institution: change.institution ?? null,
+      })
       .run();
     tx.update(reports).set({ status: change.to, updatedAt: at }).where(eq(reports.id, reportId)).run();
     if (change.actor !== 'reporter') queueNotification(tx, report, Number(lastInsertRowid), at);

@@ -71,6 +71,17 @@ describe('<lapor-tracker>', () => {
     const withDeadlines: ReportView = {
       ...view,
       status: 'forwarded',
+      institution: { id: 'disdik-sulsel', name: 'Dinas Pendidikan Provinsi Sulawesi Selatan' },
+      timeline: [
+        ...view.timeline,
+        {
+          at: '2026-11-24T03:00:00.000Z',
+          type: 'status',
+          actor: 'national',
+          status: 'forwarded',
+          institution: { id: 'disdik-sulsel', name: 'Dinas Pendidikan Provinsi Sulawesi Selatan' },
+        },
+      ],
       deadline: { kind: 'follow_up', due: '2026-11-27', workingDaysLeft: 3, overdue: false },
       resolution: { kind: 'resolution', due: '2027-02-19', workingDaysLeft: -2, overdue: true },
     };
@@ -83,6 +94,7 @@ describe('<lapor-tracker>', () => {
     expect(resolution?.classList.contains('overdue')).to.be.true;
     expect(resolution?.textContent).to.contain('terlambat 2 hari kerja');
     expect($(el, 'dl').textContent).to.contain('Batas tindak lanjut');
+    expect($(el, '[part=timeline]').textContent).to.contain('Diteruskan ke instansi: Dinas Pendidikan Provinsi');
     await expect(el).to.be.accessible();
   });
 

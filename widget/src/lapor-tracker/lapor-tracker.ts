@@ -229,7 +229,7 @@ export class LaporTracker extends LaporElement {
           : msg('Tanggapan');
     return html`<li>
       <time datetime=${entry.at}>${formatDateTime(entry.at)}</time>
-      <span>${what}</span>
+      <span>${what}${entry.institution ? `: ${entry.institution.name}` : ''}</span>
       ${entry.note ? html`<p>${entry.note}</p>` : nothing}
     </li>`;
   }
