@@ -334,4 +334,22 @@ describe('<lapor-tracker>', () => {
     await waitUntil(() => $(el, '.report [role=alert]'), 'refusal explained');
     expect($(el, '.report [role=alert]').textContent).to.contain('Kode bukti tidak cocok');
   });
+
+  it('speaks English, deadlines and states included', async () => {
+    const forwarded: ReportView = {
+      ...view,
+      status: 'forwarded',
+      deadline: { kind: 'follow_up', due: '2026-11-27', workingDaysLeft: 3, overdue: false },
+    };
+    hub = installFakeHub(() => ({ status: 200, body: forwarded }));
+    const el = await fixture<LaporTracker>(
+      html`<lapor-tracker lang="en" hub="https://hub.example.id" tracking-id=${view.trackingId}></lapor-tracker>`,
+    );
+    await waitUntil(() => $(el, '[part=deadline]')?.textContent?.includes('working days left'), 'English deadline');
+    expect($(el, '[part=deadline]').textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+      'Friday, 27 November 2026 — 3 working days left',
+    );
+    expect($(el, '[part=status]').textContent).to.equal('Forwarded to the institution');
+    await expect(el).to.be.accessible();
+  });
 });
