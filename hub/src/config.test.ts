@@ -16,6 +16,7 @@ describe('configFromEnv', () => {
       nationalDeskPort: 8788,
       clockSpeed: 1,
       mailFrom: 'SP4N-LAPOR! <no-reply@localhost>',
+      outboxWorker: true,
     });
   });
 
@@ -28,11 +29,13 @@ describe('configFromEnv', () => {
       RATE_LIMIT_LOOKUPS_PER_MINUTE: '30',
       RATE_LIMIT_REPORTS_PER_HOUR_PER_SITE: '100',
       TRUST_PROXY: '1',
+      OUTBOX_WORKER: 'off',
     });
     assert.equal(config.port, 9000);
     assert.equal(config.dataDir, '/var/lib/lapor');
     assert.deepEqual(config.rateLimits, { reportsPerHour: 5, reportsPerHourPerSite: 100, lookupsPerMinute: 30 });
     assert.equal(config.trustedProxies, 1);
+    assert.equal(config.outboxWorker, false);
   });
 
   it('names every bad setting', () => {

@@ -22,6 +22,8 @@ export interface Config {
   adminToken?: string;
   /** The hub's public origin behind a reverse proxy, if it differs from what requests show. */
   publicUrl?: string;
+  /** Whether this process delivers the outbox; off, it only answers the API and another process delivers. */
+  outboxWorker: boolean;
 }
 
 const count = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
@@ -41,6 +43,7 @@ const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('SP4N-LAPOR! <no-reply@localhost>'),
   ADMIN_TOKEN: z.string().min(24, 'ADMIN_TOKEN must be at least 24 characters').optional(),
+  OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
 });
 
 /** Reads the hub's settings from the environment, refusing values that would fail later. */
@@ -69,5 +72,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.ADMIN_TOKEN && { adminToken: e.ADMIN_TOKEN }),
     ...(e.SMTP_URL && { smtpUrl: e.SMTP_URL }),
     mailFrom: e.MAIL_FROM,
+    outboxWorker: e.OUTBOX_WORKER === 'on',
   };
 }

@@ -104,7 +104,8 @@ const outbox = new OutboxWorker(
   { db, directory, regions, keyring, routing, mailer, publicUrl, logger, attachments },
   demoDestinations.length ? { pollIntervalMs: 3000 } : {},
 );
-outbox.start();
+if (config.outboxWorker) outbox.start();
+else logger.info('OUTBOX_WORKER=off: this process answers the API; another delivers the outbox.');
 
 // SP4N-LAPOR! closes a report 10 working days after a follow-up the reporter left unanswered.
 const closeUnanswered = () => {

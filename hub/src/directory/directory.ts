@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, inArray, type SQL, sql } from 'drizzle-orm';
 import * as z from 'zod';
 import { type Category, type Institution, type Page, SLUG } from '../../../contract';
 import type { Db } from '../db/client';
@@ -39,11 +39,48 @@ const toInstitution = (row: typeof institutions.$inferSelect): Institution => ({
   ...(row.timeZone && { timeZone: row.timeZone }),
 });
 
+/**
+ * Every report looks up its institution, the institution's parents and its
+ * category, so the hub keeps the directory (hundreds to a few thousand rows)
+ * in memory. A write in this process refreshes it at once; one made by
+ * another process (the CLI's import, another hub) within `DIRECTORY_TTL_MS`.
+ */
+export const DIRECTORY_TTL_MS = 10_000;
+interface Snapshot {
+  at: number;
+  institutions: Map<string, Institution>;
+  categories: Map<string, Category>;
+}
+const snapshots = new WeakMap<Db, Snapshot>();
+
+function snapshot(db: Db): Snapshot {
+  const held = snapshots.get(db);
+  if (held && Date.now() - held.at < DIRECTORY_TTL_MS) return held;
+  const fresh: Snapshot = {
+    at: Date.now(),
+    institutions: new Map(
+      db
+        .select()
+        .from(institutions)
+        .all()
+        .map((row) => [row.id, toInstitution(row)]),
+    ),
+    categories: new Map(
+      db
+        .select()
+        .from(categories)
+        .all()
+        .map((row) => [row.id, { id: row.id, name: row.name }]),
+    ),
+  };
+  snapshots.set(db, fresh);
+  return fresh;
+}
+
 export function createDirectory(db: Db): Directory {
   return {
     institution(id) {
-      const [row] = db.select().from(institutions).where(eq(institutions.id, id)).all();
-      return row && toInstitution(row);
+      return snapshot(db).institutions.get(id);
     },
     institutions({ query, limit, offset }) {
       const words = (query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
@@ -67,7 +104,7 @@ export function createDirectory(db: Db): Directory {
       return { items: rows.map(toInstitution), total: total?.n ?? 0, limit, offset };
     },
     category(id) {
-      return db.select().from(categories).where(eq(categories.id, id)).all()[0];
+      return snapshot(db).categories.get(id);
     },
     categories() {
       return db.select().from(categories).orderBy(asc(categories.name)).all();
@@ -127,6 +164,7 @@ export function upsertInstitutions(
         .run();
     }
   });
+  snapshots.delete(db);
   return list.length;
 }
 
@@ -148,4 +186,5 @@ export function syncBuiltinDirectory(db: Db, dir: URL = BUILTIN): void {
         .run();
     }
   });
+  snapshots.delete(db);
 }

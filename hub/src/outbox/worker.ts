@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { AttachmentStore } from '../attachments/store';
 import type { Db } from '../db/client';
+import { prepared } from '../db/prepared';
 import { type Delivery, deliveries, reportEvents, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { ApiError } from '../errors';
@@ -46,9 +47,25 @@ export const DEFAULT_OUTBOX: OutboxOptions = {
   pollIntervalMs: 60_000,
 };
 
-/** Queues a report's delivery inside the transaction that stores it. */
-export function enqueueDelivery(tx: Tx, reportId: number, destination: string, now: Date): void {
-  enqueue(tx, { reportId, destination, kind: 'report', eventId: null }, now);
+const insertReportDelivery = prepared((db) =>
+  db
+    .insert(deliveries)
+    .values({
+      reportId: sql.placeholder('reportId'),
+      destination: sql.placeholder('destination'),
+      kind: 'report',
+      eventId: null,
+      idempotencyKey: sql.placeholder('idempotencyKey'),
+      state: 'pending',
+      nextAttemptAt: sql.placeholder('now'),
+      createdAt: sql.placeholder('now'),
+    })
+    .prepare(),
+);
+
+/** Queues a report's delivery inside the transaction (opened on `db`) that stores it; every report takes this path. */
+export function enqueueDelivery(db: Db, reportId: number, destination: string, now: Date): void {
+  insertReportDelivery(db).run({ reportId, destination, idempotencyKey: randomUUID(), now });
 }
 
 /** Queues a reporter's action (its timeline event) for the destination the report went to. */

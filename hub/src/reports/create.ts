@@ -1,14 +1,38 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { SqliteError } from 'better-sqlite3';
+import { getTableColumns, sql } from 'drizzle-orm';
 import { encodeTrackingId, type ReportCreated, TRACKING_ID_RANDOM_BYTES, type ValidReport } from '../../../contract';
 import type { AttachmentStore } from '../attachments/store';
 import type { Db } from '../db/client';
+import { prepared } from '../db/prepared';
 import { attachments, reportEvents, reports } from '../db/schema';
 import type { Keyring } from '../privacy/keyring';
 import { sealReport } from '../privacy/sealed-report';
 import { hashReceipt, newReceipt } from './receipt';
 import type { Submission } from './submission';
+
+/** Every column of a new report, as a placeholder of its own name. */
+const insertReport = prepared((db) => {
+  const { id: _generated, ...columns } = getTableColumns(reports);
+  const values = Object.fromEntries(Object.keys(columns).map((name) => [name, sql.placeholder(name)]));
+  return db
+    .insert(reports)
+    .values(values as unknown as typeof reports.$inferInsert)
+    .prepare();
+});
+const insertReceivedEvent = prepared((db) =>
+  db
+    .insert(reportEvents)
+    .values({
+      reportId: sql.placeholder('reportId'),
+      at: sql.placeholder('at'),
+      type: 'status',
+      actor: 'hub',
+      status: 'received',
+    })
+    .prepare(),
+);
 
 /** Collisions of 40 random bits are rare but certain at scale: draw again. */
 const MAX_TRACKING_ID_ATTEMPTS = 8;
@@ -60,6 +84,8 @@ export function createReport(
     reporterPhone: input.reporter?.phone ?? null,
     status: 'received' as const,
     locale: input.locale ?? 'id',
+    // A reporter who leaves an email hears of the report's progress until they turn it off.
+    notify: true,
     createdAt: now,
     updatedAt: now,
   };
@@ -69,12 +95,9 @@ export function createReport(
     const answer: ReportCreated = { trackingId, receipt, status: row.status, createdAt: now.toISOString() };
     try {
       db.transaction((tx) => {
-        const { lastInsertRowid } = tx
-          .insert(reports)
-          .values(sealReport(keyring, { ...row, trackingId }))
-          .run();
+        const { lastInsertRowid } = insertReport(db).run(sealReport(keyring, { ...row, trackingId }));
         const reportId = Number(lastInsertRowid);
-        tx.insert(reportEvents).values({ reportId, at: now, type: 'status', actor: 'hub', status: 'received' }).run();
+        insertReceivedEvent(db).run({ reportId, at: now });
         within?.(tx, reportId, answer);
       });
       return answer;

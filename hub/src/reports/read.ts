@@ -1,16 +1,34 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { prepared } from '../db/prepared';
 import { type Attachment, attachments, type Report, type ReportEvent, reportEvents } from '../db/schema';
 import type { Regions } from '../regions/regions';
 
 /** What the views, the outbox and the workflow read about one report. */
 
+const eventsStatement = prepared((db) =>
+  db
+    .select()
+    .from(reportEvents)
+    .where(eq(reportEvents.reportId, sql.placeholder('reportId')))
+    .orderBy(asc(reportEvents.id))
+    .prepare(),
+);
+const attachmentsStatement = prepared((db) =>
+  db
+    .select()
+    .from(attachments)
+    .where(eq(attachments.reportId, sql.placeholder('reportId')))
+    .orderBy(asc(attachments.id))
+    .prepare(),
+);
+
 export function eventsOf(db: Db, reportId: number): ReportEvent[] {
-  return db.select().from(reportEvents).where(eq(reportEvents.reportId, reportId)).orderBy(asc(reportEvents.id)).all();
+  return eventsStatement(db).all({ reportId });
 }
 
 export function attachmentsOf(db: Db, reportId: number): Attachment[] {
-  return db.select().from(attachments).where(eq(attachments.reportId, reportId)).orderBy(asc(attachments.id)).all();
+  return attachmentsStatement(db).all({ reportId });
 }
 
 /** The reporter's contact as given, leaving out what is empty; undefined when nothing was given. */

@@ -1,6 +1,7 @@
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { maskPersonalData, type ReportView } from '../../../contract';
 import type { Db } from '../db/client';
+import { prepared } from '../db/prepared';
 import { type Attachment, attachments, deliveries, type Report, type ReportEvent, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import type { Keyring } from '../privacy/keyring';
@@ -10,8 +11,16 @@ import type { WorkingCalendar } from '../workflow/calendar';
 import { DEFAULT_TIME_ZONE, deadlinesOf } from '../workflow/deadlines';
 import { attachmentsOf, contactOf, eventsOf, locationOf } from './read';
 
+const reportByTrackingId = prepared((db) =>
+  db
+    .select()
+    .from(reports)
+    .where(eq(reports.trackingId, sql.placeholder('trackingId')))
+    .prepare(),
+);
+
 export function findReport(db: Db, trackingId: string): Report | undefined {
-  return db.select().from(reports).where(eq(reports.trackingId, trackingId)).all()[0];
+  return reportByTrackingId(db).all({ trackingId })[0];
 }
 
 /**

@@ -138,7 +138,7 @@ export function reportRoutes({
               if (solution) spendSolution(tx, solution, now);
               const institutionPath = directory.lineage(submission.input.institutionId);
               enqueueDelivery(
-                tx,
+                db,
                 reportId,
                 routing.destinationFor({ siteKey: site?.key ?? null, institutionPath }),
                 now,

@@ -88,7 +88,12 @@ export function createCalendar(decrees: DecreeFile): WorkingCalendar {
 
 /** The calendar date of an instant in an Indonesian time zone (WIB, WITA or WIT). */
 export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // Building a formatter costs far more than using one; there are three zones.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
+const dateFormats = new Map<string, Intl.DateTimeFormat>();

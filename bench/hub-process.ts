@@ -1,0 +1,114 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+/** A free TCP port on loopback, as the system hands one out. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface RunningProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** The process's peak resident memory so far (Linux `VmHWM`), in bytes. */
+  peakRss(): number;
+  /** Ends it gracefully (SIGTERM) and waits. */
+  stop(): Promise<void>;
+  /** Ends it the hard way, as a crash or a power cut would from the process's point of view. */
+  kill(): Promise<void>;
+}
+
+/** Starts a Node script with tsx, on `port`, and waits until `readyPath` answers 200. */
+export async function startNode(
+  script: string,
+  { port, env = {}, readyPath = '/', log }: { port?: number; env?: Record<string, string>; readyPath?: string; log?: string },
+): Promise<RunningProcess> {
+  const chosen = port ?? (await freePort());
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(chosen), HOST: '127.0.0.1' },
+    stdio: ['ignore', log ? 'pipe' : 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  if (log && child.stdout) {
+    const { createWriteStream } = await import('node:fs');
+    child.stdout.pipe(createWriteStream(log, { flags: 'a' }));
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${chosen}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}:\n${stderr}`);
+    try {
+      if ((await fetch(url + readyPath)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`${script} did not answer ${readyPath} within 60 s:\n${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    port: chosen,
+    child,
+    peakRss() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** Hub settings for a measurement: no proof of work and rate limits out of reach, as they would throttle the load generator. */
+export const BENCH_ENV = {
+  POW_MAX_NUMBER: '0',
+  RATE_LIMIT_REPORTS_PER_HOUR: '1000000000',
+  RATE_LIMIT_REPORTS_PER_HOUR_PER_SITE: '1000000000',
+  RATE_LIMIT_LOOKUPS_PER_MINUTE: '1000000000',
+};
+
+/**
+ * Starts the hub as `npm start` runs it (hub/src/server.ts) on its own data
+ * folder, with every report routed to one webhook destination.
+ */
+export function startHub(
+  dataDir: string,
+  { webhookUrl = 'http://127.0.0.1:9/', env = {}, port, log }: { webhookUrl?: string; env?: Record<string, string>; port?: number; log?: string } = {},
+): Promise<RunningProcess> {
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(
+    join(dataDir, 'destinations.json'),
+    JSON.stringify({
+      destinations: [{ type: 'webhook', name: 'sink', url: webhookUrl, secret: 'bench-webhook-secret-0123456789' }],
+      default: 'sink',
+    }),
+  );
+  return startNode('hub/src/server.ts', {
+    port,
+    log,
+    readyPath: '/api/v1/categories',
+    env: { DATA_DIR: dataDir, ...BENCH_ENV, ...env },
+  });
+}
