@@ -33,7 +33,11 @@ export async function measureHttp(seconds = 10): Promise<HttpFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lapor-bench-'));
   const hub = await startHub(dataDir, { env: { OUTBOX_WORKER: 'off' } });
   try {
-    const post = { method: 'POST' as const, body: JSON.stringify(sampleReport), headers: { 'Content-Type': 'application/json' } };
+    const post = {
+      method: 'POST' as const,
+      body: JSON.stringify(sampleReport),
+      headers: { 'Content-Type': 'application/json' },
+    };
     await load(`${hub.url}/api/v1/reports`, { ...post, seconds: 2 });
     const postFigures = await load(`${hub.url}/api/v1/reports`, { ...post, seconds });
     const ids: string[] = [];

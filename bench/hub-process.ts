@@ -33,7 +33,12 @@ export interface RunningProcess {
 /** Starts a Node script with tsx, on `port`, and waits until `readyPath` answers 200. */
 export async function startNode(
   script: string,
-  { port, env = {}, readyPath = '/', log }: { port?: number; env?: Record<string, string>; readyPath?: string; log?: string },
+  {
+    port,
+    env = {},
+    readyPath = '/',
+    log,
+  }: { port?: number; env?: Record<string, string>; readyPath?: string; log?: string },
 ): Promise<RunningProcess> {
   const chosen = port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
@@ -95,7 +100,12 @@ export const BENCH_ENV = {
  */
 export function startHub(
   dataDir: string,
-  { webhookUrl = 'http://127.0.0.1:9/', env = {}, port, log }: { webhookUrl?: string; env?: Record<string, string>; port?: number; log?: string } = {},
+  {
+    webhookUrl = 'http://127.0.0.1:9/',
+    env = {},
+    port,
+    log,
+  }: { webhookUrl?: string; env?: Record<string, string>; port?: number; log?: string } = {},
 ): Promise<RunningProcess> {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(

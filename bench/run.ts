@@ -1,33 +1,87 @@
+import { cpus, totalmem } from 'node:os';
+import { measureHttp } from './http';
+import { measureRender } from './render';
+import { measureLookupAt } from './scale';
 import { measureSizes, WIDGET_BUDGET_BYTES, WIDGET_GOAL_BYTES } from './size';
 import { printTable } from './table';
 
-/** `npm run bench`: every figure measured in this run on this machine. Sizes are bytes after minifying and gzip -9. */
+/**
+ * `npm run bench`: every figure measured in this run on this machine, and
+ * timings given as ratios to a baseline measured in the same run, since
+ * absolute figures drift between runs and machines. `BENCH_SECONDS` sets the
+ * length of each load (10 by default), `BENCH_STORED` the large table (1,000,000).
+ */
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const stored = Number(process.env.BENCH_STORED ?? 1_000_000);
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const pct = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)} %`;
+const goal = (met: boolean, text: string) => `${met ? 'met' : 'NOT MET'}: ${text}`;
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+console.log(
+  `lapor-embed benchmarks, ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${mb(totalmem())} RAM\n`,
+);
 
 const sizes = await measureSizes();
-const against = (bytes: number, budget: number) =>
-  `${bytes > budget ? 'OVER' : 'within'} ${kb(budget)}${budget === WIDGET_BUDGET_BYTES ? ' budget' : ' goal'}`;
+const render = await measureRender(20);
+const http = await measureHttp(seconds);
+const small = await measureLookupAt(1_000, seconds);
+const large = await measureLookupAt(stored, seconds);
 
-console.log(`lapor-embed benchmarks, ${new Date().toISOString()}, Node ${process.version}\n`);
+const within = (bytes: number, limit: number, what: string) => goal(bytes <= limit, `≤ ${kb(limit)} ${what}`);
+const postShare = http.post.rps / http.hello.rps;
+const lookupShare = http.lookup.rps / http.hello.rps;
+const scaleRatio = large.lookup.p50 / Math.max(small.lookup.p50, 1e-9);
+const peakRss = Math.max(http.peakRss, small.peakRss, large.peakRss);
+
 printTable(
   ['measure', 'figure', 'against'],
   [
     [
       '<lapor-form> alone, Lit included (lapor-form.js, min+gzip)',
       kb(sizes.form),
-      against(sizes.form, WIDGET_GOAL_BYTES),
+      within(sizes.form, WIDGET_GOAL_BYTES, 'goal'),
     ],
     [
-      '<lapor-tracker> alone, Lit included (lapor-tracker.js, min+gzip)',
+      '<lapor-tracker> alone (lapor-tracker.js, min+gzip)',
       kb(sizes.tracker),
-      against(sizes.tracker, WIDGET_GOAL_BYTES),
+      within(sizes.tracker, WIDGET_GOAL_BYTES, 'goal'),
     ],
-    ['both elements (lapor.js, min+gzip)', kb(sizes.widget), against(sizes.widget, WIDGET_BUDGET_BYTES)],
-    ['English translations, loaded only by English pages (min+gzip)', kb(sizes.english), ''],
+    ['both elements (lapor.js, min+gzip)', kb(sizes.widget), within(sizes.widget, WIDGET_BUDGET_BYTES, 'budget')],
+    ['English translations, only on English pages (min+gzip)', kb(sizes.english), ''],
+    ['Lit alone, for reference (min+gzip)', kb(sizes.lit), `${pct(sizes.lit, sizes.widget)} of lapor.js`],
     [
-      'Lit alone, for reference (min+gzip)',
-      kb(sizes.lit),
-      `${((sizes.lit / sizes.widget) * 100).toFixed(0)} % of lapor.js`,
+      `first render of <lapor-form>, 4× CPU throttling (median of ${render.loads})`,
+      `${render.form.toFixed(0)} ms`,
+      `${(render.form / render.lit).toFixed(2)} × a bare Lit element (${render.lit.toFixed(0)} ms)`,
+    ],
+    [
+      'bare Hono hello-world, 50 connections (baseline)',
+      `${int(http.hello.rps)} req/s`,
+      `p50 ${http.hello.p50} ms, p99 ${http.hello.p99} ms`,
+    ],
+    [
+      'POST /api/v1/reports, 50 connections',
+      `${int(http.post.rps)} req/s`,
+      `${pct(http.post.rps, http.hello.rps)} of bare Hono, ${goal(postShare >= 0.15, '≥ 15 %')}; p50 ${http.post.p50} ms, p99 ${http.post.p99} ms, ${goal(http.post.p99 < 25, 'p99 < 25 ms')}`,
+    ],
+    [
+      'GET /api/v1/reports/{id}, 50 connections',
+      `${int(http.lookup.rps)} req/s`,
+      `${pct(http.lookup.rps, http.hello.rps)} of bare Hono, ${goal(lookupShare >= 0.3, '≥ 30 %')}; p50 ${http.lookup.p50} ms, p99 ${http.lookup.p99} ms, ${goal(http.lookup.p99 < 25, 'p99 < 25 ms')}`,
+    ],
+    [
+      `lookup with ${int(stored)} reports stored against 1,000 (p50, 50 connections)`,
+      `${large.lookup.p50} ms / ${small.lookup.p50} ms`,
+      `${scaleRatio.toFixed(2)} ×, ${goal(scaleRatio <= 1.5, '≤ 1.5')}; ${int(large.lookup.rps)} against ${int(small.lookup.rps)} req/s; seeded in ${large.seedSeconds.toFixed(1)} s`,
+    ],
+    ['hub peak RSS under these loads', mb(peakRss), goal(peakRss < 200 * 1024 * 1024, '< 200 MB')],
+    [
+      'answers outside 2xx during the loads',
+      String(http.post.failures + http.lookup.failures + small.lookup.failures + large.lookup.failures),
+      'should be 0',
     ],
   ],
 );

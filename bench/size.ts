@@ -12,7 +12,7 @@ export const WIDGET_GOAL_BYTES = 20 * 1024;
 export const gzipSize = (bytes: Uint8Array | string) => gzipSync(bytes, { level: 9 }).byteLength;
 
 /** Builds `entry` as a minified ES module the way the widget is built, and returns its code. */
-async function bundle(entry: string): Promise<string> {
+export async function bundle(entry: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-size-'));
   try {
     await build({
