@@ -75,6 +75,30 @@ describe('the outbox', () => {
     assert.match(view.timeline.at(-1).note, /DISDIK-1/);
   });
 
+  it('works through a backlog without waiting between full batches', async () => {
+    await fileReports(12);
+    const w = new OutboxWorker(
+      {
+        db: hub.db,
+        directory: createDirectory(hub.db),
+        regions: hub.regions,
+        keyring: testKeyring,
+        routing: createRouting(routingFile.parse({ default: 'disdik' }), [destination]),
+      },
+      { batch: 5 },
+    );
+    w.start(60_000);
+    try {
+      const deadline = Date.now() + 5_000;
+      while (rows().some((d) => d.state === 'pending') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.equal(rows().filter((d) => d.state === 'delivered').length, 12, 'not one batch a minute');
+    } finally {
+      await w.stop();
+    }
+  });
+
   it('leaves an anonymous reporter out of what it sends', async () => {
     const sent: unknown[] = [];
     const spy: Destination = {

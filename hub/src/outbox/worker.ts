@@ -132,15 +132,21 @@ export class OutboxWorker {
     this.options = { ...DEFAULT_OUTBOX, ...options };
   }
 
-  /** Works the outbox every `intervalMs` until stopped. */
+  /**
+   * Works the outbox every `intervalMs` until stopped; while a backlog lasts
+   * (a pass claimed a full batch), the next pass starts at once, so a
+   * backlog drains as fast as the destinations answer rather than one batch
+   * a second.
+   */
   start(intervalMs = 1000): void {
     const loop = async () => {
       await this.tick().catch((error) => this.deps.logger?.error({ err: error }, 'outbox tick failed'));
-      this.timer = setTimeout(loop, intervalMs);
+      this.timer = setTimeout(loop, this.claimedFullBatch ? 0 : intervalMs);
       this.timer.unref?.();
     };
     void loop();
   }
+  private claimedFullBatch = false;
 
   async stop(): Promise<void> {
     clearTimeout(this.timer);
@@ -156,7 +162,9 @@ export class OutboxWorker {
 
   private async work(now: Date): Promise<number> {
     let delivered = 0;
-    for (const delivery of this.claim(now)) {
+    const claimed = this.claim(now);
+    this.claimedFullBatch = claimed.length >= this.options.batch;
+    for (const delivery of claimed) {
       if (await this.attempt(delivery, now)) delivered++;
     }
     await this.pollProgress(now);
