@@ -13,10 +13,15 @@ const columnsOf = (report: Pick<Report, 'confidential'>): readonly SealedColumn[
 /** The value's place, bound into its ciphertext so it cannot be moved to another row or column. */
 const contextOf = (column: SealedColumn, trackingId: string) => `reports.${column}:${trackingId}`;
 
-/** Applies `change` to each sealed column that has a value, by its place. */
-function mapSealed<T extends Sealable>(report: T, change: (value: string, context: string) => string): T {
+/** Applies `change` to each sealed column that has a value (of `only`, if given), by its place. */
+function mapSealed<T extends Sealable>(
+  report: T,
+  change: (value: string, context: string) => string,
+  only?: readonly SealedColumn[],
+): T {
   const result = { ...report };
   for (const column of columnsOf(report)) {
+    if (only && !only.includes(column)) continue;
     const value = report[column];
     if (value !== null) result[column] = change(value, contextOf(column, report.trackingId));
   }
@@ -28,9 +33,12 @@ export function sealReport<T extends Sealable>(keyring: Keyring, report: T): T {
   return mapSealed(report, (value, context) => keyring.encrypt(value, context));
 }
 
-/** The row as read: personal data decrypted. */
-export function openReport<T extends Sealable>(keyring: Keyring, report: T): T {
-  return mapSealed(report, (value, context) => keyring.decrypt(value, context));
+/**
+ * The row as read: personal data decrypted; with `only`, just those columns
+ * (a public view needs at most the reporter's name), the rest left sealed.
+ */
+export function openReport<T extends Sealable>(keyring: Keyring, report: T, only?: readonly SealedColumn[]): T {
+  return mapSealed(report, (value, context) => keyring.decrypt(value, context), only);
 }
 
 /** Re-encrypts whatever was sealed with an older key; null when nothing needs it. */

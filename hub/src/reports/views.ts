@@ -42,7 +42,11 @@ export function reportView(
   viewer: ReportView['viewer'],
   now = new Date(),
 ): ReportView {
-  const report = openReport(keyring, sealed);
+  // Decrypting costs; the public sees at most a named, non-confidential reporter's name.
+  const report =
+    viewer === 'reporter'
+      ? openReport(keyring, sealed)
+      : openReport(keyring, sealed, sealed.anonymous || sealed.confidential ? [] : ['reporterName']);
   // The public sees text with NIK, phone numbers and email addresses masked.
   const shown = viewer === 'public' ? maskPersonalData : (text: string) => text;
   const events = eventsOf(db, report.id);

@@ -42,6 +42,20 @@ const shift = (date: string, days: number) => {
   return d.toISOString().slice(0, 10);
 };
 
+/** A bounded memo: answers by key, forgotten all at once when there are too many to keep. */
+function memo<T>(limit = 20_000) {
+  const kept = new Map<string, T>();
+  return (key: string, compute: () => T): T => {
+    let value = kept.get(key);
+    if (value === undefined) {
+      if (kept.size >= limit) kept.clear();
+      value = compute();
+      kept.set(key, value);
+    }
+    return value;
+  };
+}
+
 export function createCalendar(decrees: DecreeFile): WorkingCalendar {
   const fallback = new Holidays('ID');
   const offByYear = new Map<number, Map<string, string>>();
@@ -64,25 +78,30 @@ export function createCalendar(decrees: DecreeFile): WorkingCalendar {
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
     return weekday !== 0 && weekday !== 6 && dayOff(date) === undefined;
   };
+  // Every report view counts its deadlines day by day; the same few hundred dates recur, so answers are kept.
+  const remember = memo<number>();
+  const rememberDate = memo<string>();
   return {
     isWorkingDay,
     dayOff,
-    addWorkingDays(date, days) {
-      let current = date;
-      for (let counted = 0; counted < days; ) {
-        current = shift(current, 1);
-        if (isWorkingDay(current)) counted++;
-      }
-      return current;
-    },
-    workingDaysBetween(from, to) {
-      const [start, end, sign] = from <= to ? [from, to, 1] : [to, from, -1];
-      let count = 0;
-      for (let current = shift(start, 1); current <= end; current = shift(current, 1)) {
-        if (isWorkingDay(current)) count++;
-      }
-      return sign * count;
-    },
+    addWorkingDays: (date, days) =>
+      rememberDate(`${date}+${days}`, () => {
+        let current = date;
+        for (let counted = 0; counted < days; ) {
+          current = shift(current, 1);
+          if (isWorkingDay(current)) counted++;
+        }
+        return current;
+      }),
+    workingDaysBetween: (from, to) =>
+      remember(`${from}..${to}`, () => {
+        const [start, end, sign] = from <= to ? [from, to, 1] : [to, from, -1];
+        let count = 0;
+        for (let current = shift(start, 1); current <= end; current = shift(current, 1)) {
+          if (isWorkingDay(current)) count++;
+        }
+        return sign * count;
+      }),
   };
 }
 
