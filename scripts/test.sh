@@ -22,3 +22,4 @@ fi
 step "Contract and hub";      npm run --silent test:unit
 step "Widget in Chromium";    npm run --silent test:widget
 step "End to end";            npm run --silent test:e2e
+step "Reliability drills (small scale)"; npm run --silent drill

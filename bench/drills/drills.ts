@@ -73,7 +73,8 @@ async function check(setup: Awaited<ReturnType<typeof setUp>>, seen: Crowd, prob
   }
   const duplicates = sink.duplicates();
   if (duplicates.length) problems.push(`${duplicates.length} reports delivered twice under different keys`);
-  const unknown = [...sink.reports.keys()].filter((id) => !seen.acknowledged.includes(id));
+  const acknowledged = new Set(seen.acknowledged);
+  const unknown = [...sink.reports.keys()].filter((id) => !acknowledged.has(id));
   // A report committed but whose 201 was lost to a crash may be delivered though never acknowledged: fine.
   let missing = 0;
   for (let i = 0; i < seen.acknowledged.length; i += 20) {
