@@ -62,7 +62,7 @@ async function setUp() {
  * there to look up and reached the destination exactly once (one
  * Idempotency-Key), and nothing else arrived.
  */
-async function check(setup: Awaited<ReturnType<typeof setUp>>, seen: Crowd, problems: string[]) {
+async function check(setup: Setup, seen: Crowd, problems: string[]) {
   const { sink } = setup;
   const started = Date.now();
   const drained = await waitFor(() => seen.acknowledged.every((id) => sink.reports.has(id)), DRAIN_TIMEOUT_MS);
@@ -91,29 +91,36 @@ async function check(setup: Awaited<ReturnType<typeof setUp>>, seen: Crowd, prob
   return { drainSeconds, unacknowledgedDelivered: unknown.length };
 }
 
-/** Visitors post and look up for a while: no 5xx, every acknowledged report present and delivered once. */
-export async function soak(scale: DrillScale): Promise<DrillResult> {
+type Setup = Awaited<ReturnType<typeof setUp>>;
+
+/** Runs one drill on a fresh hub and destination, and clears them away after. */
+async function drill(
+  run: (setup: Setup, problems: string[]) => Promise<Omit<DrillResult, 'problems'>>,
+): Promise<DrillResult> {
   const setup = await setUp();
   const problems: string[] = [];
   try {
-    const seen = await crowd(scale.clients, setup.url, sleep(scale.soakSeconds * 1000));
-    const rss = setup.hub().peakRss();
-    const { drainSeconds } = await check(setup, seen, problems);
-    return {
-      name: `soak: ${scale.clients} visitors for ${scale.soakSeconds} s`,
-      figures: `${seen.acknowledged.length} reports acknowledged (${(seen.acknowledged.length / scale.soakSeconds).toFixed(0)}/s), ${seen.lookups} lookups, ${seen.serverErrors} 5xx; all delivered ${drainSeconds.toFixed(1)} s after the load; peak RSS ${Math.round(rss / 1048576)} MB`,
-      problems,
-    };
+    return { ...(await run(setup, problems)), problems };
   } finally {
     await setup.tearDown();
   }
 }
 
+/** Visitors post and look up for a while: no 5xx, every acknowledged report present and delivered once. */
+export const soak = (scale: DrillScale) =>
+  drill(async (setup, problems) => {
+    const seen = await crowd(scale.clients, setup.url, sleep(scale.soakSeconds * 1000));
+    const rss = setup.hub().peakRss();
+    const { drainSeconds } = await check(setup, seen, problems);
+    return {
+      name: `soak: ${scale.clients} visitors for ${scale.soakSeconds} s`,
+      figures: `${seen.acknowledged.length} reports acknowledged (${(seen.acknowledged.length / scale.soakSeconds).toFixed(0)}/s), ${seen.lookups} lookups, ${seen.serverErrors} 5xx; delivered within ${drainSeconds.toFixed(1)} s after the load; peak RSS ${Math.round(rss / 1048576)} MB`,
+    };
+  });
+
 /** kill -9 during load, again and again: every acknowledged report survives and is delivered exactly once. */
-export async function crash(scale: DrillScale): Promise<DrillResult> {
-  const setup = await setUp();
-  const problems: string[] = [];
-  try {
+export const crash = (scale: DrillScale) =>
+  drill(async (setup, problems) => {
     let crashes = 0;
     const done = (async () => {
       for (; crashes < scale.crashes; crashes++) {
@@ -126,19 +133,13 @@ export async function crash(scale: DrillScale): Promise<DrillResult> {
     const { drainSeconds, unacknowledgedDelivered } = await check(setup, seen, problems);
     return {
       name: `crash: kill -9 of the hub ${crashes} times under ${scale.clients} visitors`,
-      figures: `${seen.acknowledged.length} reports acknowledged, ${seen.unanswered} requests unanswered while it was down; all present and delivered once, ${drainSeconds.toFixed(1)} s after the last restart; ${setup.sink.resent} re-sends recognised by their Idempotency-Key; ${unacknowledgedDelivered} committed reports whose answer was lost to a crash`,
-      problems,
+      figures: `${seen.acknowledged.length} reports acknowledged, ${seen.unanswered} requests unanswered while it was down; delivered within ${drainSeconds.toFixed(1)} s after the last restart; ${setup.sink.resent} re-sends recognised by their Idempotency-Key; ${unacknowledgedDelivered} committed reports whose answer was lost to a crash`,
     };
-  } finally {
-    await setup.tearDown();
-  }
-}
+  });
 
 /** The destination is down for a while, then back: all delivered, none twice, and how fast the backlog drains. */
-export async function outage(scale: DrillScale): Promise<DrillResult> {
-  const setup = await setUp();
-  const problems: string[] = [];
-  try {
+export const outage = (scale: DrillScale) =>
+  drill(async (setup, problems) => {
     setup.sink.down = true;
     const seen = await crowd(scale.clients, setup.url, sleep(scale.outageSeconds * 1000));
     const backlog = seen.acknowledged.filter((id) => !setup.sink.reports.has(id)).length;
@@ -147,10 +148,6 @@ export async function outage(scale: DrillScale): Promise<DrillResult> {
     if (backlog < seen.acknowledged.length) problems.push('reports reached the destination while it was down');
     return {
       name: `outage: the destination down for ${scale.outageSeconds} s under ${scale.clients} visitors`,
-      figures: `a backlog of ${backlog} reports drained ${drainSeconds.toFixed(1)} s after the destination came back (${(backlog / Math.max(drainSeconds, 0.001)).toFixed(0)}/s, retries back off from 5 s with jitter); none twice`,
-      problems,
+      figures: `a backlog of ${backlog} reports drained ${drainSeconds.toFixed(1)} s after the destination came back (${(backlog / Math.max(drainSeconds, 0.001)).toFixed(0)}/s, retries back off from 5 s with jitter)`,
     };
-  } finally {
-    await setup.tearDown();
-  }
-}
+  });

@@ -26,7 +26,7 @@ afterEach(async () => {
   await peer.close();
 });
 
-const worker = (extra: Partial<{ destination: Destination; maxAttempts: number }> = {}) =>
+const worker = (extra: Partial<{ destination: Destination; maxAttempts: number; batch: number }> = {}) =>
   new OutboxWorker(
     {
       db: hub.db,
@@ -35,7 +35,7 @@ const worker = (extra: Partial<{ destination: Destination; maxAttempts: number }
       keyring: testKeyring,
       routing: createRouting(routingFile.parse({ default: 'disdik' }), [extra.destination ?? destination]),
     },
-    { baseDelayMs: 1000, maxDelayMs: 60_000, maxAttempts: extra.maxAttempts ?? 10 },
+    { baseDelayMs: 1000, maxDelayMs: 60_000, maxAttempts: extra.maxAttempts ?? 10, batch: extra.batch ?? 20 },
   );
 
 async function fileReports(n: number, body: object = sampleReport): Promise<string[]> {
@@ -77,16 +77,7 @@ describe('the outbox', () => {
 
   it('works through a backlog without waiting between full batches', async () => {
     await fileReports(12);
-    const w = new OutboxWorker(
-      {
-        db: hub.db,
-        directory: createDirectory(hub.db),
-        regions: hub.regions,
-        keyring: testKeyring,
-        routing: createRouting(routingFile.parse({ default: 'disdik' }), [destination]),
-      },
-      { batch: 5 },
-    );
+    const w = worker({ batch: 5 });
     w.start(60_000);
     try {
       const deadline = Date.now() + 5_000;

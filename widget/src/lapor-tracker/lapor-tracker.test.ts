@@ -159,12 +159,14 @@ describe('<lapor-tracker>', () => {
     expect(post?.headers.get('authorization')).to.equal('Receipt the-receipt');
     expect(post?.body).to.deep.equal({ text: 'Kuitansi resmi tetap tidak diberikan.' });
     expect($(el, '[part=timeline]').textContent).to.contain('Balasan pelapor');
+    await expect(el).to.be.accessible();
 
     const reason = $<HTMLTextAreaElement>(el, '#reason');
     reason.value = 'Pungutan masih diminta minggu ini.';
     (reason.form as HTMLFormElement).requestSubmit();
     await waitUntil(() => $(el, '[part=reporter-actions] .notice'), 'refusal explained');
     expect($(el, '[part=reporter-actions] .notice').textContent).to.contain('10 hari kerja');
+    await expect(el).to.be.accessible();
   });
 
   it('opens the reporter’s view from the receipt file the form offered', async () => {
@@ -273,6 +275,7 @@ describe('<lapor-tracker>', () => {
     await waitUntil(() => $(el, '[part=problem]'));
     expect($(el, '[part=problem]').textContent).to.contain('Periksa koneksi internet');
     expect($(el, '[part=retry-button]')).not.to.be.null;
+    await expect(el).to.be.accessible();
   });
 
   it('links a public report’s attachments to the hub', async () => {
@@ -333,6 +336,7 @@ describe('<lapor-tracker>', () => {
     open.click();
     await waitUntil(() => $(el, '.report [role=alert]'), 'refusal explained');
     expect($(el, '.report [role=alert]').textContent).to.contain('Kode bukti tidak cocok');
+    await expect(el).to.be.accessible();
   });
 
   it('speaks English, deadlines and states included', async () => {
