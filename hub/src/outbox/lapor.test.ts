@@ -78,9 +78,12 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
     const first = await file();
     const second = await file();
     await w.tick();
+    // Reports are delivered side by side: find each one's national number by our Tracking ID.
+    const nationalIdOf = (trackingId: string) =>
+      [...desk.reports.values()].find((r) => r.partnerRef === trackingId)?.trackingId ?? '';
     for (const [nationalId, instansi] of [
-      ['2026001', 'K-019'],
-      ['2026002', 'Dinas Pendidikan Provinsi Sulawesi Selatan'],
+      [nationalIdOf(first.trackingId), 'K-019'],
+      [nationalIdOf(second.trackingId), 'Dinas Pendidikan Provinsi Sulawesi Selatan'],
     ] as const) {
       desk.act(nationalId, 'VERIFIKASI');
       assert.ok(desk.act(nationalId, 'DISPOSISI', undefined, instansi));

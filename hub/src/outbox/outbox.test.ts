@@ -90,6 +90,33 @@ describe('the outbox', () => {
     }
   });
 
+  it('sends different reports side by side, no more at once than its concurrency', async () => {
+    await fileReports(10);
+    let inFlight = 0;
+    let most = 0;
+    const slow: Destination = {
+      name: 'disdik',
+      async deliver(report) {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        inFlight--;
+        return { externalRef: `S-${report.trackingId}` };
+      },
+    };
+    const w = new OutboxWorker(
+      {
+        db: hub.db,
+        directory: createDirectory(hub.db),
+        regions: hub.regions,
+        keyring: testKeyring,
+        routing: createRouting(routingFile.parse({ default: 'disdik' }), [slow]),
+      },
+      { concurrency: 4 },
+    );
+    assert.equal(await w.tick(), 10);
+    assert.equal(most, 4);
+  });
+
   it('leaves an anonymous reporter out of what it sends', async () => {
     const sent: unknown[] = [];
     const spy: Destination = {

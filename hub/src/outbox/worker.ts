@@ -31,6 +31,8 @@ export interface OutboxOptions {
   leaseMs: number;
   /** Deliveries a worker claims at once. */
   batch: number;
+  /** Reports whose deliveries are sent side by side; one report's deliveries always go one after another. */
+  concurrency: number;
   /** How often a polled destination is asked for a delivered report's progress. */
   pollIntervalMs: number;
 }
@@ -43,7 +45,8 @@ export const DEFAULT_OUTBOX: OutboxOptions = {
   baseDelayMs: 5_000,
   maxDelayMs: 60 * 60_000,
   leaseMs: 60_000,
-  batch: 20,
+  batch: 100,
+  concurrency: 8,
   pollIntervalMs: 60_000,
 };
 
@@ -164,9 +167,17 @@ export class OutboxWorker {
     let delivered = 0;
     const claimed = this.claim(now);
     this.claimedFullBatch = claimed.length >= this.options.batch;
-    for (const delivery of claimed) {
-      if (await this.attempt(delivery, now)) delivered++;
-    }
+    // One lane per report, in the order queued (the report before the reporter's actions on it);
+    // the lanes run side by side, so one slow destination does not hold up the rest.
+    const lanes = new Map<number, Delivery[]>();
+    for (const delivery of claimed) lanes.set(delivery.reportId, [...(lanes.get(delivery.reportId) ?? []), delivery]);
+    const queue = [...lanes.values()];
+    const runner = async () => {
+      for (let lane = queue.shift(); lane; lane = queue.shift()) {
+        for (const delivery of lane) if (await this.attempt(delivery, now)) delivered++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency) }, runner));
     await this.pollProgress(now);
     return delivered;
   }
