@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sampleReport } from '../hub/src/testing/sample-report';
 import { fileReport } from './file-report';
-import { startHub, startNode } from './hub-process';
-import { type LoadFigures, load } from './load';
+import { startNode, withMeasuredHub } from './hub-process';
+import { type LoadFigures, load, lookupPath } from './load';
 
 export interface HttpFigures {
   hello: LoadFigures;
@@ -24,30 +21,23 @@ export async function measureHttp(seconds = 10): Promise<HttpFigures> {
   const hello = await startNode('bench/hello-hono.ts', {});
   let helloFigures: LoadFigures;
   try {
-    await load(hello.url, { seconds: 2 }); // warm-up
     helloFigures = await load(hello.url, { seconds });
   } finally {
     await hello.stop();
   }
-
-  const dataDir = mkdtempSync(join(tmpdir(), 'lapor-bench-'));
-  const hub = await startHub(dataDir, { env: { OUTBOX_WORKER: 'off' } });
-  try {
-    const post = {
-      method: 'POST' as const,
-      body: JSON.stringify(sampleReport),
-      headers: { 'Content-Type': 'application/json' },
-    };
-    await load(`${hub.url}/api/v1/reports`, { ...post, seconds: 2 });
-    const postFigures = await load(`${hub.url}/api/v1/reports`, { ...post, seconds });
-    const ids: string[] = [];
-    for (let i = 0; i < 500; i++) ids.push(await fileReport(hub.url));
-    const path = () => `/api/v1/reports/${ids[Math.floor(Math.random() * ids.length)]}`;
-    await load(hub.url, { path, seconds: 2 });
-    const lookupFigures = await load(hub.url, { path, seconds });
-    return { hello: helloFigures, post: postFigures, lookup: lookupFigures, peakRss: hub.peakRss() };
-  } finally {
-    await hub.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  return withMeasuredHub(
+    () => undefined,
+    async (hub) => {
+      const post = await load(`${hub.url}/api/v1/reports`, {
+        method: 'POST',
+        body: JSON.stringify(sampleReport),
+        headers: { 'Content-Type': 'application/json' },
+        seconds,
+      });
+      const ids: string[] = [];
+      for (let i = 0; i < 500; i++) ids.push(await fileReport(hub.url));
+      const lookup = await load(hub.url, { path: lookupPath(ids), seconds });
+      return { hello: helloFigures, post, lookup, peakRss: hub.peakRss() };
+    },
+  );
 }

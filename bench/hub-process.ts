@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,10 +51,7 @@ export async function startNode(
   child.stderr?.on('data', (chunk) => {
     stderr = (stderr + chunk).slice(-4000);
   });
-  if (log && child.stdout) {
-    const { createWriteStream } = await import('node:fs');
-    child.stdout.pipe(createWriteStream(log, { flags: 'a' }));
-  }
+  if (log && child.stdout) child.stdout.pipe(createWriteStream(log, { flags: 'a' }));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${chosen}`;
   const deadline = Date.now() + 60_000;
@@ -121,4 +119,26 @@ export function startHub(
     readyPath: '/api/v1/categories',
     env: { DATA_DIR: dataDir, ...BENCH_ENV, ...env },
   });
+}
+
+/**
+ * A hub for a measurement on a fresh data folder, filled first by `prepare`,
+ * answering the API only (delivering is not part of answering), then cleared away.
+ */
+export async function withMeasuredHub<P, R>(
+  prepare: (dataDir: string) => P,
+  run: (hub: RunningProcess, prepared: P) => Promise<R>,
+): Promise<R> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lapor-bench-'));
+  try {
+    const prepared = prepare(dataDir);
+    const hub = await startHub(dataDir, { env: { OUTBOX_WORKER: 'off' } });
+    try {
+      return await run(hub, prepared);
+    } finally {
+      await hub.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

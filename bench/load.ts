@@ -8,9 +8,14 @@ export interface LoadFigures {
   failures: number;
 }
 
+/** Paths of lookups of the given reports, one drawn at random per request. */
+export const lookupPath = (trackingIds: readonly string[]) => () =>
+  `/api/v1/reports/${trackingIds[Math.floor(Math.random() * trackingIds.length)]}`;
+
 /**
- * Drives `url` with autocannon: `connections` at once for `seconds`. `path`
- * picks each request's path (for lookups spread over many reports).
+ * Drives `url` with autocannon: `connections` at once for `warmUpSeconds`
+ * (not counted: the server's JIT and caches settle), then for `seconds`,
+ * measured. `path` picks each request's path (for lookups spread over many reports).
  */
 export async function load(
   url: string,
@@ -21,18 +26,22 @@ export async function load(
     body?: string;
     headers?: Record<string, string>;
     path?: () => string;
+    warmUpSeconds?: number;
   } = {},
 ): Promise<LoadFigures> {
-  const { connections = 50, seconds = 10, method = 'GET', body, headers = {}, path } = options;
-  const result = await autocannon({
-    url,
-    connections,
-    duration: seconds,
-    method,
-    body,
-    headers,
-    ...(path && { requests: [{ setupRequest: (request) => ({ ...request, path: path() }) }] }),
-  });
+  const { connections = 50, seconds = 10, warmUpSeconds = 2, method = 'GET', body, headers = {}, path } = options;
+  const run = (duration: number) =>
+    autocannon({
+      url,
+      connections,
+      duration,
+      method,
+      body,
+      headers,
+      ...(path && { requests: [{ setupRequest: (request) => ({ ...request, path: path() }) }] }),
+    });
+  if (warmUpSeconds > 0) await run(warmUpSeconds);
+  const result = await run(seconds);
   return {
     rps: result.requests.average,
     p50: result.latency.p50,

@@ -44,6 +44,11 @@ const trackingId = pathParam(
   'trackingId',
   'The Tracking ID, e.g. LPR-7K3M-9Q2X-T; case, spaces and dashes do not matter.',
 );
+/** The two parts of the opt-out link in a reporter's email. */
+const optOutLink = [
+  queryParam('report', 'The Tracking ID.', { type: 'string' }),
+  queryParam('token', 'From the link.', { type: 'string' }),
+];
 const common = {
   '403': failure('A browser request from a website not registered with this hub (`origin_not_allowed`).'),
   '429': failure('Too many requests from this address (`rate_limited`); see `Retry-After`.'),
@@ -409,10 +414,7 @@ function buildDocument() {
         get: {
           operationId: 'showOptOut',
           summary: "The opt-out link in a reporter's email: a page with a button",
-          parameters: [
-            queryParam('report', 'The Tracking ID.', { type: 'string' }),
-            queryParam('token', 'From the link.', { type: 'string' }),
-          ],
+          parameters: optOutLink,
           responses: {
             '200': { description: 'The page.', content: { 'text/html': {} } },
             '404': failure('Not a valid link.'),
@@ -421,10 +423,7 @@ function buildDocument() {
         post: {
           operationId: 'optOut',
           summary: 'Stop the emails about one report (also one-click, RFC 8058)',
-          parameters: [
-            queryParam('report', 'The Tracking ID.', { type: 'string' }),
-            queryParam('token', 'From the link.', { type: 'string' }),
-          ],
+          parameters: optOutLink,
           responses: {
             '200': { description: 'Done.', content: { 'text/html': {} } },
             '404': failure('Not a valid link.'),

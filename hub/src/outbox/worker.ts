@@ -170,7 +170,11 @@ export class OutboxWorker {
     // One lane per report, in the order queued (the report before the reporter's actions on it);
     // the lanes run side by side, so one slow destination does not hold up the rest.
     const lanes = new Map<number, Delivery[]>();
-    for (const delivery of claimed) lanes.set(delivery.reportId, [...(lanes.get(delivery.reportId) ?? []), delivery]);
+    for (const delivery of claimed) {
+      const lane = lanes.get(delivery.reportId);
+      if (lane) lane.push(delivery);
+      else lanes.set(delivery.reportId, [delivery]);
+    }
     const queue = [...lanes.values()];
     const runner = async () => {
       for (let lane = queue.shift(); lane; lane = queue.shift()) {

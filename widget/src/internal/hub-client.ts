@@ -49,16 +49,23 @@ export class HubClient {
       return await fetch(url, init);
     } catch (error) {
       if (init.signal?.aborted) throw error;
-      throw new HubError('network', 'The hub could not be reached');
+      throw unreachable();
     }
   }
 
   /** A call answered with JSON: the data, or the hub's error as a HubError. */
   protected async call<T>(path: string, init: RequestInit): Promise<T> {
-    const res = await this.send(new URL(path, this.base), init);
+    return this.read<T>(await this.send(new URL(path, this.base), init));
+  }
+
+  /** An answer's JSON as data, or the hub's error as a HubError. */
+  protected async read<T>(res: Response): Promise<T> {
     return answer<T>(res.status, await res.json().catch(() => undefined), res.headers.get('Retry-After'));
   }
 }
+
+/** The hub could not be reached: no answer came at all. */
+export const unreachable = () => new HubError('network', 'The hub could not be reached');
 
 export function parseJson(text: string): unknown {
   try {

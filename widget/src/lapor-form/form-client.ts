@@ -8,7 +8,7 @@ import type {
   ReportInput,
   SiteConfig,
 } from '../../../contract';
-import { answer, HubClient, HubError, parseJson } from '../internal/hub-client';
+import { answer, HubClient, HubError, parseJson, unreachable } from '../internal/hub-client';
 
 /** The form's calls: the site's presets, the directories, the proof-of-work puzzle, and sending the report. */
 export class FormClient extends HubClient {
@@ -57,7 +57,7 @@ export class FormClient extends HubClient {
         }
       });
       for (const failure of ['error', 'timeout', 'abort']) {
-        xhr.addEventListener(failure, () => reject(new HubError('network', 'The hub could not be reached')));
+        xhr.addEventListener(failure, () => reject(unreachable()));
       }
       xhr.send(form);
     });

@@ -1,5 +1,5 @@
 import type { AttachmentRef, ReportView } from '../../../contract';
-import { answer, HubClient } from '../internal/hub-client';
+import { HubClient } from '../internal/hub-client';
 import type { ActionName } from './reporter-actions';
 
 /** The tracker's calls: a report as the viewer may see it, the reporter's actions, and attachments. */
@@ -32,7 +32,7 @@ export class TrackerClient extends HubClient {
    */
   async attachment(ref: AttachmentRef, receipt: string): Promise<Blob> {
     const res = await this.send(this.attachmentUrl(ref), { headers: { Authorization: `Receipt ${receipt}` } });
-    if (!res.ok) answer(res.status, await res.json().catch(() => undefined));
+    if (!res.ok) await this.read(res);
     return res.blob();
   }
 }
