@@ -126,12 +126,12 @@ export function startHub(
  * answering the API only (delivering is not part of answering), then cleared away.
  */
 export async function withMeasuredHub<P, R>(
-  prepare: (dataDir: string) => P,
+  prepare: (dataDir: string) => P | Promise<P>,
   run: (hub: RunningProcess, prepared: P) => Promise<R>,
 ): Promise<R> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lapor-bench-'));
   try {
-    const prepared = prepare(dataDir);
+    const prepared = await prepare(dataDir);
     const hub = await startHub(dataDir, { env: { OUTBOX_WORKER: 'off' } });
     try {
       return await run(hub, prepared);

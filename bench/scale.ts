@@ -12,9 +12,9 @@ export interface ScaleFigures {
 /** Lookups of reports spread over the whole table, at 50 connections, in a hub holding `stored` reports. */
 export function measureLookupAt(stored: number, seconds = 10): Promise<ScaleFigures> {
   return withMeasuredHub(
-    (dataDir) => {
+    async (dataDir) => {
       const started = Date.now();
-      const sample = seedReports(dataDir, stored);
+      const sample = await seedReports(dataDir, stored);
       return { sample, seedSeconds: (Date.now() - started) / 1000 };
     },
     async (hub, { sample, seedSeconds }) => {

@@ -12,10 +12,11 @@ import { sampleReport } from '../hub/src/testing/sample-report';
  * from a counter spread over the 40-bit space, so they are valid and distinct.
  * Answers a sample of the Tracking IDs, spread over the whole range.
  */
-export function seedReports(dataDir: string, count: number, sampleSize = 1000): string[] {
-  const db = openDatabase(join(dataDir, 'hub.sqlite'));
-  syncBuiltinDirectory(db);
-  const sqlite = db.$client;
+export async function seedReports(dataDir: string, count: number, sampleSize = 1000): Promise<string[]> {
+  const db = await openDatabase(join(dataDir, 'hub.sqlite'));
+  await syncBuiltinDirectory(db);
+  const sqlite = db.$sqlite;
+  if (!sqlite) throw new Error('seeding writes a SQLite file');
   const insertReport = sqlite.prepare(
     `INSERT INTO reports (tracking_id, receipt_hash, kind, title, body, incident_date, location_text, region_code,
        institution_id, category_id, anonymous, confidential, status, locale, notify, created_at, updated_at)
@@ -58,6 +59,6 @@ export function seedReports(dataDir: string, count: number, sampleSize = 1000): 
   });
   for (let from = 0; from < count; from += 50_000) batch(from, Math.min(count, from + 50_000));
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  sqlite.close();
+  await db.$close();
   return sample;
 }

@@ -34,7 +34,7 @@ const USAGE = `Usage: npm run hub -- <command>
   deadlines overdue
       Lists open reports with a deadline past, the longest overdue first.
 
-The database is DATA_DIR/hub.sqlite (DATA_DIR defaults to ./data), as for npm start.`;
+The database is DATABASE_URL, or DATA_DIR/hub.sqlite (DATA_DIR defaults to ./data), as for npm start.`;
 
 /** The operator's commands, run against the same database as the hub. */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -51,13 +51,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       state: { type: 'string' },
     },
   });
-  const db = openDatabase(join(configFromEnv(env).dataDir, 'hub.sqlite'));
+  const db = await openDatabase(configFromEnv(env).database);
   try {
-    syncBuiltinDirectory(db);
+    await syncBuiltinDirectory(db);
     switch (`${group} ${command}`) {
       case 'site add': {
         if (!values.name || !values.origin?.length || !values.institution) return usage();
-        const site = addSite(db, {
+        const site = await addSite(db, {
           name: values.name,
           origins: values.origin,
           institutionId: values.institution,
@@ -69,7 +69,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         return 0;
       }
       case 'site list': {
-        const all = listSites(db);
+        const all = await listSites(db);
         if (!all.length) console.log('No websites are registered.');
         for (const site of all) {
           const lock = site.lockInstitution ? ' (locked)' : '';
@@ -82,20 +82,20 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'site remove': {
         const [key] = positionals;
         if (!key) return usage();
-        if (!removeSite(db, key)) throw new Error(`no site has the key ${key}`);
+        if (!(await removeSite(db, key))) throw new Error(`no site has the key ${key}`);
         console.log(`Removed site ${key}.`);
         return 0;
       }
       case 'institution import': {
         const [file] = positionals;
         if (!file) return usage();
-        const count = upsertInstitutions(db, readInstitutionsFile(file), 'import');
+        const count = await upsertInstitutions(db, readInstitutionsFile(file), 'import');
         console.log(`Imported ${count} institution(s) from ${file}.`);
         return 0;
       }
       case 'keys rotate': {
         const { keyring } = loadKeyring(env, join(configFromEnv(env).dataDir, 'data-key'));
-        const count = resealAll(db, keyring);
+        const count = await resealAll(db, keyring);
         const files = await resealAttachments(
           db,
           folderStore(join(configFromEnv(env).dataDir, 'attachments')),
@@ -107,7 +107,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'outbox list': {
         const state = values.state as 'pending' | 'delivered' | 'needs_attention' | undefined;
         if (state && !['pending', 'delivered', 'needs_attention'].includes(state)) return usage();
-        const rows = listDeliveries(db, state);
+        const rows = await listDeliveries(db, state);
         if (!rows.length) console.log('No deliveries.');
         for (const d of rows) {
           console.log(
@@ -128,18 +128,18 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'outbox retry': {
         const id = Number(positionals[0]);
         if (!Number.isInteger(id)) return usage();
-        retryDelivery(db, id);
+        await retryDelivery(db, id);
         console.log(`Delivery ${id} will be sent again at once.`);
         return 0;
       }
       case 'report show': {
         const [trackingId] = positionals;
         if (!trackingId) return usage();
-        console.log(JSON.stringify(operatorView(await viewDeps(db, env), trackingId), null, 2));
+        console.log(JSON.stringify(await operatorView(await viewDeps(db, env), trackingId), null, 2));
         return 0;
       }
       case 'deadlines overdue': {
-        const rows = overdueReports(await viewDeps(db, env));
+        const rows = await overdueReports(await viewDeps(db, env));
         if (!rows.length) console.log('Nothing is overdue.');
         for (const r of rows) {
           console.log(
@@ -159,7 +159,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         return usage();
     }
   } finally {
-    db.$client.close();
+    await db.$close();
   }
 }
 
@@ -168,7 +168,7 @@ async function viewDeps(db: Db, env: NodeJS.ProcessEnv) {
   const { dataDir } = configFromEnv(env);
   return {
     db,
-    directory: createDirectory(db),
+    directory: await createDirectory(db),
     regions: await loadRegions(),
     keyring: loadKeyring(env, join(dataDir, 'data-key')).keyring,
     calendar: createCalendar(loadDecrees(join(dataDir, 'holidays.json'))),

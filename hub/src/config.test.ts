@@ -10,6 +10,7 @@ describe('configFromEnv', () => {
       port: 8787,
       host: '127.0.0.1',
       dataDir: resolve('data'),
+      database: resolve('data/hub.sqlite'),
       rateLimits: DEFAULT_RATE_LIMITS,
       trustedProxies: 0,
       powMaxNumber: 50_000,
@@ -33,9 +34,17 @@ describe('configFromEnv', () => {
     });
     assert.equal(config.port, 9000);
     assert.equal(config.dataDir, '/var/lib/lapor');
+    assert.equal(config.database, '/var/lib/lapor/hub.sqlite');
     assert.deepEqual(config.rateLimits, { reportsPerHour: 5, reportsPerHourPerSite: 100, lookupsPerMinute: 30 });
     assert.equal(config.trustedProxies, 1);
     assert.equal(config.outboxWorker, false);
+  });
+
+  it('takes PostgreSQL, or another SQLite file, from DATABASE_URL', () => {
+    const url = 'postgres://lapor:secret@db.internal:5432/lapor';
+    assert.equal(configFromEnv({ DATABASE_URL: url }).database, url);
+    assert.equal(configFromEnv({ DATABASE_URL: 'file:/srv/lapor/hub.sqlite' }).database, '/srv/lapor/hub.sqlite');
+    assert.throws(() => configFromEnv({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
   });
 
   it('names every bad setting', () => {

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as z from 'zod';
 import { DEFAULT_POW } from './abuse/proof-of-work';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './abuse/rate-limit';
@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** `postgres://…` for PostgreSQL, or the SQLite file (by default `hub.sqlite` in the data folder). */
+  database: string;
   rateLimits: RateLimits;
   trustedProxies: number;
   /** Proof-of-work difficulty (the largest secret number); 0 asks for none. */
@@ -32,6 +34,10 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|file:)/, 'DATABASE_URL is postgres://… or file:<path of a SQLite file>')
+    .optional(),
   RATE_LIMIT_REPORTS_PER_HOUR: count(DEFAULT_RATE_LIMITS.reportsPerHour),
   RATE_LIMIT_LOOKUPS_PER_MINUTE: count(DEFAULT_RATE_LIMITS.lookupsPerMinute),
   RATE_LIMIT_REPORTS_PER_HOUR_PER_SITE: count(DEFAULT_RATE_LIMITS.reportsPerHourPerSite),
@@ -59,6 +65,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
+    database: databaseOf(e.DATABASE_URL, resolve(e.DATA_DIR)),
     rateLimits: {
       reportsPerHour: e.RATE_LIMIT_REPORTS_PER_HOUR,
       reportsPerHourPerSite: e.RATE_LIMIT_REPORTS_PER_HOUR_PER_SITE,
@@ -74,4 +81,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     outboxWorker: e.OUTBOX_WORKER === 'on',
   };
+}
+
+/** A PostgreSQL URL as given; a `file:` URL or nothing names a SQLite file. */
+function databaseOf(url: string | undefined, dataDir: string): string {
+  if (!url) return join(dataDir, 'hub.sqlite');
+  return url.startsWith('file:') ? resolve(url.slice('file:'.length)) : url;
 }

@@ -3,13 +3,13 @@ import { afterEach, describe, it } from 'node:test';
 import { capturedLogger } from './testing/captured-logger';
 import { postJson, sampleReport, testApp } from './testing/test-app';
 
-let hub: ReturnType<typeof testApp> | undefined;
-afterEach(() => hub?.close());
+let hub: Awaited<ReturnType<typeof testApp>> | undefined;
+afterEach(async () => hub?.close());
 
 describe('logs', () => {
   it('record each request by route, status and request id, and nothing of the reporter', async () => {
     const { logger, lines } = capturedLogger();
-    hub = testApp({ logger });
+    hub = await testApp({ logger });
     const created = await (await postJson(hub.app, '/api/v1/reports', { ...sampleReport, anonymous: true })).json();
     await hub.app.request(`/api/v1/reports/${created.trackingId}`, {
       headers: { Authorization: `Receipt ${created.receipt}` },
@@ -38,8 +38,8 @@ describe('logs', () => {
 
   it('record unexpected errors with their request id', async () => {
     const { logger, lines } = capturedLogger();
-    hub = testApp({ logger, logErrors: true });
-    hub.db.$client.close();
+    hub = await testApp({ logger, logErrors: true });
+    await hub.db.$close();
     const res = await postJson(hub.app, '/api/v1/reports', sampleReport);
     assert.equal(res.status, 500);
     const error = lines.map((line) => JSON.parse(line)).find((e) => e.level === 50);

@@ -25,15 +25,15 @@ import { acceleratedClock } from './workflow/clock';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const config = configFromEnv();
 const logger = createLogger();
-const db = openDatabase(join(config.dataDir, 'hub.sqlite'));
-syncBuiltinDirectory(db);
+const db = await openDatabase(config.database);
+await syncBuiltinDirectory(db);
 const staticRoots = { widget: join(root, 'dist/widget'), demo: join(root, 'demo'), pages: join(root, 'hub/public') };
 if (!existsSync(join(staticRoots.widget, 'lapor.js'))) {
   logger.warn('The widget bundle is missing: run `npm run build` so /widget/lapor.js can be served.');
 }
 
-if (!listSites(db).length) {
-  const demo = addSite(db, {
+if (!(await listSites(db)).length) {
+  const demo = await addSite(db, {
     key: DEMO_SITE_KEY,
     name: 'Demo: SMK SMAK Makassar',
     origins: [`http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`],
@@ -55,7 +55,7 @@ if (createdFile) {
 }
 
 const calendar = createCalendar(loadDecrees(join(config.dataDir, 'holidays.json')));
-const directory = createDirectory(db);
+const directory = await createDirectory(db);
 
 const destinationsFile = join(config.dataDir, 'destinations.json');
 const routingConfig = loadRoutingFile(destinationsFile);
@@ -108,11 +108,15 @@ if (config.outboxWorker) outbox.start();
 else logger.info('OUTBOX_WORKER=off: this process answers the API; another delivers the outbox.');
 
 // SP4N-LAPOR! closes a report 10 working days after a follow-up the reporter left unanswered.
-const closeUnanswered = () => {
-  const closed = closeUnansweredFollowUps(db, directory, calendar, clock());
-  if (closed) logger.info({ closed }, 'closed reports whose follow-up went unanswered');
+const closeUnanswered = async () => {
+  try {
+    const closed = await closeUnansweredFollowUps(db, directory, calendar, clock());
+    if (closed) logger.info({ closed }, 'closed reports whose follow-up went unanswered');
+  } catch (error) {
+    logger.error({ err: error }, 'closing unanswered follow-ups failed');
+  }
 };
-closeUnanswered();
+await closeUnanswered();
 const autoCloseTimer = setInterval(closeUnanswered, Math.max(5_000, (60 * 60 * 1000) / config.clockSpeed));
 
 function shutdown() {
@@ -120,7 +124,7 @@ function shutdown() {
   void outbox.stop();
   server.close(async () => {
     await closeMetadataStripper();
-    db.$client.close();
+    await db.$close();
     process.exit(0);
   });
 }

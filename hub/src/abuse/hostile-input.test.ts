@@ -14,17 +14,19 @@ const PNG = new Uint8Array(readFileSync(new URL('../attachments/fixtures/photo.p
  * Arbitrary and hostile requests at every endpoint: the hub must answer each
  * with a JSON error or success, never a 5xx, and never store part of a report.
  */
-let hub: ReturnType<typeof testApp>;
+let hub: Awaited<ReturnType<typeof testApp>>;
 let siteKey: string;
-before(() => {
-  hub = testApp();
-  siteKey = addSite(hub.db, {
-    name: 'SMK',
-    origins: ['https://smk.example.sch.id'],
-    institutionId: 'smk-smak-makassar',
-  }).key;
+before(async () => {
+  hub = await testApp();
+  siteKey = (
+    await addSite(hub.db, {
+      name: 'SMK',
+      origins: ['https://smk.example.sch.id'],
+      institutionId: 'smk-smak-makassar',
+    })
+  ).key;
 });
-after(() => hub.close());
+after(async () => hub.close());
 
 const nasty = fc.oneof(
   fc.string(),
@@ -138,10 +140,10 @@ const request = fc.record({
   body,
 });
 
-function counts() {
-  const n = (table: typeof reports | typeof reportEvents | typeof attachments) =>
-    hub.db.select({ n: count() }).from(table).all()[0]?.n ?? 0;
-  return { reports: n(reports), events: n(reportEvents), attachments: n(attachments) };
+async function counts() {
+  const n = async (table: typeof reports | typeof reportEvents | typeof attachments) =>
+    (await hub.db.select({ n: count() }).from(table))[0]?.n ?? 0;
+  return { reports: await n(reports), events: await n(reportEvents), attachments: await n(attachments) };
 }
 
 function stagedFiles() {
@@ -151,7 +153,7 @@ function stagedFiles() {
 
 /** Sends one request and checks every invariant; returns the status. */
 async function check(method: string, target: string, headers: Record<string, string>, body: unknown): Promise<number> {
-  const before = counts();
+  const before = await counts();
   const withBody = !['GET', 'HEAD'].includes(method) && body !== undefined;
   const sent = { ...headers, ...(headers['X-Lapor-Site'] === 'demo' && { 'X-Lapor-Site': siteKey }) };
   const res = await hub.app.request(target, { method, headers: sent, ...(withBody && { body: body as BodyInit }) });
@@ -161,7 +163,7 @@ async function check(method: string, target: string, headers: Record<string, str
     assert.match(JSON.parse(text).error.code, /^[a-z_]+$/);
     assert.ok(!/at .+\.(ts|js):\d+/.test(text), 'no stack trace');
   }
-  const now = counts();
+  const now = await counts();
   // An idempotent retry answers 201 again for the report already filed.
   const filed = res.status === 201 && !res.headers.get('idempotent-replayed') ? 1 : 0;
   assert.equal(now.reports, before.reports + filed);

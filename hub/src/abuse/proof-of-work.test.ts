@@ -8,11 +8,11 @@ import { postJson, sampleReport, testApp } from '../testing/test-app';
 import { issueChallenge, type ProofOfWork } from './proof-of-work';
 
 const pow: ProofOfWork = { maxNumber: 2000, ttlMs: 60_000, secret: 'test-secret' };
-let hub: ReturnType<typeof testApp>;
-beforeEach(() => {
-  hub = testApp({ proofOfWork: pow });
+let hub: Awaited<ReturnType<typeof testApp>>;
+beforeEach(async () => {
+  hub = await testApp({ proofOfWork: pow });
 });
-afterEach(() => hub.close());
+afterEach(async () => hub.close());
 
 /** Solves a puzzle the way the widget does, and encodes the X-Altcha header. */
 async function solve(challenge: PowChallenge, tamper = 0): Promise<string> {
@@ -26,7 +26,7 @@ async function solve(challenge: PowChallenge, tamper = 0): Promise<string> {
 const fresh = async (): Promise<PowChallenge> => (await hub.app.request('/api/v1/challenge')).json();
 const file = (altcha?: string, headers: Record<string, string> = {}) =>
   postJson(hub.app, '/api/v1/reports', sampleReport, { ...(altcha && { 'X-Altcha': altcha }), ...headers });
-const stored = () => hub.db.select({ n: count() }).from(reports).all()[0]?.n;
+const stored = async () => (await hub.db.select({ n: count() }).from(reports))[0]?.n;
 const codeOf = async (res: Response) => (await res.json()).error.code;
 
 describe('proof of work', () => {
@@ -40,7 +40,7 @@ describe('proof of work', () => {
     const replay = await file(solution);
     assert.equal(replay.status, 403);
     assert.equal(await codeOf(replay), 'challenge_replayed');
-    assert.equal(stored(), 1);
+    assert.equal(await stored(), 1);
   });
 
   it('lets an idempotent retry of the same report through with its spent solution', async () => {
@@ -50,7 +50,7 @@ describe('proof of work', () => {
     const retry = await file(solution, key);
     assert.equal(retry.status, 201);
     assert.deepEqual(await retry.json(), await first.json());
-    assert.equal(stored(), 1);
+    assert.equal(await stored(), 1);
   });
 
   it('refuses a wrong number, an expired puzzle and another hub’s puzzle', async () => {
@@ -60,7 +60,7 @@ describe('proof of work', () => {
     const foreign = await issueChallenge({ ...pow, secret: 'another-hub' });
     assert.equal(await codeOf(await file(await solve(foreign))), 'challenge_failed');
     assert.equal(await codeOf(await file('not base64 json')), 'challenge_failed');
-    assert.equal(stored(), 0);
+    assert.equal(await stored(), 0);
   });
 
   it('hands out fresh puzzles that are never cached', async () => {

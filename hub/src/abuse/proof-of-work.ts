@@ -1,11 +1,9 @@
 import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import { eq, lt } from 'drizzle-orm';
 import type { PowChallenge } from '../../../contract';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { spentChallenges } from '../db/schema';
 import { ApiError } from '../errors';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * A self-hosted proof of work in the ALTCHA format: the hub hands out a
@@ -62,7 +60,7 @@ export async function checkSolution(db: Db, pow: ProofOfWork, header: string | u
     throw new ApiError(403, 'challenge_failed', 'The solution is wrong or its challenge has expired');
   }
   const signature = payload.signature;
-  const spent = db.select().from(spentChallenges).where(eq(spentChallenges.signature, signature)).all().length > 0;
+  const spent = (await db.select().from(spentChallenges).where(eq(spentChallenges.signature, signature))).length > 0;
   const expires = Number(extractParams(payload as Parameters<typeof extractParams>[0]).expires);
   const expiresAt = new Date(Number.isFinite(expires) ? expires * 1000 : Date.now() + DEFAULT_POW.ttlMs);
   return { signature, expiresAt, spent };
@@ -72,9 +70,13 @@ export const replayedSolution = () =>
   new ApiError(403, 'challenge_replayed', 'This solution was already used; solve a new challenge');
 
 /** Marks the solution used, inside the report's transaction: a race between two uses leaves one report. */
-export function spendSolution(tx: Tx, solution: Solution, now = new Date()): void {
-  tx.delete(spentChallenges).where(lt(spentChallenges.expiresAt, now)).run();
+export async function spendSolution(tx: Tx, solution: Solution, now = new Date()): Promise<void> {
+  await tx.delete(spentChallenges).where(lt(spentChallenges.expiresAt, now));
   const { signature, expiresAt } = solution;
-  const { changes } = tx.insert(spentChallenges).values({ signature, expiresAt }).onConflictDoNothing().run();
-  if (changes === 0) throw replayedSolution();
+  const spent = await tx
+    .insert(spentChallenges)
+    .values({ signature, expiresAt })
+    .onConflictDoNothing()
+    .returning({ signature: spentChallenges.signature });
+  if (!spent.length) throw replayedSolution();
 }

@@ -3,14 +3,14 @@ import { afterEach, describe, it } from 'node:test';
 import { addSite } from '../sites/sites';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
 
-let hub: ReturnType<typeof testApp> | undefined;
-afterEach(() => hub?.close());
+let hub: Awaited<ReturnType<typeof testApp>> | undefined;
+afterEach(async () => hub?.close());
 
 const from = (address: string) => ({ 'X-Forwarded-For': `203.0.113.9, ${address}` });
 
 describe('rate limits', () => {
   it('refuse the report over the hourly limit with 429 and Retry-After, per address', async () => {
-    hub = testApp({
+    hub = await testApp({
       rateLimits: { reportsPerHour: 2, reportsPerHourPerSite: 100, lookupsPerMinute: 100 },
       trustedProxies: 1,
     });
@@ -28,7 +28,7 @@ describe('rate limits', () => {
   });
 
   it('limit lookups, so Tracking IDs cannot be enumerated, whether they exist or not', async () => {
-    hub = testApp({
+    hub = await testApp({
       rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 100, lookupsPerMinute: 3 },
       trustedProxies: 1,
     });
@@ -41,11 +41,11 @@ describe('rate limits', () => {
   });
 
   it('limit the reports one website passes on, whatever the addresses', async () => {
-    hub = testApp({
+    hub = await testApp({
       rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 2, lookupsPerMinute: 100 },
       trustedProxies: 1,
     });
-    const { key } = addSite(hub.db, {
+    const { key } = await addSite(hub.db, {
       name: 'SMK',
       origins: ['https://smk.example.sch.id'],
       institutionId: 'smk-smak-makassar',
@@ -64,7 +64,7 @@ describe('rate limits', () => {
   });
 
   it('key on the address the trusted proxy saw, not on what the client claims', async () => {
-    hub = testApp({
+    hub = await testApp({
       rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 100, lookupsPerMinute: 1 },
       trustedProxies: 1,
     });

@@ -6,16 +6,17 @@ import { count } from 'drizzle-orm';
 import { ExifTool } from 'exiftool-vendored';
 import type { ReportCreated, ReportView } from '../../../contract';
 import { attachments, reports } from '../db/schema';
+import { refuseInserts } from '../testing/database-probe';
 import { sampleReport, testApp } from '../testing/test-app';
 import { safeFileName } from './inspect';
 
-let hub: ReturnType<typeof testApp>;
-beforeEach(() => {
-  hub = testApp();
+let hub: Awaited<ReturnType<typeof testApp>>;
+beforeEach(async () => {
+  hub = await testApp();
 });
-afterEach(() => {
+afterEach(async () => {
   assert.deepEqual(hub.unexpected, []);
-  hub.close();
+  await hub.close();
 });
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
@@ -99,7 +100,7 @@ describe('attachments', () => {
       'attachments.0': { code: 'unsupported_type', message: error.fields['attachments.0'].message },
       'attachments.1': { code: 'unsupported_type', message: error.fields['attachments.1'].message },
     });
-    assert.equal(hub.db.select({ n: count() }).from(reports).all()[0]?.n, 0);
+    assert.equal((await hub.db.select({ n: count() }).from(reports))[0]?.n, 0);
     assert.deepEqual(storedFiles(), [], 'nothing is stored for a refused report');
   });
 
@@ -183,7 +184,7 @@ describe('attachments', () => {
       ['tiga.jpg', EXE],
     ]);
     assert.equal(res.status, 415);
-    assert.equal(hub.db.select({ n: count() }).from(reports).all()[0]?.n, 0);
+    assert.equal((await hub.db.select({ n: count() }).from(reports))[0]?.n, 0);
     assert.deepEqual(storedFiles(), []);
   });
 
@@ -194,14 +195,12 @@ describe('attachments', () => {
   });
 
   it('rolls the stored files back when the report cannot be saved', async () => {
-    hub.db.$client.exec(
-      'CREATE TRIGGER refuse BEFORE INSERT ON attachments BEGIN SELECT RAISE(ABORT, "disk full"); END',
-    );
+    await refuseInserts(hub.db, 'attachments');
     const res = await multipart(sampleReport, [['foto.png', PNG]]);
     assert.equal(res.status, 500);
     hub.unexpected.length = 0;
-    assert.equal(hub.db.select({ n: count() }).from(reports).all()[0]?.n, 0);
-    assert.equal(hub.db.select({ n: count() }).from(attachments).all()[0]?.n, 0);
+    assert.equal((await hub.db.select({ n: count() }).from(reports))[0]?.n, 0);
+    assert.equal((await hub.db.select({ n: count() }).from(attachments))[0]?.n, 0);
     assert.equal(storedFiles().length, 0);
   });
 
@@ -225,7 +224,7 @@ describe('attachments', () => {
 });
 
 describe('safeFileName', () => {
-  it('keeps the last path segment without control characters, and the extension of a long name', () => {
+  it('keeps the last path segment without control characters, and the extension of a long name', async () => {
     assert.equal(safeFileName('C:\\Users\\andi\\foto.jpg'), 'foto.jpg');
     assert.equal(safeFileName('../../etc/passwd'), 'passwd');
     assert.equal(safeFileName('a\u0000b\nc".pdf'), 'abc.pdf');

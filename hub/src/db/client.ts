@@ -1,31 +1,35 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
+import type Database from 'better-sqlite3';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { openPostgres } from './postgres';
+import type { Dialect } from './schema';
+import type * as schema from './schema.pg';
+import { openSqlite } from './sqlite';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/**
+ * The hub's database: drizzle over PostgreSQL or SQLite, typed as
+ * PostgreSQL's (see schema.ts), with what differs between the two.
+ */
+export type Db = NodePgDatabase<typeof schema> & {
+  readonly $dialect: Dialect;
+  /** The SQLite connection, for what only SQLite has (checkpoints, pragmas); absent on PostgreSQL. */
+  readonly $sqlite: Database.Database | undefined;
+  $close(): Promise<void>;
+};
+
+/** A transaction opened with `db.transaction()`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
+/** Whether the hub's database setting names a PostgreSQL server rather than a SQLite file. */
+export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//.test(location);
+
 /**
- * Opens (creating if needed) the hub's SQLite file and brings its schema up to
- * date. WAL lets lookups run while a report is written; `synchronous=NORMAL`
- * in WAL mode still never corrupts the file, and a committed report survives
- * a crash of the process (only a power loss can take the last commits).
+ * Opens the database at `location`, `postgres://…` or a SQLite file (the
+ * zero-setup default), and applies its pending migrations.
  */
-export function openDatabase(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  // Deleted personal data is overwritten, not left in free pages of the file.
-  sqlite.pragma('secure_delete = ON');
-  const db = drizzle({ client: sqlite, schema, casing: 'snake_case' });
-  migrate(db, { migrationsFolder: MIGRATIONS });
-  return db;
+export async function openDatabase(location: string): Promise<Db> {
+  return isPostgresUrl(location) ? openPostgres(location, MIGRATIONS) : openSqlite(location, MIGRATIONS);
 }

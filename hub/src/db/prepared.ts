@@ -1,19 +1,27 @@
-import type { Db } from './client';
+import type { Db, Tx } from './client';
 
 /**
- * A statement built once per database and reused. Drizzle composes the SQL
- * of a query built in place on every call; on the hub's hot paths (filing a
- * report, looking one up) that composing took more time than SQLite itself.
- * Prepared statements run on the database's one connection, so they may run
- * inside a transaction opened on it.
+ * A statement built once and reused. Drizzle composes the SQL of a query
+ * built in place on every call; on the hub's hot paths (filing a report,
+ * looking one up) that composing took more time than SQLite itself.
+ *
+ * Statements are kept per session: SQLite's transactions run on the
+ * database's one connection and share its statements, while a PostgreSQL
+ * transaction holds a connection of its own and prepares there (PostgreSQL
+ * keeps the plan per connection by `name`).
  */
-export function prepared<T>(build: (db: Db) => T): (db: Db) => T {
-  const statements = new WeakMap<Db, T>();
+export function prepared<Q extends { prepare(name: string): unknown }>(
+  name: string,
+  build: (db: Db | Tx) => Q,
+): (db: Db | Tx) => ReturnType<Q['prepare']> {
+  const statements = new WeakMap<object, ReturnType<Q['prepare']>>();
   return (db) => {
-    let statement = statements.get(db);
+    // Both drivers keep their session here (PostgreSQL's typings show it as `_.session`, SQLite's do not).
+    const session = (db as unknown as { session: object }).session;
+    let statement = statements.get(session);
     if (!statement) {
-      statement = build(db);
-      statements.set(db, statement);
+      statement = build(db).prepare(name) as ReturnType<Q['prepare']>;
+      statements.set(session, statement);
     }
     return statement;
   };

@@ -20,13 +20,16 @@ export const institutionsFile = z.array(
 );
 const categoriesFile = z.array(z.object({ id: slug, name: z.string().trim().min(1).max(200) }));
 
-/** The institutions and categories a report may be addressed to, kept in the database. */
+/**
+ * The institutions and categories a report may be addressed to, kept in the
+ * database. Single lookups answer from memory; listings ask the database.
+ */
 export interface Directory {
   institution(id: string): Institution | undefined;
   /** A page of institutions; with `query`, those whose name or id holds every word, those starting with it first. */
-  institutions(options: { query?: string; limit: number; offset: number }): Page<Institution>;
+  institutions(options: { query?: string; limit: number; offset: number }): Promise<Page<Institution>>;
   category(id: string): Category | undefined;
-  categories(): Category[];
+  categories(): Promise<Category[]>;
   /** The institution's id and its parents' ids, nearest first: a school, its ministry. */
   lineage(id: string): string[];
 }
@@ -43,7 +46,9 @@ const toInstitution = (row: typeof institutions.$inferSelect): Institution => ({
  * Every report looks up its institution, the institution's parents and its
  * category, so the hub keeps the directory (hundreds to a few thousand rows)
  * in memory. A write in this process refreshes it at once; one made by
- * another process (the CLI's import, another hub) within `DIRECTORY_TTL_MS`.
+ * another process (the CLI's import, another hub) shows within
+ * `DIRECTORY_TTL_MS`: a lookup after that answers from what is held and
+ * reloads it meanwhile.
  */
 export const DIRECTORY_TTL_MS = 10_000;
 interface Snapshot {
@@ -51,70 +56,88 @@ interface Snapshot {
   institutions: Map<string, Institution>;
   categories: Map<string, Category>;
 }
-const snapshots = new WeakMap<Db, Snapshot>();
+const snapshots = new WeakMap<Db, { current: Snapshot; reloading?: Promise<void> }>();
+
+async function load(db: Db): Promise<Snapshot> {
+  const at = Date.now();
+  const [institutionRows, categoryRows] = await Promise.all([
+    db.select().from(institutions),
+    db.select().from(categories),
+  ]);
+  return {
+    at,
+    institutions: new Map(institutionRows.map((row) => [row.id, toInstitution(row)])),
+    categories: new Map(categoryRows.map((row) => [row.id, { id: row.id, name: row.name }])),
+  };
+}
 
 function snapshot(db: Db): Snapshot {
   const held = snapshots.get(db);
-  if (held && Date.now() - held.at < DIRECTORY_TTL_MS) return held;
-  const fresh: Snapshot = {
-    at: Date.now(),
-    institutions: new Map(
-      db
-        .select()
-        .from(institutions)
-        .all()
-        .map((row) => [row.id, toInstitution(row)]),
-    ),
-    categories: new Map(
-      db
-        .select()
-        .from(categories)
-        .all()
-        .map((row) => [row.id, { id: row.id, name: row.name }]),
-    ),
-  };
-  snapshots.set(db, fresh);
-  return fresh;
+  if (!held) throw new Error('the directory is read through createDirectory()');
+  if (Date.now() - held.current.at >= DIRECTORY_TTL_MS && !held.reloading) {
+    held.reloading = load(db)
+      .then((fresh) => {
+        held.current = fresh;
+      })
+      // The database is unreachable for now: keep answering from what is held, and try again on the next lookup.
+      .catch(() => {})
+      .finally(() => {
+        held.reloading = undefined;
+      });
+  }
+  return held.current;
 }
 
-export function createDirectory(db: Db): Directory {
+/** Reloads the directory held for `db` after a write, so this process sees the write at once. */
+async function reload(db: Db): Promise<void> {
+  const held = snapshots.get(db);
+  if (held) held.current = await load(db);
+}
+
+/** `text` holds `word` (SQL LIKE, with the word's own wildcards taken literally): the same on SQLite and PostgreSQL. */
+const likeLiteral = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
+const contains = (text: SQL, word: string) => sql`${text} like ${`%${likeLiteral(word)}%`} escape '\\'`;
+const startsWith = (text: SQL, word: string) => sql`${text} like ${`${likeLiteral(word)}%`} escape '\\'`;
+
+export async function createDirectory(db: Db): Promise<Directory> {
+  if (!snapshots.has(db)) snapshots.set(db, { current: await load(db) });
   return {
     institution(id) {
       return snapshot(db).institutions.get(id);
     },
-    institutions({ query, limit, offset }) {
+    async institutions({ query, limit, offset }) {
       const words = (query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
       const text = sql`lower(${institutions.name} || ' ' || ${institutions.id})`;
-      const where: SQL | undefined = words.length
-        ? and(...words.map((word) => sql`instr(${text}, ${word}) > 0`))
-        : undefined;
+      const where: SQL | undefined = words.length ? and(...words.map((word) => contains(text, word))) : undefined;
       const first = words[0] ?? '';
-      const rows = db
-        .select()
-        .from(institutions)
-        .where(where)
-        .orderBy(
-          sql`case when ${text} like ${`${first}%`} or instr(${text}, ${` ${first}`}) > 0 then 0 else 1 end`,
-          asc(institutions.name),
-        )
-        .limit(limit)
-        .offset(offset)
-        .all();
-      const [total] = db.select({ n: count() }).from(institutions).where(where).all();
+      const [rows, [total]] = await Promise.all([
+        db
+          .select()
+          .from(institutions)
+          .where(where)
+          .orderBy(
+            sql`case when ${startsWith(text, first)} or ${contains(text, ` ${first}`)} then 0 else 1 end`,
+            asc(institutions.name),
+          )
+          .limit(limit)
+          .offset(offset),
+        db.select({ n: count() }).from(institutions).where(where),
+      ]);
       return { items: rows.map(toInstitution), total: total?.n ?? 0, limit, offset };
     },
     category(id) {
       return snapshot(db).categories.get(id);
     },
     categories() {
-      return db.select().from(categories).orderBy(asc(categories.name)).all();
+      return db.select().from(categories).orderBy(asc(categories.name));
     },
     lineage(id) {
+      const { institutions } = snapshot(db);
       const ids: string[] = [];
       for (
-        let current = this.institution(id);
+        let current = institutions.get(id);
         current && !ids.includes(current.id);
-        current = current.parentId ? this.institution(current.parentId) : undefined
+        current = current.parentId ? institutions.get(current.parentId) : undefined
       ) {
         ids.push(current.id);
       }
@@ -127,28 +150,25 @@ export function createDirectory(db: Db): Directory {
  * Adds or updates institutions in one transaction. Every parent must exist,
  * in the database or in the same batch; ids are unique within the batch.
  */
-export function upsertInstitutions(
+export async function upsertInstitutions(
   db: Db,
   list: Institution[],
   source: 'builtin' | 'import',
   now = new Date(),
-): number {
+): Promise<number> {
   const ids = new Set(list.map((i) => i.id));
   if (ids.size !== list.length) throw new Error('institution ids must be unique');
   const parents = [...new Set(list.flatMap((i) => (i.parentId && !ids.has(i.parentId) ? [i.parentId] : [])))];
   const known = new Set(
     parents.length
-      ? db
-          .select({ id: institutions.id })
-          .from(institutions)
-          .where(inArray(institutions.id, parents))
-          .all()
-          .map((r) => r.id)
+      ? (await db.select({ id: institutions.id }).from(institutions).where(inArray(institutions.id, parents))).map(
+          (r) => r.id,
+        )
       : [],
   );
   const missing = parents.filter((id) => !known.has(id));
   if (missing.length) throw new Error(`unknown parent institution(s): ${missing.join(', ')}`);
-  db.transaction((tx) => {
+  await db.transaction(async (tx) => {
     for (const i of list) {
       const row = {
         name: i.name,
@@ -158,13 +178,13 @@ export function upsertInstitutions(
         source,
         updatedAt: now,
       };
-      tx.insert(institutions)
+      await tx
+        .insert(institutions)
         .values({ id: i.id, ...row })
-        .onConflictDoUpdate({ target: institutions.id, set: row })
-        .run();
+        .onConflictDoUpdate({ target: institutions.id, set: row });
     }
   });
-  snapshots.delete(db);
+  await reload(db);
   return list.length;
 }
 
@@ -174,17 +194,17 @@ export function readInstitutionsFile(path: string): Institution[] {
 }
 
 /** Brings the database up to the directory shipped in `hub/data/`; imported institutions are kept. */
-export function syncBuiltinDirectory(db: Db, dir: URL = BUILTIN): void {
+export async function syncBuiltinDirectory(db: Db, dir: URL = BUILTIN): Promise<void> {
   const file = (name: string) => fileURLToPath(new URL(name, dir));
-  upsertInstitutions(db, readInstitutionsFile(file('institutions.json')), 'builtin');
+  await upsertInstitutions(db, readInstitutionsFile(file('institutions.json')), 'builtin');
   const list = categoriesFile.parse(JSON.parse(readFileSync(file('categories.json'), 'utf8')));
-  db.transaction((tx) => {
+  await db.transaction(async (tx) => {
     for (const c of list) {
-      tx.insert(categories)
+      await tx
+        .insert(categories)
         .values(c)
-        .onConflictDoUpdate({ target: categories.id, set: { name: c.name } })
-        .run();
+        .onConflictDoUpdate({ target: categories.id, set: { name: c.name } });
     }
   });
-  snapshots.delete(db);
+  await reload(db);
 }

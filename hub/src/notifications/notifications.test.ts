@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { deliveries, reports } from '../db/schema';
-import { createDirectory } from '../directory/directory';
 import { createRouting, routingFile } from '../outbox/routing';
 import { OutboxWorker } from '../outbox/worker';
 import { startSmtpPeer } from '../testing/smtp-peer';
@@ -12,20 +11,20 @@ import { type Mailer, smtpMailer } from './mailer';
 
 const PUBLIC_URL = 'https://lapor.example.go.id';
 let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
-let hub: ReturnType<typeof testApp>;
+let hub: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {
   smtp = await startSmtpPeer();
-  hub = testApp();
+  hub = await testApp();
 });
 afterEach(async () => {
-  hub.close();
+  await hub.close();
   await smtp.close();
 });
 
 const worker = (mailer: Mailer = smtpMailer(smtp.url, 'Hub LAPOR <lapor@example.go.id>')) =>
   new OutboxWorker({
     db: hub.db,
-    directory: createDirectory(hub.db),
+    directory: hub.directory,
     regions: hub.regions,
     keyring: testKeyring,
     routing: createRouting(routingFile.parse({})),
@@ -35,18 +34,18 @@ const worker = (mailer: Mailer = smtpMailer(smtp.url, 'Hub LAPOR <lapor@example.
 
 async function file(extra: object = {}) {
   const created = await (await postJson(hub.app, '/api/v1/reports', { ...sampleReport, ...extra })).json();
-  const [row] = hub.db.select().from(reports).where(eq(reports.trackingId, created.trackingId)).all();
+  const [row] = await hub.db.select().from(reports).where(eq(reports.trackingId, created.trackingId));
   assert.ok(row);
   return { ...created, id: row.id } as { trackingId: string; receipt: string; id: number };
 }
 
-const notifications = () => hub.db.select().from(deliveries).where(eq(deliveries.kind, 'notification')).all();
+const notifications = async () => await hub.db.select().from(deliveries).where(eq(deliveries.kind, 'notification'));
 
 describe('notifications to the reporter', () => {
   it('email a status change once, in Indonesian, with the tracker and an opt-out, never the receipt', async () => {
     const { trackingId, receipt, id } = await file();
-    recordTransition(hub.db, id, { to: 'submitted', actor: 'hub' });
-    recordTransition(hub.db, id, { to: 'verified', actor: 'national' });
+    await recordTransition(hub.db, id, { to: 'submitted', actor: 'hub' });
+    await recordTransition(hub.db, id, { to: 'verified', actor: 'national' });
     const w = worker();
     await w.tick();
     await w.tick();
@@ -64,7 +63,7 @@ describe('notifications to the reporter', () => {
 
   it('speak English to a reporter who filed in English, and carry responses', async () => {
     const { trackingId, id } = await file({ locale: 'en' });
-    recordMessage(hub.db, id, { actor: 'institution', note: 'The fee has been refunded.' });
+    await recordMessage(hub.db, id, { actor: 'institution', note: 'The fee has been refunded.' });
     await worker().tick();
     assert.equal(smtp.messages[0]?.subject, `Report ${trackingId}: a new response`);
     assert.match(smtp.messages[0]?.text ?? '', /The fee has been refunded\./);
@@ -72,14 +71,14 @@ describe('notifications to the reporter', () => {
 
   it('say nothing of a confidential report’s content', async () => {
     const { id } = await file({ confidential: true });
-    recordMessage(hub.db, id, { actor: 'institution', note: 'Kepala sekolah telah diperiksa.' });
+    await recordMessage(hub.db, id, { actor: 'institution', note: 'Kepala sekolah telah diperiksa.' });
     await worker().tick();
     assert.ok(!`${smtp.messages[0]?.text}`.includes('Kepala sekolah'));
   });
 
   it('reach the reporter once when the hub stops after sending: the resend carries the same Message-ID', async () => {
     const { id } = await file();
-    recordTransition(hub.db, id, { to: 'submitted', actor: 'hub' });
+    await recordTransition(hub.db, id, { to: 'submitted', actor: 'hub' });
     const real = smtpMailer(smtp.url, 'lapor@example.go.id');
     const crashing: Mailer = {
       send: async (mail) => {
@@ -89,38 +88,38 @@ describe('notifications to the reporter', () => {
     };
     await worker(crashing).tick(new Date());
     await worker().tick(new Date(Date.now() + 60_000));
-    assert.equal(notifications()[0]?.state, 'delivered');
+    assert.equal((await notifications())[0]?.state, 'delivered');
     const ids = new Set(smtp.messages.map((m) => m.messageId));
     assert.equal(ids.size, 1, 'mail services drop a second copy with the same Message-ID');
   });
 
   it('stop after one click, and never for a reporter without an email or for the reporter’s own actions', async () => {
     const { trackingId, receipt, id } = await file();
-    recordTransition(hub.db, id, { to: 'submitted', actor: 'hub' });
+    await recordTransition(hub.db, id, { to: 'submitted', actor: 'hub' });
     await worker().tick();
     const link = new URL(/(https:\S+opt-out\S+)/.exec(smtp.messages[0]?.text ?? '')?.[1] ?? '');
     const page = await hub.app.request(`${link.pathname}${link.search}`);
     assert.match(await page.text(), /<button>/);
     assert.equal(
-      hub.db.select().from(reports).where(eq(reports.id, id)).all()[0]?.notify,
+      (await hub.db.select().from(reports).where(eq(reports.id, id)))[0]?.notify,
       true,
       'opening the link changes nothing',
     );
     assert.equal((await hub.app.request(`${link.pathname}${link.search}`, { method: 'POST' })).status, 200);
-    recordTransition(hub.db, id, { to: 'verified', actor: 'national' });
-    assert.equal(notifications().length, 1);
+    await recordTransition(hub.db, id, { to: 'verified', actor: 'national' });
+    assert.equal((await notifications()).length, 1);
     const forged = await hub.app.request(`/api/v1/notifications/opt-out?report=${trackingId}&token=forged`, {
       method: 'POST',
     });
     assert.equal(forged.status, 404);
 
     const silent = await file({ reporter: { name: 'Tanpa Email' } });
-    recordTransition(hub.db, silent.id, { to: 'submitted', actor: 'hub' });
+    await recordTransition(hub.db, silent.id, { to: 'submitted', actor: 'hub' });
     await hub.app.request(`/api/v1/reports/${trackingId}/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Receipt ${receipt}` },
       body: JSON.stringify({ text: 'Komentar saya sendiri.' }),
     });
-    assert.equal(notifications().length, 1);
+    assert.equal((await notifications()).length, 1);
   });
 });

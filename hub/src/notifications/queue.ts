@@ -1,8 +1,6 @@
-import type { Db } from '../db/client';
+import type { Tx } from '../db/client';
 import type { Report } from '../db/schema';
 import { enqueueAction } from '../outbox/worker';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** The outbox destination that emails reporters. */
 export const REPORTER_EMAIL = 'reporter-email';
@@ -13,7 +11,7 @@ export const REPORTER_EMAIL = 'reporter-email';
  * else, retried, never twice. Only for a reporter who left an email and has
  * not opted out.
  */
-export function queueNotification(tx: Tx, report: Report, eventId: number, at: Date): void {
+export async function queueNotification(tx: Tx, report: Report, eventId: number, at: Date): Promise<void> {
   if (!report.reporterEmail || !report.notify) return;
-  enqueueAction(tx, report.id, REPORTER_EMAIL, 'notification', eventId, at);
+  await enqueueAction(tx, report.id, REPORTER_EMAIL, 'notification', eventId, at);
 }

@@ -16,11 +16,11 @@ import {
   siteConfigSchema,
 } from './schemas';
 
-let hub: ReturnType<typeof testApp>;
-beforeEach(() => {
-  hub = testApp();
+let hub: Awaited<ReturnType<typeof testApp>>;
+beforeEach(async () => {
+  hub = await testApp();
 });
-afterEach(() => hub.close());
+afterEach(async () => hub.close());
 
 async function document() {
   const res = await hub.app.request('/api/v1/openapi.json');
@@ -88,7 +88,11 @@ describe('OpenAPI document', () => {
     await conforms('/api/v1/categories', categoryListSchema);
     await conforms('/api/v1/regions?parent=73', regionPageSchema);
     await conforms('/api/v1/regions/73.71', regionWithPathSchema);
-    const site = addSite(hub.db, { name: 'SMK', origins: ['https://smk.example.sch.id'], institutionId: 'kemenperin' });
+    const site = await addSite(hub.db, {
+      name: 'SMK',
+      origins: ['https://smk.example.sch.id'],
+      institutionId: 'kemenperin',
+    });
     await conforms(`/api/v1/sites/${site.key}/config`, siteConfigSchema);
     await conforms('/api/v1/reports/LPR-0000-0000-0', errorSchema);
     await conforms('/api/v1/institutions?limit=0', errorSchema);

@@ -10,11 +10,11 @@ import { postJson, sampleReport, testApp } from '../testing/test-app';
 import { recordTransition } from '../workflow/transitions';
 
 const TOKEN = 'operator-token-0123456789abcdef';
-let hub: ReturnType<typeof testApp>;
-beforeEach(() => {
-  hub = testApp({ adminToken: TOKEN, clock: () => new Date('2026-12-01T02:00:00Z') });
+let hub: Awaited<ReturnType<typeof testApp>>;
+beforeEach(async () => {
+  hub = await testApp({ adminToken: TOKEN, clock: () => new Date('2026-12-01T02:00:00Z') });
 });
-afterEach(() => hub.close());
+afterEach(async () => hub.close());
 
 const admin = (path: string, init: RequestInit = {}, token = TOKEN) =>
   hub.app.request(`/api/v1/admin${path}`, { ...init, headers: { Authorization: `Bearer ${token}` } });
@@ -34,36 +34,33 @@ describe('the operator API', () => {
   });
 
   it('is off without a token', async () => {
-    const off = testApp();
+    const off = await testApp();
     try {
       assert.equal(
         (await off.app.request('/api/v1/admin/overdue', { headers: { Authorization: 'Bearer anything' } })).status,
         404,
       );
     } finally {
-      off.close();
+      await off.close();
     }
   });
 
   it('lists overdue reports, failing deliveries, and sends one again', async () => {
     const { trackingId } = await fileAnonymous();
-    const [row] = hub.db.select().from(reports).where(eq(reports.trackingId, trackingId)).all();
-    // Received on 23 November (the real clock); on 1 December the 3 working days to forward have passed.
-    hub.db
-      .update(reports)
-      .set({ createdAt: new Date('2026-11-23T02:00:00Z') })
-      .run();
+    const [row] = await hub.db.select().from(reports).where(eq(reports.trackingId, trackingId));
+    // Received on 23 November (the real clock); await on 1 December the 3 working days to forward have passed.
+    hub.db.update(reports).set({ createdAt: new Date('2026-11-23T02:00:00Z') });
     const overdue = (await (await admin('/overdue')).json()).items;
     assert.deepEqual(
       overdue.map((r: { trackingId: string; deadline: { kind: string } }) => [r.trackingId, r.deadline.kind]),
       [[trackingId, 'forward']],
     );
 
-    hub.db.update(deliveries).set({ state: 'needs_attention', attempts: 10, lastError: 'lapor answered 500' }).run();
+    await hub.db.update(deliveries).set({ state: 'needs_attention', attempts: 10, lastError: 'lapor answered 500' });
     const failing = (await (await admin('/deliveries?state=needs_attention')).json()).items;
     assert.equal(failing.length, 1);
     assert.equal((await admin(`/deliveries/${failing[0].id}/retry`, { method: 'POST' })).status, 200);
-    const [delivery] = hub.db.select().from(deliveries).all();
+    const [delivery] = await hub.db.select().from(deliveries);
     assert.deepEqual([delivery?.state, delivery?.attempts, delivery?.lastError], ['pending', 0, null]);
     assert.equal(row?.trackingId, trackingId);
   });
@@ -78,10 +75,10 @@ describe('the operator API', () => {
 
 describe('npm run hub: the operator’s commands', () => {
   let dataDir: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'lapor-ops-'));
   });
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterEach(async () => rmSync(dataDir, { recursive: true, force: true }));
 
   it('list and retry deliveries, show a report, list what is overdue', async () => {
     const env = { DATA_DIR: dataDir };
@@ -104,8 +101,8 @@ describe('npm run hub: the operator’s commands', () => {
 describe('moves on a filed report', () => {
   it('keep overdue lists in step', async () => {
     const { trackingId } = await fileAnonymous();
-    const [row] = hub.db.select().from(reports).where(eq(reports.trackingId, trackingId)).all();
-    recordTransition(hub.db, row?.id ?? 0, { to: 'archived', actor: 'national', note: 'Terlalu umum.' });
+    const [row] = await hub.db.select().from(reports).where(eq(reports.trackingId, trackingId));
+    await recordTransition(hub.db, row?.id ?? 0, { to: 'archived', actor: 'national', note: 'Terlalu umum.' });
     assert.deepEqual((await (await admin('/overdue')).json()).items, []);
   });
 });

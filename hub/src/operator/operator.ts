@@ -21,12 +21,12 @@ export interface DeliveryRow {
   externalRef: string | null;
 }
 
-export function listDeliveries(db: Db, state?: Delivery['state']): DeliveryRow[] {
+export async function listDeliveries(db: Db, state?: Delivery['state']): Promise<DeliveryRow[]> {
   const query = db
     .select({ delivery: deliveries, trackingId: reports.trackingId })
     .from(deliveries)
     .innerJoin(reports, eq(deliveries.reportId, reports.id));
-  const rows = (state ? query.where(eq(deliveries.state, state)) : query).orderBy(desc(deliveries.id)).limit(500).all();
+  const rows = await (state ? query.where(eq(deliveries.state, state)) : query).orderBy(desc(deliveries.id)).limit(500);
   return rows.map(({ delivery: d, trackingId }) => ({
     id: d.id,
     trackingId,
@@ -41,23 +41,23 @@ export function listDeliveries(db: Db, state?: Delivery['state']): DeliveryRow[]
 }
 
 /** Sends a delivery again from the start: for one parked as needing attention once its cause is fixed. */
-export function retryDelivery(db: Db, id: number, now = new Date()): void {
-  const { changes } = db
+export async function retryDelivery(db: Db, id: number, now = new Date()): Promise<void> {
+  const retried = await db
     .update(deliveries)
     .set({ state: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: null, lastError: null })
     .where(eq(deliveries.id, id))
-    .run();
-  if (!changes) throw new ApiError(404, 'not_found', `No delivery has the id ${id}`);
+    .returning({ id: deliveries.id });
+  if (!retried.length) throw new ApiError(404, 'not_found', `No delivery has the id ${id}`);
 }
 
 /** A report as the operator sees it: the reporter's full view, even of an anonymous reporter, with its deliveries. */
-export function operatorView(deps: ViewDeps, trackingId: string, now = new Date()) {
-  const report = findReport(deps.db, trackingId);
+export async function operatorView(deps: ViewDeps, trackingId: string, now = new Date()) {
+  const report = await findReport(deps.db, trackingId);
   if (!report) throw new ApiError(404, 'not_found', 'No report has this Tracking ID');
   // The reporter's view holds everything given, an anonymous reporter's contact included.
   return {
-    ...reportView(deps, report, 'reporter', now),
-    deliveries: listDeliveries(deps.db).filter((d) => d.trackingId === trackingId),
+    ...(await reportView(deps, report, 'reporter', now)),
+    deliveries: (await listDeliveries(deps.db)).filter((d) => d.trackingId === trackingId),
   };
 }
 
@@ -69,20 +69,19 @@ export interface OverdueReport {
 }
 
 /** Every open report with a deadline past, the longest overdue first. */
-export function overdueReports(
+export async function overdueReports(
   { db, directory, calendar }: Pick<ViewDeps, 'db' | 'directory' | 'calendar'>,
   now = new Date(),
-): OverdueReport[] {
-  const open = db
+): Promise<OverdueReport[]> {
+  const open = await db
     .select()
     .from(reports)
     .where(notInArray(reports.status, ['finished', 'archived']))
-    .orderBy(asc(reports.id))
-    .all();
+    .orderBy(asc(reports.id));
   const overdue: OverdueReport[] = [];
   for (const report of open) {
     const timeZone = directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
-    const { deadline, resolution } = deadlinesOf(report, eventsOf(db, report.id), calendar, timeZone, now);
+    const { deadline, resolution } = deadlinesOf(report, await eventsOf(db, report.id), calendar, timeZone, now);
     for (const d of [deadline, resolution]) {
       if (d?.overdue)
         overdue.push({

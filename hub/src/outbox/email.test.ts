@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { folderStore } from '../attachments/store';
 import { deliveries } from '../db/schema';
-import { createDirectory } from '../directory/directory';
 import { smtpMailer } from '../notifications/mailer';
 import { startSmtpPeer } from '../testing/smtp-peer';
 import { sampleReport, testApp, testKeyring } from '../testing/test-app';
@@ -13,7 +12,7 @@ import { OutboxWorker } from './worker';
 
 const PNG = readFileSync(new URL('../attachments/fixtures/photo.png', import.meta.url));
 let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
-let hub: ReturnType<typeof testApp>;
+let hub: Awaited<ReturnType<typeof testApp>>;
 let routing: Routing;
 beforeEach(async () => {
   smtp = await startSmtpPeer();
@@ -23,17 +22,17 @@ beforeEach(async () => {
     default: 'desk',
   });
   routing = createRouting(config, [], { mailer });
-  hub = testApp({ routing });
+  hub = await testApp({ routing });
 });
 afterEach(async () => {
-  hub.close();
+  await hub.close();
   await smtp.close();
 });
 
 function worker() {
   return new OutboxWorker({
     db: hub.db,
-    directory: createDirectory(hub.db),
+    directory: hub.directory,
     regions: hub.regions,
     keyring: testKeyring,
     routing,
@@ -66,7 +65,7 @@ describe('the email destination', () => {
     assert.equal(mail?.attachments.length, 1);
     assert.equal(mail?.attachments[0]?.filename, 'kuitansi.png');
     assert.ok(mail?.attachments[0]?.content.subarray(0, 8).equals(PNG.subarray(0, 8)), 'the file, decrypted');
-    const [report] = hub.db.select().from(deliveries).all();
+    const [report] = await hub.db.select().from(deliveries);
     assert.equal(report?.state, 'delivered');
   });
 

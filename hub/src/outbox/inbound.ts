@@ -10,8 +10,8 @@ import type { InboundEvent } from './destination';
  * found by polling): once per event id, through the workflow's allowed
  * moves, all or nothing.
  */
-export function applyInboundEvent(db: Db, destination: string, event: InboundEvent): void {
-  const report = findReportForDestination(db, destination, event.report);
+export async function applyInboundEvent(db: Db, destination: string, event: InboundEvent): Promise<void> {
+  const report = await findReportForDestination(db, destination, event.report);
   if (!report) throw new ApiError(404, 'not_found', 'No report delivered to this destination has this reference');
   if (event.type === 'status' && !event.status) {
     throw new ApiError(400, 'validation_failed', 'A status event names its status', {
@@ -19,15 +19,15 @@ export function applyInboundEvent(db: Db, destination: string, event: InboundEve
     });
   }
   const at = event.at ? new Date(event.at) : new Date();
-  db.transaction((tx) => {
-    const { changes } = tx
+  await db.transaction(async (tx) => {
+    const received = await tx
       .insert(inboundEvents)
       .values({ destination, eventId: event.eventId, receivedAt: new Date() })
       .onConflictDoNothing()
-      .run();
-    if (!changes) throw new ApiError(409, 'event_replayed', 'This event was already received');
+      .returning({ eventId: inboundEvents.eventId });
+    if (!received.length) throw new ApiError(409, 'event_replayed', 'This event was already received');
     if (event.type === 'status' && event.status) {
-      recordTransition(tx, report.id, {
+      await recordTransition(tx, report.id, {
         to: event.status,
         actor: 'institution',
         note: event.note,
@@ -35,7 +35,7 @@ export function applyInboundEvent(db: Db, destination: string, event: InboundEve
         institution: event.institution,
       });
     } else {
-      recordMessage(tx, report.id, { actor: 'institution', note: event.note ?? '', at });
+      await recordMessage(tx, report.id, { actor: 'institution', note: event.note ?? '', at });
     }
   });
 }

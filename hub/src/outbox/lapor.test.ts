@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { deliveries } from '../db/schema';
-import { createDirectory } from '../directory/directory';
 import { listen } from '../listen';
 import { createNationalDesk } from '../national-desk/national-desk';
 import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
@@ -14,17 +13,17 @@ const TOKEN = 'token-from-kemenpanrb';
 let desk: ReturnType<typeof createNationalDesk>;
 let closeDesk: () => Promise<void>;
 let baseUrl: string;
-let hub: ReturnType<typeof testApp>;
+let hub: Awaited<ReturnType<typeof testApp>>;
 
 beforeEach(async () => {
   desk = createNationalDesk({ token: TOKEN });
   const listening = await listen(desk.app.fetch);
   closeDesk = listening.close;
   baseUrl = `http://127.0.0.1:${listening.port}/api/`;
-  hub = testApp();
+  hub = await testApp();
 });
 afterEach(async () => {
-  hub.close();
+  await hub.close();
   await closeDesk();
 });
 
@@ -32,7 +31,7 @@ function worker(destination: Destination = laporDestination({ name: 'lapor', bas
   return new OutboxWorker(
     {
       db: hub.db,
-      directory: createDirectory(hub.db),
+      directory: hub.directory,
       regions: hub.regions,
       keyring: testKeyring,
       routing: createRouting(routingFile.parse({}), [destination]),
@@ -51,7 +50,7 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
     const { trackingId } = await file();
     const w = worker();
     await w.tick();
-    const [delivery] = hub.db.select().from(deliveries).all();
+    const [delivery] = await hub.db.select().from(deliveries);
     assert.equal(delivery?.externalRef, '2026001');
     assert.equal((await view(trackingId)).status, 'submitted');
 
@@ -137,11 +136,11 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
     const lapor = laporDestination({ name: 'lapor', baseUrl, token: TOKEN });
     const routing = createRouting(routingFile.parse({}), [lapor, webhook]);
     const w = new OutboxWorker(
-      { db: hub.db, directory: createDirectory(hub.db), regions: hub.regions, keyring: testKeyring, routing },
+      { db: hub.db, directory: hub.directory, regions: hub.regions, keyring: testKeyring, routing },
       { pollIntervalMs: 0, batch: 5 },
     );
     for (let i = 0; i < 12; i++) await file();
-    hub.db.update(deliveries).set({ destination: 'disdik' }).run();
+    await hub.db.update(deliveries).set({ destination: 'disdik' });
     await w.tick();
     await w.tick();
     await w.tick();
@@ -190,7 +189,7 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
     };
     await worker(lost).tick(new Date(Date.now() + 60_000));
     await worker().tick(new Date(Date.now() + 120_000));
-    const [delivery] = hub.db.select().from(deliveries).all();
+    const [delivery] = await hub.db.select().from(deliveries);
     assert.equal(delivery?.state, 'delivered');
     assert.equal(delivery?.externalRef, '2026001');
     assert.equal(desk.reports.size, 1);
@@ -199,7 +198,7 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
   it('parks deliveries for the operator when the token is refused', async () => {
     await file();
     await worker(laporDestination({ name: 'lapor', baseUrl, token: 'wrong' })).tick();
-    const [delivery] = hub.db.select().from(deliveries).all();
+    const [delivery] = await hub.db.select().from(deliveries);
     assert.equal(delivery?.state, 'needs_attention');
     assert.match(delivery?.lastError ?? '', /token/);
   });

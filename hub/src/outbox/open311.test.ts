@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'node:test';
 import { deliveries } from '../db/schema';
-import { createDirectory } from '../directory/directory';
 import { startOpen311Peer } from '../testing/open311-peer';
 import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
 import type { Destination } from './destination';
@@ -12,7 +11,7 @@ import { OutboxWorker } from './worker';
 
 const KEY = 'city-api-key';
 let peer: Awaited<ReturnType<typeof startOpen311Peer>> | undefined;
-let hub: ReturnType<typeof testApp> | undefined;
+let hub: Awaited<ReturnType<typeof testApp>> | undefined;
 afterEach(async () => {
   hub?.close();
   await peer?.close();
@@ -28,13 +27,13 @@ async function setUp(tokenMode = false) {
     defaultServiceCode: 'OTHER',
   });
   const routing = createRouting(routingFile.parse({ default: 'kota' }), [destination]);
-  const app = testApp({ routing });
+  const app = await testApp({ routing });
   hub = app;
   const worker = (d: Destination = destination) =>
     new OutboxWorker(
       {
         db: app.db,
-        directory: createDirectory(app.db),
+        directory: app.directory,
         regions: app.regions,
         keyring: testKeyring,
         routing: createRouting(routingFile.parse({ default: 'kota' }), [d]),
@@ -46,12 +45,7 @@ async function setUp(tokenMode = false) {
 }
 
 const view = async (trackingId: string) => (await hub?.app.request(`/api/v1/reports/${trackingId}`))?.json();
-const reportDelivery = () =>
-  hub?.db
-    .select()
-    .from(deliveries)
-    .all()
-    .find((d) => d.kind === 'report');
+const reportDelivery = async () => ((await hub?.db.select().from(deliveries)) ?? []).find((d) => d.kind === 'report');
 
 describe('the Open311 destination, against a GeoReport v2 peer', () => {
   it('files a service request with the category’s code, and follows it to its close', async () => {
@@ -60,7 +54,7 @@ describe('the Open311 destination, against a GeoReport v2 peer', () => {
     const w = worker();
     await w.tick();
     const [request] = peer.requests;
-    assert.equal(reportDelivery()?.externalRef, request?.service_request_id);
+    assert.equal((await reportDelivery())?.externalRef, request?.service_request_id);
     assert.equal(request?.service_code, 'EDU');
     assert.ok(request?.description.startsWith(`[${trackingId}] ${sampleReport.title}`));
     assert.equal(request?.address_string, 'Ruang Tata Usaha, SMK SMAK Makassar, Kota Makassar, Sulawesi Selatan');
@@ -103,7 +97,7 @@ describe('the Open311 destination, against a GeoReport v2 peer', () => {
     const { trackingId } = await (await postJson(app.app, '/api/v1/reports', sampleReport)).json();
     const w = worker();
     await w.tick();
-    assert.match(reportDelivery()?.externalRef ?? '', /^token:t-/);
+    assert.match((await reportDelivery())?.externalRef ?? '', /^token:t-/);
     await w.tick();
     assert.equal((await view(trackingId)).status, 'forwarded');
     peer.closeRequest(peer.requests[0]?.service_request_id ?? '', 'Selesai.');
@@ -124,16 +118,12 @@ describe('the Open311 destination, against a GeoReport v2 peer', () => {
     await worker(lost).tick(new Date());
     await worker().tick(new Date(Date.now() + 60_000));
     assert.equal(peer.requests.length, 1);
-    assert.equal(reportDelivery()?.state, 'delivered');
+    assert.equal((await reportDelivery())?.state, 'delivered');
     assert.equal(peer.requests[0]?.email, undefined);
 
     await postJson(app.app, '/api/v1/reports', { ...sampleReport, confidential: true });
     await worker().tick();
-    const parked = hub?.db
-      .select()
-      .from(deliveries)
-      .all()
-      .filter((d) => d.kind === 'report')[1];
+    const parked = ((await hub?.db.select().from(deliveries)) ?? []).filter((d) => d.kind === 'report')[1];
     assert.equal(parked?.state, 'needs_attention');
     assert.equal(peer.requests.length, 1);
   });

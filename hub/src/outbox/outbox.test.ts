@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { deliveries, reports } from '../db/schema';
-import { createDirectory } from '../directory/directory';
 import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
 import { startWebhookPeer } from '../testing/webhook-peer';
 import type { Destination } from './destination';
@@ -13,16 +12,16 @@ import { OutboxWorker, retryDelay } from './worker';
 
 const SECRET = 'disdik-makassar-shared-secret';
 let peer: Awaited<ReturnType<typeof startWebhookPeer>>;
-let hub: ReturnType<typeof testApp>;
+let hub: Awaited<ReturnType<typeof testApp>>;
 let destination: Destination;
 
 beforeEach(async () => {
   peer = await startWebhookPeer(SECRET);
   destination = webhookDestination({ name: 'disdik', url: peer.url, secret: SECRET, timeoutMs: 300 });
-  hub = testApp({ routing: createRouting(routingFile.parse({ default: 'disdik' }), [destination]) });
+  hub = await testApp({ routing: createRouting(routingFile.parse({ default: 'disdik' }), [destination]) });
 });
 afterEach(async () => {
-  hub.close();
+  await hub.close();
   await peer.close();
 });
 
@@ -30,7 +29,7 @@ const worker = (extra: Partial<{ destination: Destination; maxAttempts: number; 
   new OutboxWorker(
     {
       db: hub.db,
-      directory: createDirectory(hub.db),
+      directory: hub.directory,
       regions: hub.regions,
       keyring: testKeyring,
       routing: createRouting(routingFile.parse({ default: 'disdik' }), [extra.destination ?? destination]),
@@ -45,16 +44,11 @@ async function fileReports(n: number, body: object = sampleReport): Promise<stri
 }
 
 /** The deliveries to the institution (emails to the reporter are tested on their own). */
-const rows = () =>
-  hub.db
-    .select()
-    .from(deliveries)
-    .all()
-    .filter((d) => d.kind !== 'notification');
+const rows = async () => (await hub.db.select().from(deliveries)).filter((d) => d.kind !== 'notification');
 /** Runs the worker until nothing is pending, moving its clock past each retry. */
 async function drain(w: OutboxWorker, start = Date.now()) {
   let now = start;
-  for (let i = 0; i < 30 && rows().some((d) => d.state === 'pending'); i++) {
+  for (let i = 0; i < 30 && (await rows()).some((d) => d.state === 'pending'); i++) {
     await w.tick(new Date(now));
     now += 120_000;
   }
@@ -63,11 +57,11 @@ async function drain(w: OutboxWorker, start = Date.now()) {
 describe('the outbox', () => {
   it('queues a delivery in the report’s own transaction and delivers it once, keeping the reference', async () => {
     const [trackingId] = await fileReports(1);
-    assert.equal(rows().length, 1);
-    assert.equal(rows()[0]?.state, 'pending');
+    assert.equal((await rows()).length, 1);
+    assert.equal((await rows())[0]?.state, 'pending');
     assert.equal(await worker().tick(), 1);
     assert.equal(peer.filed.size, 1);
-    const [delivery] = rows();
+    const [delivery] = await rows();
     assert.equal(delivery?.state, 'delivered');
     assert.equal(delivery?.externalRef, 'DISDIK-1');
     const view = await (await hub.app.request(`/api/v1/reports/${trackingId}`)).json();
@@ -81,10 +75,10 @@ describe('the outbox', () => {
     w.start(60_000);
     try {
       const deadline = Date.now() + 5_000;
-      while (rows().some((d) => d.state === 'pending') && Date.now() < deadline) {
+      while ((await rows()).some((d) => d.state === 'pending') && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      assert.equal(rows().filter((d) => d.state === 'delivered').length, 12, 'not one batch a minute');
+      assert.equal((await rows()).filter((d) => d.state === 'delivered').length, 12, 'not one batch a minute');
     } finally {
       await w.stop();
     }
@@ -106,7 +100,7 @@ describe('the outbox', () => {
     const w = new OutboxWorker(
       {
         db: hub.db,
-        directory: createDirectory(hub.db),
+        directory: hub.directory,
         regions: hub.regions,
         keyring: testKeyring,
         routing: createRouting(routingFile.parse({ default: 'disdik' }), [slow]),
@@ -137,13 +131,13 @@ describe('the outbox', () => {
     const w = worker();
     const now = Date.now();
     assert.equal(await w.tick(new Date(now)), 0);
-    const [first] = rows();
+    const [first] = await rows();
     assert.equal(first?.attempts, 1);
     assert.ok((first?.nextAttemptAt.getTime() ?? 0) > now, 'the retry waits');
     assert.equal(await w.tick(new Date(now)), 0, 'not before its time');
     await drain(w, now);
-    assert.equal(rows()[0]?.state, 'delivered');
-    assert.equal(rows()[0]?.attempts, 3);
+    assert.equal((await rows())[0]?.state, 'delivered');
+    assert.equal((await rows())[0]?.attempts, 3);
     assert.equal(peer.filed.size, 1);
   });
 
@@ -153,12 +147,14 @@ describe('the outbox', () => {
     const w = worker();
     await w.tick();
     assert.ok(
-      rows().every((d) => d.state === 'pending' && d.attempts === 1 && /could not be reached/.test(d.lastError ?? '')),
+      (await rows()).every(
+        (d) => d.state === 'pending' && d.attempts === 1 && /could not be reached/.test(d.lastError ?? ''),
+      ),
     );
     peer = await startWebhookPeer(SECRET);
     const back = webhookDestination({ name: 'disdik', url: peer.url, secret: SECRET });
     await drain(worker({ destination: back }));
-    assert.ok(rows().every((d) => d.state === 'delivered'));
+    assert.ok((await rows()).every((d) => d.state === 'delivered'));
     assert.equal(peer.filed.size, 3);
   });
 
@@ -167,11 +163,11 @@ describe('the outbox', () => {
     await fileReports(1);
     const w = worker();
     await w.tick();
-    assert.equal(rows()[0]?.state, 'pending', 'timed out');
+    assert.equal((await rows())[0]?.state, 'pending', 'timed out');
     peer.faults.delayMs = 0;
     await new Promise((resolve) => setTimeout(resolve, 500));
     await drain(w);
-    assert.equal(rows()[0]?.state, 'delivered');
+    assert.equal((await rows())[0]?.state, 'delivered');
     assert.equal(peer.filed.size, 1, 'the repeat was recognised by its key');
     assert.equal(peer.received.length, 2);
   });
@@ -186,10 +182,10 @@ describe('the outbox', () => {
       },
     };
     await worker({ destination: crashing }).tick();
-    assert.equal(rows()[0]?.state, 'pending');
+    assert.equal((await rows())[0]?.state, 'pending');
     await drain(worker());
-    assert.equal(rows()[0]?.state, 'delivered');
-    assert.equal(rows()[0]?.externalRef, 'DISDIK-1', 'the "already have it" answer counts, with its reference');
+    assert.equal((await rows())[0]?.state, 'delivered');
+    assert.equal((await rows())[0]?.externalRef, 'DISDIK-1', 'the "already have it" answer counts, with its reference');
     assert.equal(peer.filed.size, 1);
   });
 
@@ -206,15 +202,15 @@ describe('the outbox', () => {
     peer.faults.failNext = 100;
     await fileReports(1);
     await drain(worker({ maxAttempts: 3 }));
-    assert.equal(rows()[0]?.state, 'needs_attention');
-    assert.equal(rows()[0]?.attempts, 3);
+    assert.equal((await rows())[0]?.state, 'needs_attention');
+    assert.equal((await rows())[0]?.attempts, 3);
 
     peer.faults.failNext = 1;
     peer.faults.failStatus = 400;
     await fileReports(1);
     await worker().tick();
-    assert.equal(rows()[1]?.state, 'needs_attention');
-    assert.equal(rows()[1]?.attempts, 1);
+    assert.equal((await rows())[1]?.state, 'needs_attention');
+    assert.equal((await rows())[1]?.attempts, 1);
   });
 
   it('keeps a delivery to a destination not yet configured waiting, uncounted, until it is', async () => {
@@ -222,21 +218,21 @@ describe('the outbox', () => {
     const unconfigured = new OutboxWorker(
       {
         db: hub.db,
-        directory: createDirectory(hub.db),
+        directory: hub.directory,
         regions: hub.regions,
         keyring: testKeyring,
         routing: createRouting(routingFile.parse({})),
       },
       { maxAttempts: 1 },
     );
-    hub.db.update(deliveries).set({ destination: 'lapor' }).run();
+    await hub.db.update(deliveries).set({ destination: 'lapor' });
     for (let i = 0; i < 3; i++) await unconfigured.tick(new Date(Date.now() + i * 600_000));
-    assert.equal(rows()[0]?.state, 'pending');
-    assert.equal(rows()[0]?.attempts, 0);
-    assert.match(rows()[0]?.lastError ?? '', /no destination named lapor/);
+    assert.equal((await rows())[0]?.state, 'pending');
+    assert.equal((await rows())[0]?.attempts, 0);
+    assert.match((await rows())[0]?.lastError ?? '', /no destination named lapor/);
   });
 
-  it('spreads retries with jitter under an exponential ceiling', () => {
+  it('spreads retries with jitter under an exponential ceiling', async () => {
     const options = { baseDelayMs: 1000, maxDelayMs: 10_000 };
     assert.equal(
       retryDelay(1, options, () => 0),
@@ -312,7 +308,7 @@ describe('events from a destination', () => {
     const jump = await send({ eventId: 'e2', report: 'DISDIK-1', type: 'status', status: 'finished' });
     assert.equal(jump.status, 409);
     assert.equal((await jump.json()).error.code, 'invalid_transition');
-    const [report] = hub.db.select().from(reports).where(eq(reports.id, 1)).all();
+    const [report] = await hub.db.select().from(reports).where(eq(reports.id, 1));
     assert.equal(report?.status, 'verified');
   });
 

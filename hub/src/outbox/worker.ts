@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { AttachmentStore } from '../attachments/store';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
 import { type Delivery, deliveries, reportEvents, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
@@ -18,8 +18,6 @@ import { recordTransition } from '../workflow/transitions';
 import { DeliveryError, type Destination, type OutgoingAction, type OutgoingReport } from './destination';
 import { applyInboundEvent } from './inbound';
 import type { Routing } from './routing';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface OutboxOptions {
   /** After this many failed attempts a delivery waits for the operator. */
@@ -50,25 +48,27 @@ export const DEFAULT_OUTBOX: OutboxOptions = {
   pollIntervalMs: 60_000,
 };
 
-const insertReportDelivery = prepared((db) =>
-  db
-    .insert(deliveries)
-    .values({
-      reportId: sql.placeholder('reportId'),
-      destination: sql.placeholder('destination'),
-      kind: 'report',
-      eventId: null,
-      idempotencyKey: sql.placeholder('idempotencyKey'),
-      state: 'pending',
-      nextAttemptAt: sql.placeholder('now'),
-      createdAt: sql.placeholder('now'),
-    })
-    .prepare(),
+const insertDelivery = prepared('insert_delivery', (db) =>
+  db.insert(deliveries).values({
+    reportId: sql.placeholder('reportId'),
+    destination: sql.placeholder('destination'),
+    kind: sql.placeholder('kind'),
+    eventId: sql.placeholder('eventId'),
+    idempotencyKey: sql.placeholder('idempotencyKey'),
+    state: 'pending',
+    nextAttemptAt: sql.placeholder('now'),
+    createdAt: sql.placeholder('now'),
+  }),
 );
 
-/** Queues a report's delivery inside the transaction (opened on `db`) that stores it; every report takes this path. */
-export function enqueueDelivery(db: Db, reportId: number, destination: string, now: Date): void {
-  insertReportDelivery(db).run({ reportId, destination, idempotencyKey: randomUUID(), now });
+/** Queues a delivery inside the transaction that records what it delivers, so both exist or neither. */
+async function enqueue(tx: Tx, row: Pick<Delivery, 'reportId' | 'destination' | 'kind' | 'eventId'>, now: Date) {
+  await insertDelivery(tx).execute({ ...row, idempotencyKey: randomUUID(), now });
+}
+
+/** Queues a report's delivery inside the transaction that stores it; every report takes this path. */
+export function enqueueDelivery(tx: Tx, reportId: number, destination: string, now: Date): Promise<void> {
+  return enqueue(tx, { reportId, destination, kind: 'report', eventId: null }, now);
 }
 
 /** Queues a reporter's action (its timeline event) for the destination the report went to. */
@@ -79,17 +79,11 @@ export function enqueueAction(
   kind: ActionKind,
   eventId: number,
   now: Date,
-): void {
-  enqueue(tx, { reportId, destination, kind, eventId }, now);
+): Promise<void> {
+  return enqueue(tx, { reportId, destination, kind, eventId }, now);
 }
 
 type ActionKind = Exclude<Delivery['kind'], 'report'>;
-
-function enqueue(tx: Tx, row: Pick<Delivery, 'reportId' | 'destination' | 'kind' | 'eventId'>, now: Date) {
-  tx.insert(deliveries)
-    .values({ ...row, idempotencyKey: randomUUID(), state: 'pending', nextAttemptAt: now, createdAt: now })
-    .run();
-}
 
 /** Exponential backoff with full jitter: spreads retries so a recovering destination is not flooded. */
 export function retryDelay(
@@ -165,7 +159,7 @@ export class OutboxWorker {
 
   private async work(now: Date): Promise<number> {
     let delivered = 0;
-    const claimed = this.claim(now);
+    const claimed = await this.claim(now);
     this.claimedFullBatch = claimed.length >= this.options.batch;
     // One lane per report, in the order queued (the report before the reporter's actions on it);
     // the lanes run side by side, so one slow destination does not hold up the rest.
@@ -192,7 +186,7 @@ export class OutboxWorker {
     // Only reports at destinations that are polled: the others would fill every batch and never leave it.
     const pollable = routing.pollable();
     if (!pollable.length) return;
-    const due = db
+    const due = await db
       .select({ delivery: deliveries })
       .from(deliveries)
       .innerJoin(reports, eq(deliveries.reportId, reports.id))
@@ -206,10 +200,8 @@ export class OutboxWorker {
           or(isNull(deliveries.nextPollAt), lte(deliveries.nextPollAt, now)),
         ),
       )
-      .limit(this.options.batch)
-      .all()
-      .map((row) => row.delivery);
-    for (const delivery of due) {
+      .limit(this.options.batch);
+    for (const { delivery } of due) {
       const destination = routing.destination(delivery.destination);
       if (!destination?.poll || !delivery.externalRef) continue;
       let cursor = delivery.pollCursor;
@@ -217,7 +209,7 @@ export class OutboxWorker {
         const result = await destination.poll(delivery.externalRef, cursor);
         for (const event of result.events) {
           try {
-            applyInboundEvent(db, delivery.destination, event);
+            await applyInboundEvent(db, delivery.destination, event);
           } catch (error) {
             // A repeat or a move the workflow refuses: noted, and the poll moves past it.
             if (!(error instanceof ApiError)) throw error;
@@ -228,18 +220,24 @@ export class OutboxWorker {
       } catch (error) {
         logger?.warn({ delivery: delivery.id, err: error }, 'poll failed');
       }
-      db.update(deliveries)
+      await db
+        .update(deliveries)
         .set({ pollCursor: cursor, nextPollAt: new Date(now.getTime() + this.options.pollIntervalMs) })
-        .where(eq(deliveries.id, delivery.id))
-        .run();
+        .where(eq(deliveries.id, delivery.id));
     }
   }
 
-  private claim(now: Date): Delivery[] {
+  /**
+   * Leases a batch of due deliveries to this worker. On PostgreSQL several
+   * hub processes claim at once, each skipping the rows another is claiming;
+   * SQLite's write transaction holds the whole file, so claims there take
+   * turns.
+   */
+  private claim(now: Date): Promise<Delivery[]> {
     const { db } = this.deps;
     const leaseUntil = new Date(now.getTime() + this.options.leaseMs);
-    return db.transaction((tx) => {
-      const due = tx
+    return db.transaction(async (tx) => {
+      const query = tx
         .select({ id: deliveries.id })
         .from(deliveries)
         .where(
@@ -250,18 +248,14 @@ export class OutboxWorker {
           ),
         )
         .orderBy(asc(deliveries.nextAttemptAt))
-        .limit(this.options.batch)
-        .all()
-        .map((row) => row.id);
+        .limit(this.options.batch);
+      const due = (await (db.$dialect === 'postgres' ? query.for('update', { skipLocked: true }) : query)).map(
+        (row) => row.id,
+      );
       if (!due.length) return [];
+      const claimed = await tx.update(deliveries).set({ leaseUntil }).where(inArray(deliveries.id, due)).returning();
       // In the order they were queued: a report before the reporter's actions on it.
-      return tx
-        .update(deliveries)
-        .set({ leaseUntil })
-        .where(inArray(deliveries.id, due))
-        .returning()
-        .all()
-        .sort((a, b) => a.id - b.id);
+      return claimed.sort((a, b) => a.id - b.id);
     });
   }
 
@@ -271,7 +265,7 @@ export class OutboxWorker {
     const destination = routing.destination(delivery.destination);
     if (!destination) {
       // Not a failure of the destination: the delivery waits, uncounted, until the operator configures it.
-      this.settle(delivery, {
+      await this.settle(delivery, {
         leaseUntil: null,
         lastError: `no destination named ${delivery.destination} is configured`,
         nextAttemptAt: new Date(now.getTime() + UNCONFIGURED_RECHECK_MS),
@@ -281,14 +275,14 @@ export class OutboxWorker {
     if (delivery.kind !== 'report') return this.attemptAction(delivery, destination, now);
     let externalRef: string | undefined;
     const sent = await this.sendOnce(delivery, now, async () => {
-      ({ externalRef } = await destination.deliver(this.outgoing(delivery.reportId), delivery.idempotencyKey));
+      ({ externalRef } = await destination.deliver(await this.outgoing(delivery.reportId), delivery.idempotencyKey));
       return externalRef;
     });
     if (!sent) return false;
-    const [report] = db.select().from(reports).where(eq(reports.id, delivery.reportId)).all();
+    const [report] = await db.select().from(reports).where(eq(reports.id, delivery.reportId));
     if (report?.status === 'received') {
       const note = externalRef ? `Nomor laporan di ${delivery.destination}: ${externalRef}` : undefined;
-      recordTransition(db, report.id, { to: 'submitted', actor: 'hub', note });
+      await recordTransition(db, report.id, { to: 'submitted', actor: 'hub', note });
     }
     logger?.info({ delivery: delivery.id, destination: delivery.destination }, 'delivered');
     return true;
@@ -299,7 +293,7 @@ export class OutboxWorker {
     try {
       const result = await send();
       const externalRef = typeof result === 'string' ? result : undefined;
-      this.settle(delivery, {
+      await this.settle(delivery, {
         state: 'delivered',
         deliveredAt: new Date(),
         leaseUntil: null,
@@ -309,21 +303,21 @@ export class OutboxWorker {
       });
       return true;
     } catch (error) {
-      this.failed(delivery, error, now);
+      await this.failed(delivery, error, now);
       return false;
     }
   }
 
-  private settle(delivery: Delivery, change: Partial<Delivery>): void {
-    this.deps.db.update(deliveries).set(change).where(eq(deliveries.id, delivery.id)).run();
+  private async settle(delivery: Delivery, change: Partial<Delivery>): Promise<void> {
+    await this.deps.db.update(deliveries).set(change).where(eq(deliveries.id, delivery.id));
   }
 
   /** Schedules the next attempt with backoff, or parks the delivery for the operator. */
-  private failed(delivery: Delivery, error: unknown, now: Date): void {
+  private async failed(delivery: Delivery, error: unknown, now: Date): Promise<void> {
     const attempts = delivery.attempts + 1;
     const retryable = !(error instanceof DeliveryError) || error.retryable;
     const parked = !retryable || attempts >= this.options.maxAttempts;
-    this.settle(delivery, {
+    await this.settle(delivery, {
       attempts,
       leaseUntil: null,
       lastError: (error as Error).message.slice(0, 500),
@@ -343,7 +337,7 @@ export class OutboxWorker {
    */
   private async attemptAction(delivery: Delivery, destination: Destination, now: Date): Promise<boolean> {
     const { db } = this.deps;
-    const [report] = db
+    const [report] = await db
       .select()
       .from(deliveries)
       .where(
@@ -352,16 +346,16 @@ export class OutboxWorker {
           eq(deliveries.kind, 'report'),
           eq(deliveries.destination, delivery.destination),
         ),
-      )
-      .all();
-    const [event] = delivery.eventId
-      ? db.select().from(reportEvents).where(eq(reportEvents.id, delivery.eventId)).all()
-      : [];
+      );
+    const event = await this.eventOf(delivery);
     if (report?.state !== 'delivered' || !event) {
-      this.settle(delivery, { leaseUntil: null, nextAttemptAt: new Date(now.getTime() + this.options.baseDelayMs) });
+      await this.settle(delivery, {
+        leaseUntil: null,
+        nextAttemptAt: new Date(now.getTime() + this.options.baseDelayMs),
+      });
       return false;
     }
-    const [sealed] = db.select().from(reports).where(eq(reports.id, delivery.reportId)).all();
+    const [sealed] = await db.select().from(reports).where(eq(reports.id, delivery.reportId));
     const action: OutgoingAction = {
       kind: delivery.kind as OutgoingAction['kind'],
       trackingId: sealed?.trackingId ?? '',
@@ -380,21 +374,19 @@ export class OutboxWorker {
   private async attemptNotification(delivery: Delivery, now: Date): Promise<boolean> {
     const { db, keyring, mailer, publicUrl } = this.deps;
     if (!mailer || !publicUrl) {
-      this.settle(delivery, {
+      await this.settle(delivery, {
         leaseUntil: null,
         lastError: 'no mailer is configured',
         nextAttemptAt: new Date(now.getTime() + UNCONFIGURED_RECHECK_MS),
       });
       return false;
     }
-    const [sealed] = db.select().from(reports).where(eq(reports.id, delivery.reportId)).all();
-    const [event] = delivery.eventId
-      ? db.select().from(reportEvents).where(eq(reportEvents.id, delivery.eventId)).all()
-      : [];
+    const [sealed] = await db.select().from(reports).where(eq(reports.id, delivery.reportId));
+    const event = await this.eventOf(delivery);
     const email = sealed && contactOf(openReport(keyring, sealed))?.email;
     if (!sealed || !event || !email || !sealed.notify) {
       // Opted out (or nothing to send) since it was queued: settled without sending.
-      this.settle(delivery, {
+      await this.settle(delivery, {
         state: 'delivered',
         deliveredAt: new Date(),
         leaseUntil: null,
@@ -423,15 +415,22 @@ export class OutboxWorker {
     );
   }
 
+  /** The timeline event an action or a notification passes on. */
+  private async eventOf(delivery: Delivery) {
+    if (!delivery.eventId) return undefined;
+    const [event] = await this.deps.db.select().from(reportEvents).where(eq(reportEvents.id, delivery.eventId));
+    return event;
+  }
+
   /** The report as the destination receives it; an anonymous reporter is left out entirely. */
-  private outgoing(reportId: number): OutgoingReport {
+  private async outgoing(reportId: number): Promise<OutgoingReport> {
     const { db, directory, regions, keyring } = this.deps;
-    const [sealed] = db.select().from(reports).where(eq(reports.id, reportId)).all();
+    const [sealed] = await db.select().from(reports).where(eq(reports.id, reportId));
     if (!sealed) throw new DeliveryError(`report ${reportId} is missing`, false);
     const r = openReport(keyring, sealed);
     const institution = directory.institution(r.institutionId);
     const category = r.categoryId ? directory.category(r.categoryId) : undefined;
-    const files = attachmentsOf(db, r.id);
+    const files = await attachmentsOf(db, r.id);
     const reporter = contactOf(r);
     return {
       trackingId: r.trackingId,

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { capturedLogger } from '../testing/captured-logger';
+import { storedText } from '../testing/database-probe';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
 
 /**
@@ -12,11 +11,11 @@ import { postJson, sampleReport, testApp } from '../testing/test-app';
  * and database column) and a confidential report's text.
  */
 const { logger, lines } = capturedLogger();
-let hub: ReturnType<typeof testApp>;
-before(() => {
-  hub = testApp({ logger });
+let hub: Awaited<ReturnType<typeof testApp>>;
+before(async () => {
+  hub = await testApp({ logger });
 });
-after(() => hub.close());
+after(async () => hub.close());
 
 const marker = fc.stringMatching(/^[A-Z][a-z]{5,9}$/);
 const report = fc.record({
@@ -27,11 +26,6 @@ const report = fc.record({
   anonymous: fc.boolean(),
   confidential: fc.boolean(),
 });
-
-function databaseText(): string {
-  hub.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  return readFileSync(join(hub.dir, 'hub.sqlite')).toString('latin1');
-}
 
 describe('privacy of generated reports', () => {
   it('keeps contact details and confidential text out of public views, logs and plaintext columns', async () => {
@@ -61,7 +55,7 @@ describe('privacy of generated reports', () => {
         const logs = lines.join('\n');
         for (const text of [name, email, phone, secret, created.receipt])
           assert.ok(!logs.includes(text), `a log line holds ${text}`);
-        const stored = databaseText();
+        const stored = await storedText(hub.db, hub.dir);
         for (const text of [name, email, phone, ...confidentialText]) {
           assert.ok(!stored.includes(text), `the database holds ${text} in plain text`);
         }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, eq, gt, isNotNull } from 'drizzle-orm';
+import { eq, gt, isNotNull } from 'drizzle-orm';
 import type { AttachmentStore } from '../attachments/store';
 import type { Db } from '../db/client';
 import { attachments, reports } from '../db/schema';
@@ -15,20 +15,20 @@ const BATCH = 500;
  * Re-encrypts every report sealed with an older key, a batch per
  * transaction so the hub keeps serving meanwhile. Returns how many changed.
  */
-export function resealAll(db: Db, keyring: Keyring): number {
+export async function resealAll(db: Db, keyring: Keyring): Promise<number> {
   let changed = 0;
   for (let after = 0; ; ) {
-    const batch = db.select().from(reports).where(gt(reports.id, after)).orderBy(reports.id).limit(BATCH).all();
+    const batch = await db.select().from(reports).where(gt(reports.id, after)).orderBy(reports.id).limit(BATCH);
     if (!batch.length) return changed;
-    db.transaction((tx) => {
+    await db.transaction(async (tx) => {
       for (const report of batch) {
         const resealed = resealReport(keyring, report);
         if (!resealed) continue;
         const { title, body, locationText, reporterName, reporterEmail, reporterPhone } = resealed;
-        tx.update(reports)
+        await tx
+          .update(reports)
           .set({ title, body, locationText, reporterName, reporterEmail, reporterPhone })
-          .where(eq(reports.id, report.id))
-          .run();
+          .where(eq(reports.id, report.id));
         changed++;
       }
     });
@@ -43,11 +43,7 @@ export function resealAll(db: Db, keyring: Keyring): number {
  */
 export async function resealAttachments(db: Db, store: AttachmentStore, keyring: Keyring): Promise<number> {
   let changed = 0;
-  const sealed = db
-    .select()
-    .from(attachments)
-    .where(and(isNotNull(attachments.envelope)))
-    .all();
+  const sealed = await db.select().from(attachments).where(isNotNull(attachments.envelope));
   await mkdir(store.staging, { recursive: true });
   for (const attachment of sealed) {
     if (!attachment.envelope || !keyring.isStale(attachment.envelope)) continue;
@@ -59,7 +55,7 @@ export async function resealAttachments(db: Db, store: AttachmentStore, keyring:
     const staged = join(store.staging, `${randomBytes(16).toString('hex')}.rotate`);
     await writeFile(staged, resealed, { mode: 0o600 });
     await store.putFile(attachment.storageKey, staged);
-    db.update(attachments).set({ envelope }).where(eq(attachments.id, attachment.id)).run();
+    await db.update(attachments).set({ envelope }).where(eq(attachments.id, attachment.id));
     changed++;
   }
   return changed;

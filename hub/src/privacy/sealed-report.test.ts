@@ -6,16 +6,17 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { folderStore } from '../attachments/store';
 import { attachments, reports } from '../db/schema';
 import { attachmentContext } from '../reports/create';
+import { storedText } from '../testing/database-probe';
 import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
 import { createKeyring, parseKeys } from './keyring';
 import { resealAll, resealAttachments } from './rotate';
 import { openReport } from './sealed-report';
 
-let hub: ReturnType<typeof testApp>;
-beforeEach(() => {
-  hub = testApp();
+let hub: Awaited<ReturnType<typeof testApp>>;
+beforeEach(async () => {
+  hub = await testApp();
 });
-afterEach(() => hub.close());
+afterEach(async () => hub.close());
 
 const PNG = readFileSync(new URL('../attachments/fixtures/photo.png', import.meta.url));
 
@@ -27,16 +28,10 @@ const secret = {
   reporter: { name: 'Siti Rahmawati', email: 'siti.rahma@example.id', phone: '081399887766' },
 };
 
-/** The whole database file, WAL included, as text: what someone with a copy of the disk would read. */
-function rawDatabase(): string {
-  hub.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  return readFileSync(join(hub.dir, 'hub.sqlite')).toString('latin1');
-}
-
 describe('personal data at rest', () => {
   it('keeps the reporter’s contact and a confidential report’s content only encrypted', async () => {
     assert.equal((await postJson(hub.app, '/api/v1/reports', secret)).status, 201);
-    const raw = rawDatabase();
+    const raw = await storedText(hub.db, hub.dir);
     for (const text of [
       'Siti Rahmawati',
       'siti.rahma@example.id',
@@ -50,7 +45,7 @@ describe('personal data at rest', () => {
 
   it('keeps an ordinary report’s content readable for its public page, but still not its reporter', async () => {
     assert.equal((await postJson(hub.app, '/api/v1/reports', { ...secret, confidential: false })).status, 201);
-    const raw = rawDatabase();
+    const raw = await storedText(hub.db, hub.dir);
     assert.ok(raw.includes('uang pelicin'));
     assert.ok(!raw.includes('Siti Rahmawati'));
   });
@@ -87,19 +82,19 @@ describe('personal data at rest', () => {
     const rotated = createKeyring(
       parseKeys(`next:${randomBytes(32).toString('base64')},test:${Buffer.alloc(32, 7).toString('base64')}`),
     );
-    assert.equal(resealAll(hub.db, rotated), 1);
-    assert.equal(resealAll(hub.db, rotated), 0, 'nothing left to re-encrypt');
+    assert.equal(await resealAll(hub.db, rotated), 1);
+    assert.equal(await resealAll(hub.db, rotated), 0, 'nothing left to re-encrypt');
     const store = folderStore(join(hub.dir, 'attachments'));
     assert.equal(await resealAttachments(hub.db, store, rotated), 1);
     assert.equal(await resealAttachments(hub.db, store, rotated), 0);
-    const [file] = hub.db.select().from(attachments).all();
+    const [file] = await hub.db.select().from(attachments);
     assert.ok(file?.envelope?.startsWith('enc1.next.'));
     const stream = await store.read(file?.storageKey ?? '');
     assert.ok(stream);
     const onDisk = Buffer.concat(await stream.toArray());
     const plain = rotated.decryptBytes(onDisk, file?.envelope ?? '', attachmentContext(file?.publicId ?? ''));
     assert.ok(plain.subarray(0, 8).equals(PNG.subarray(0, 8)));
-    const [row] = hub.db.select().from(reports).all();
+    const [row] = await hub.db.select().from(reports);
     assert.ok(row?.body.startsWith('enc1.next.'));
     const onlyNext = createKeyring(new Map([...parseKeys(`next:${Buffer.alloc(32).toString('base64')}`)]));
     assert.throws(() => row && openReport(onlyNext, row), 'a wrong key opens nothing');

@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { type ReportStatus, reportInputSchema } from '../../../contract';
 import { deliveries, reports } from '../db/schema';
-import { createDirectory } from '../directory/directory';
 import { createRouting, routingFile } from '../outbox/routing';
 import { webhookDestination } from '../outbox/webhook';
 import { OutboxWorker } from '../outbox/worker';
@@ -14,20 +13,20 @@ import { createReport } from './create';
 
 const SECRET = 'disdik-makassar-shared-secret';
 let peer: Awaited<ReturnType<typeof startWebhookPeer>>;
-let hub: ReturnType<typeof testApp>;
+let hub: Awaited<ReturnType<typeof testApp>>;
 let clockNow = new Date('2026-11-23T02:00:00Z');
 
 beforeEach(async () => {
   peer = await startWebhookPeer(SECRET);
   const destination = webhookDestination({ name: 'disdik', url: peer.url, secret: SECRET });
   clockNow = new Date('2026-11-23T02:00:00Z');
-  hub = testApp({
+  hub = await testApp({
     routing: createRouting(routingFile.parse({ default: 'disdik' }), [destination]),
     clock: () => clockNow,
   });
 });
 afterEach(async () => {
-  hub.close();
+  await hub.close();
   await peer.close();
 });
 
@@ -39,8 +38,8 @@ async function filed(...path: ReportStatus[]) {
     body: JSON.stringify(sampleReport),
   });
   const created = await res.json();
-  const [row] = hub.db.select().from(reports).where(eq(reports.trackingId, created.trackingId)).all();
-  for (const to of path) recordTransition(hub.db, row?.id ?? 0, { to, actor: 'national', at: clockNow });
+  const [row] = await hub.db.select().from(reports).where(eq(reports.trackingId, created.trackingId));
+  for (const to of path) await recordTransition(hub.db, row?.id ?? 0, { to, actor: 'national', at: clockNow });
   return created as { trackingId: string; receipt: string };
 }
 
@@ -100,8 +99,12 @@ describe('the reporter’s actions', () => {
       201,
     );
     const late = await filed('submitted', 'verified', 'forwarded', 'followed_up');
-    const [row] = hub.db.select().from(reports).where(eq(reports.trackingId, late.trackingId)).all();
-    recordTransition(hub.db, row?.id ?? 0, { to: 'finished', actor: 'national', at: new Date('2026-11-23T02:00:00Z') });
+    const [row] = await hub.db.select().from(reports).where(eq(reports.trackingId, late.trackingId));
+    await recordTransition(hub.db, row?.id ?? 0, {
+      to: 'finished',
+      actor: 'national',
+      at: new Date('2026-11-23T02:00:00Z'),
+    });
     clockNow = new Date('2026-12-08T05:00:00Z');
     const refused = await post(
       late.trackingId,
@@ -146,7 +149,7 @@ describe('the reporter’s actions', () => {
     await post(trackingId, 'comments', { text: 'Saya punya foto kuitansi palsu sebagai bukti tambahan.' }, receipt);
     const worker = new OutboxWorker({
       db: hub.db,
-      directory: createDirectory(hub.db),
+      directory: hub.directory,
       regions: hub.regions,
       keyring: testKeyring,
       routing: createRouting(routingFile.parse({ default: 'disdik' }), [
@@ -154,10 +157,7 @@ describe('the reporter’s actions', () => {
       ]),
     });
     assert.equal(await worker.tick(), 2);
-    const kinds = hub.db
-      .select()
-      .from(deliveries)
-      .all()
+    const kinds = (await hub.db.select().from(deliveries))
       .filter((d) => d.kind !== 'notification')
       .map((d) => [d.kind, d.state]);
     assert.deepEqual(kinds, [
@@ -172,8 +172,8 @@ describe('the reporter’s actions', () => {
   });
 
   it('wait for the report when it has not yet gone', async () => {
-    const created = createReport({ db: hub.db, keyring: testKeyring }, reportInputSchema.parse(sampleReport));
+    const created = await createReport({ db: hub.db, keyring: testKeyring }, reportInputSchema.parse(sampleReport));
     assert.ok(created.trackingId);
-    assert.equal(hub.db.select().from(deliveries).all().length, 0, 'created without the route queues nothing');
+    assert.equal((await hub.db.select().from(deliveries)).length, 0, 'created without the route queues nothing');
   });
 });

@@ -19,13 +19,13 @@ export type ReporterAction =
  * follow-up once. Each is a timeline event, and is passed on through the
  * outbox, in the same transaction, to wherever the report itself went.
  */
-export function actOnReport(
+export async function actOnReport(
   db: Db,
   report: Report,
   action: ReporterAction,
   { calendar, timeZone, now = new Date() }: { calendar: WorkingCalendar; timeZone: string; now?: Date },
-): void {
-  const events = eventsOf(db, report.id);
+): Promise<void> {
+  const events = await eventsOf(db, report.id);
   if (action.kind === 'reopen') checkReopen(report, events, calendar, timeZone, now);
   if (action.kind === 'rating') checkRating(report, events);
   if (action.kind === 'comment' && report.status === 'archived') {
@@ -40,19 +40,19 @@ export function actOnReport(
         ? { ...base, type: 'status', status: 'reopened', note: action.reason }
         : { ...base, type: 'rating', rating: action.score, note: action.remark ?? null };
 
-  db.transaction((tx) => {
-    const { lastInsertRowid } = tx.insert(reportEvents).values(event).run();
-    const id = Number(lastInsertRowid);
-    tx.update(reports)
+  await db.transaction(async (tx) => {
+    const [recorded] = await tx.insert(reportEvents).values(event).returning({ id: reportEvents.id });
+    await tx
+      .update(reports)
       .set({ updatedAt: now, ...(action.kind === 'reopen' && { status: 'reopened' as const }) })
-      .where(eq(reports.id, report.id))
-      .run();
-    const [delivered] = tx
+      .where(eq(reports.id, report.id));
+    const [delivered] = await tx
       .select({ destination: deliveries.destination })
       .from(deliveries)
-      .where(and(eq(deliveries.reportId, report.id), eq(deliveries.kind, 'report')))
-      .all();
-    if (delivered) enqueueAction(tx, report.id, delivered.destination, action.kind, id, now);
+      .where(and(eq(deliveries.reportId, report.id), eq(deliveries.kind, 'report')));
+    if (delivered && recorded) {
+      await enqueueAction(tx, report.id, delivered.destination, action.kind, recorded.id, now);
+    }
   });
 }
 

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import { SqliteError } from 'better-sqlite3';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { encodeTrackingId, type ReportCreated, TRACKING_ID_RANDOM_BYTES, type ValidReport } from '../../../contract';
 import type { AttachmentStore } from '../attachments/store';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
+import { isUniqueViolation } from '../db/errors';
 import { prepared } from '../db/prepared';
 import { attachments, reportEvents, reports } from '../db/schema';
 import type { Keyring } from '../privacy/keyring';
@@ -13,34 +13,29 @@ import { hashReceipt, newReceipt } from './receipt';
 import type { Submission } from './submission';
 
 /** Every column of a new report, as a placeholder of its own name. */
-const insertReport = prepared((db) => {
+const insertReport = prepared('insert_report', (db) => {
   const { id: _generated, ...columns } = getTableColumns(reports);
   const values = Object.fromEntries(Object.keys(columns).map((name) => [name, sql.placeholder(name)]));
   return db
     .insert(reports)
     .values(values as unknown as typeof reports.$inferInsert)
-    .prepare();
+    .returning({ id: reports.id });
 });
-const insertReceivedEvent = prepared((db) =>
-  db
-    .insert(reportEvents)
-    .values({
-      reportId: sql.placeholder('reportId'),
-      at: sql.placeholder('at'),
-      type: 'status',
-      actor: 'hub',
-      status: 'received',
-    })
-    .prepare(),
+const insertReceivedEvent = prepared('insert_received_event', (db) =>
+  db.insert(reportEvents).values({
+    reportId: sql.placeholder('reportId'),
+    at: sql.placeholder('at'),
+    type: 'status',
+    actor: 'hub',
+    status: 'received',
+  }),
 );
 
 /** Collisions of 40 random bits are rare but certain at scale: draw again. */
 const MAX_TRACKING_ID_ATTEMPTS = 8;
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 /** Work that must commit or roll back together with the new report. */
-export type WithinReportTransaction = (tx: Tx, reportId: number, answer: ReportCreated) => void;
+export type WithinReportTransaction = (tx: Tx, reportId: number, answer: ReportCreated) => Promise<void>;
 
 /** Where a report goes: the database, the attachment store, and the keys that seal personal data. */
 export interface ReportStorage {
@@ -60,11 +55,11 @@ export interface CreateOptions {
  * Stores a validated report and its first timeline event in one transaction,
  * so an acknowledged report is always complete.
  */
-export function createReport(
+export async function createReport(
   { db, keyring }: Pick<ReportStorage, 'db' | 'keyring'>,
   input: ValidReport,
   { now = new Date(), siteKey, within }: CreateOptions = {},
-): ReportCreated {
+): Promise<ReportCreated> {
   const receipt = newReceipt();
   const row = {
     receiptHash: hashReceipt(receipt),
@@ -94,18 +89,15 @@ export function createReport(
     const trackingId = encodeTrackingId(randomBytes(TRACKING_ID_RANDOM_BYTES));
     const answer: ReportCreated = { trackingId, receipt, status: row.status, createdAt: now.toISOString() };
     try {
-      db.transaction((tx) => {
-        const { lastInsertRowid } = insertReport(db).run(sealReport(keyring, { ...row, trackingId }));
-        const reportId = Number(lastInsertRowid);
-        insertReceivedEvent(db).run({ reportId, at: now });
-        within?.(tx, reportId, answer);
+      await db.transaction(async (tx) => {
+        const [inserted] = await insertReport(tx).execute(sealReport(keyring, { ...row, trackingId }));
+        if (!inserted) throw new Error('the report insert returned no id');
+        await insertReceivedEvent(tx).execute({ reportId: inserted.id, at: now });
+        await within?.(tx, inserted.id, answer);
       });
       return answer;
     } catch (error) {
-      const collided =
-        error instanceof SqliteError &&
-        error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-        error.message.includes('reports.tracking_id');
+      const collided = isUniqueViolation(error, 'reports', 'tracking_id');
       if (!collided || attempt >= MAX_TRACKING_ID_ATTEMPTS) throw error;
     }
   }
@@ -134,13 +126,13 @@ export async function fileReport(
       if (input.confidential) entry.envelope = await sealFile(storage.keyring, entry.file.path, entry.publicId);
     }
     await Promise.all(stored.map(({ key, file }) => store.putFile(key, file.path)));
-    return createReport(storage, input, {
+    return await createReport(storage, input, {
       now,
       siteKey,
-      within: (tx, reportId, answer) => {
-        for (const { file, key, publicId, envelope } of stored) {
-          tx.insert(attachments)
-            .values({
+      within: async (tx, reportId, answer) => {
+        if (stored.length) {
+          await tx.insert(attachments).values(
+            stored.map(({ file, key, publicId, envelope }) => ({
               publicId,
               reportId,
               fileName: file.fileName,
@@ -150,10 +142,10 @@ export async function fileReport(
               storageKey: key,
               envelope,
               createdAt: now,
-            })
-            .run();
+            })),
+          );
         }
-        within?.(tx, reportId, answer);
+        await within?.(tx, reportId, answer);
       },
     });
   } catch (error) {

@@ -6,15 +6,15 @@ import { idempotencyKeys, reports } from '../db/schema';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
 import { IDEMPOTENCY_WINDOW_MS, replayedAnswer, requestHash } from './idempotency';
 
-let hub: ReturnType<typeof testApp>;
-beforeEach(() => {
-  hub = testApp();
+let hub: Awaited<ReturnType<typeof testApp>>;
+beforeEach(async () => {
+  hub = await testApp();
 });
-afterEach(() => hub.close());
+afterEach(async () => hub.close());
 
 const KEY = '6f1c2a0e-8b7d-4c55-9a3e-2f4b1d9c7e60';
 const send = (body: object, key = KEY) => postJson(hub.app, '/api/v1/reports', body, { 'Idempotency-Key': key });
-const stored = () => hub.db.select({ n: count() }).from(reports).all()[0]?.n;
+const stored = async () => (await hub.db.select({ n: count() }).from(reports))[0]?.n;
 
 describe('Idempotency-Key on POST /api/v1/reports', () => {
   it('answers a retry of the same report with the same 201 and stores one report', async () => {
@@ -24,7 +24,7 @@ describe('Idempotency-Key on POST /api/v1/reports', () => {
     assert.equal(again.status, 201);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
     assert.deepEqual(await again.json(), await first.json());
-    assert.equal(stored(), 1);
+    assert.equal(await stored(), 1);
   });
 
   it('refuses a different report under a used key with 409 and stores nothing more', async () => {
@@ -32,18 +32,18 @@ describe('Idempotency-Key on POST /api/v1/reports', () => {
     const other = await send({ ...sampleReport, title: 'Laporan yang sama sekali berbeda' });
     assert.equal(other.status, 409);
     assert.equal((await other.json()).error.code, 'idempotency_conflict');
-    assert.equal(stored(), 1);
+    assert.equal(await stored(), 1);
   });
 
   it('treats different keys as different submissions', async () => {
     await send(sampleReport);
     await send(sampleReport, `${KEY}-2`);
-    assert.equal(stored(), 2);
+    assert.equal(await stored(), 2);
   });
 
   it('keeps neither the key nor the receipt readable in the database', async () => {
     const { receipt } = await (await send(sampleReport)).json();
-    const rows = JSON.stringify(hub.db.select().from(idempotencyKeys).all());
+    const rows = JSON.stringify(await hub.db.select().from(idempotencyKeys));
     assert.ok(!rows.includes(KEY));
     assert.ok(!rows.includes(receipt));
   });
@@ -51,14 +51,17 @@ describe('Idempotency-Key on POST /api/v1/reports', () => {
   it('forgets an answer after the window', async () => {
     await send(sampleReport);
     const hash = requestHash(reportInputSchema.parse(sampleReport));
-    assert.ok(replayedAnswer(hub.db, KEY, hash, new Date(Date.now() + IDEMPOTENCY_WINDOW_MS - 60_000)));
-    assert.equal(replayedAnswer(hub.db, KEY, hash, new Date(Date.now() + IDEMPOTENCY_WINDOW_MS + 60_000)), undefined);
+    assert.ok(await replayedAnswer(hub.db, KEY, hash, new Date(Date.now() + IDEMPOTENCY_WINDOW_MS - 60_000)));
+    assert.equal(
+      await replayedAnswer(hub.db, KEY, hash, new Date(Date.now() + IDEMPOTENCY_WINDOW_MS + 60_000)),
+      undefined,
+    );
   });
 
   it('refuses a key that is too short to be unguessable', async () => {
     const res = await send(sampleReport, 'abc');
     assert.equal(res.status, 400);
     assert.equal((await res.json()).error.code, 'invalid_idempotency_key');
-    assert.equal(stored(), 0);
+    assert.equal(await stored(), 0);
   });
 });

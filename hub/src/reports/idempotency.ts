@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { ReportCreated, ValidReport } from '../../../contract';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { idempotencyKeys } from '../db/schema';
 import { ApiError } from '../errors';
 
@@ -10,8 +10,6 @@ export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Printable ASCII without spaces, long enough to be unguessable (a UUID fits). */
 const KEY_FORMAT = /^[\x21-\x7e]{16,255}$/;
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** The Idempotency-Key header, checked; absent means the client did not ask for idempotency. */
 export function idempotencyKeyFrom(header: string | undefined): string | undefined {
@@ -31,13 +29,12 @@ export function requestHash(input: ValidReport, fileDigests: readonly string[] =
  * The answer already given for this key, if the same report was sent with it
  * within the window; a different report under a used key is a 409.
  */
-export function replayedAnswer(db: Db, key: string, hash: string, now: Date): ReportCreated | undefined {
+export async function replayedAnswer(db: Db, key: string, hash: string, now: Date): Promise<ReportCreated | undefined> {
   const since = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
-  const [row] = db
+  const [row] = await db
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.keyHash, sha256(key)), gt(idempotencyKeys.createdAt, since)))
-    .all();
+    .where(and(eq(idempotencyKeys.keyHash, sha256(key)), gt(idempotencyKeys.createdAt, since)));
   if (!row) return undefined;
   if (row.requestHash !== hash) {
     throw new ApiError(409, 'idempotency_conflict', 'This Idempotency-Key was already used for a different report');
@@ -46,21 +43,24 @@ export function replayedAnswer(db: Db, key: string, hash: string, now: Date): Re
 }
 
 /** Records the answer inside the transaction that stores the report, so both exist or neither. */
-export function rememberAnswer(tx: Tx, key: string, hash: string, reportId: number, answer: ReportCreated, now: Date) {
+export async function rememberAnswer(
+  tx: Tx,
+  key: string,
+  hash: string,
+  reportId: number,
+  answer: ReportCreated,
+  now: Date,
+): Promise<void> {
   const since = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
-  tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, since)).run();
-  tx.delete(idempotencyKeys)
-    .where(eq(idempotencyKeys.keyHash, sha256(key)))
-    .run();
-  tx.insert(idempotencyKeys)
-    .values({
-      keyHash: sha256(key),
-      requestHash: hash,
-      reportId,
-      sealedResponse: seal(key, JSON.stringify(answer)),
-      createdAt: now,
-    })
-    .run();
+  await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, since));
+  await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.keyHash, sha256(key)));
+  await tx.insert(idempotencyKeys).values({
+    keyHash: sha256(key),
+    requestHash: hash,
+    reportId,
+    sealedResponse: seal(key, JSON.stringify(answer)),
+    createdAt: now,
+  });
 }
 
 function sha256(text: string): string {

@@ -1,34 +1,32 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
 import { type Attachment, attachments, type Report, type ReportEvent, reportEvents } from '../db/schema';
 import type { Regions } from '../regions/regions';
 
 /** What the views, the outbox and the workflow read about one report. */
 
-const eventsStatement = prepared((db) =>
+const eventsStatement = prepared('events_of_report', (db) =>
   db
     .select()
     .from(reportEvents)
     .where(eq(reportEvents.reportId, sql.placeholder('reportId')))
-    .orderBy(asc(reportEvents.id))
-    .prepare(),
+    .orderBy(asc(reportEvents.id)),
 );
-const attachmentsStatement = prepared((db) =>
+const attachmentsStatement = prepared('attachments_of_report', (db) =>
   db
     .select()
     .from(attachments)
     .where(eq(attachments.reportId, sql.placeholder('reportId')))
-    .orderBy(asc(attachments.id))
-    .prepare(),
+    .orderBy(asc(attachments.id)),
 );
 
-export function eventsOf(db: Db, reportId: number): ReportEvent[] {
-  return eventsStatement(db).all({ reportId });
+export function eventsOf(db: Db | Tx, reportId: number): Promise<ReportEvent[]> {
+  return eventsStatement(db).execute({ reportId });
 }
 
-export function attachmentsOf(db: Db, reportId: number): Attachment[] {
-  return attachmentsStatement(db).all({ reportId });
+export function attachmentsOf(db: Db | Tx, reportId: number): Promise<Attachment[]> {
+  return attachmentsStatement(db).execute({ reportId });
 }
 
 /** The reporter's contact as given, leaving out what is empty; undefined when nothing was given. */

@@ -11,16 +11,16 @@ import type { WorkingCalendar } from '../workflow/calendar';
 import { DEFAULT_TIME_ZONE, deadlinesOf } from '../workflow/deadlines';
 import { attachmentsOf, contactOf, eventsOf, locationOf } from './read';
 
-const reportByTrackingId = prepared((db) =>
+const reportByTrackingId = prepared('report_by_tracking_id', (db) =>
   db
     .select()
     .from(reports)
-    .where(eq(reports.trackingId, sql.placeholder('trackingId')))
-    .prepare(),
+    .where(eq(reports.trackingId, sql.placeholder('trackingId'))),
 );
 
-export function findReport(db: Db, trackingId: string): Report | undefined {
-  return reportByTrackingId(db).all({ trackingId })[0];
+export async function findReport(db: Db, trackingId: string): Promise<Report | undefined> {
+  const [report] = await reportByTrackingId(db).execute({ trackingId });
+  return report;
 }
 
 /**
@@ -36,12 +36,12 @@ export interface ViewDeps {
   calendar: WorkingCalendar;
 }
 
-export function reportView(
+export async function reportView(
   { db, directory, regions, keyring, calendar }: ViewDeps,
   sealed: Report,
   viewer: ReportView['viewer'],
   now = new Date(),
-): ReportView {
+): Promise<ReportView> {
   // Decrypting costs; the public sees at most a named, non-confidential reporter's name.
   const report =
     viewer === 'reporter'
@@ -49,8 +49,8 @@ export function reportView(
       : openReport(keyring, sealed, sealed.anonymous || sealed.confidential ? [] : ['reporterName']);
   // The public sees text with NIK, phone numbers and email addresses masked.
   const shown = viewer === 'public' ? maskPersonalData : (text: string) => text;
-  const events = eventsOf(db, report.id);
   const showContent = viewer === 'reporter' || !report.confidential;
+  const [events, files] = await Promise.all([eventsOf(db, report.id), showContent ? attachmentsOf(db, report.id) : []]);
   const category = report.categoryId ? directory.category(report.categoryId) : undefined;
   const institution = directory.institution(report.institutionId);
   const institutionRef = (id: string) => ({ id, name: directory.institution(id)?.name ?? id });
@@ -72,7 +72,7 @@ export function reportView(
       location: locationOf(report, regions, shown),
     }),
     ...reporterPart(report, viewer),
-    ...(showContent && attachmentsPart(db, report)),
+    ...attachmentsPart(files, report),
     ...deadlinesOf(report, events, calendar, institution?.timeZone ?? DEFAULT_TIME_ZONE, now),
     createdAt: report.createdAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),
@@ -105,8 +105,12 @@ function timelineEntry(event: ReportEvent): ReportView['timeline'][number] {
 }
 
 /** A report delivered to `destination`, by our Tracking ID or the destination's own reference. */
-export function findReportForDestination(db: Db, destination: string, reference: string): Report | undefined {
-  const [row] = db
+export async function findReportForDestination(
+  db: Db,
+  destination: string,
+  reference: string,
+): Promise<Report | undefined> {
+  const [row] = await db
     .select({ report: reports })
     .from(deliveries)
     .innerJoin(reports, eq(deliveries.reportId, reports.id))
@@ -116,21 +120,19 @@ export function findReportForDestination(db: Db, destination: string, reference:
         or(eq(reports.trackingId, reference), eq(deliveries.externalRef, reference)),
       ),
     )
-    .limit(1)
-    .all();
+    .limit(1);
   return row?.report;
 }
 
-export function findAttachment(db: Db, report: Report, publicId: string): Attachment | undefined {
-  return db
+export async function findAttachment(db: Db, report: Report, publicId: string): Promise<Attachment | undefined> {
+  const [attachment] = await db
     .select()
     .from(attachments)
-    .where(and(eq(attachments.reportId, report.id), eq(attachments.publicId, publicId)))
-    .all()[0];
+    .where(and(eq(attachments.reportId, report.id), eq(attachments.publicId, publicId)));
+  return attachment;
 }
 
-function attachmentsPart(db: Db, report: Report): Pick<ReportView, 'attachments'> {
-  const rows = attachmentsOf(db, report.id);
+function attachmentsPart(rows: Attachment[], report: Report): Pick<ReportView, 'attachments'> {
   if (!rows.length) return {};
   return {
     attachments: rows.map((row) => ({

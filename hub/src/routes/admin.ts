@@ -27,17 +27,17 @@ export function adminRoutes(deps: ResolvedDeps) {
   const { db, adminToken, clock } = deps;
   return new Hono()
     .use(operatorOnly(adminToken))
-    .get('/overdue', (c) => c.json({ items: overdueReports(deps, clock()) }))
-    .get('/deliveries', (c) => {
+    .get('/overdue', async (c) => c.json({ items: await overdueReports(deps, clock()) }))
+    .get('/deliveries', async (c) => {
       const { state } = parseQuery(
         c,
         z.object({ state: z.enum(['pending', 'delivered', 'needs_attention']).optional() }),
       );
-      return c.json({ items: listDeliveries(db, state) });
+      return c.json({ items: await listDeliveries(db, state) });
     })
-    .post('/deliveries/:id/retry', (c) => {
-      retryDelivery(db, Number(c.req.param('id')));
+    .post('/deliveries/:id/retry', async (c) => {
+      await retryDelivery(db, Number(c.req.param('id')));
       return c.json({ retried: true });
     })
-    .get('/reports/:trackingId', (c) => c.json(operatorView(deps, c.req.param('trackingId'), clock())));
+    .get('/reports/:trackingId', async (c) => c.json(await operatorView(deps, c.req.param('trackingId'), clock())));
 }

@@ -45,7 +45,7 @@ export function destinationRoutes({ db, routing }: ResolvedDeps) {
         fields: toFieldErrors(parsed.error.issues),
       });
     }
-    applyInboundEvent(db, name, parsed.data);
+    await applyInboundEvent(db, name, parsed.data);
     return c.json({ accepted: true });
   });
 }

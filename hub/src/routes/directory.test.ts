@@ -4,11 +4,11 @@ import type { Institution } from '../../../contract';
 import { upsertInstitutions } from '../directory/directory';
 import { testApp } from '../testing/test-app';
 
-let hub: ReturnType<typeof testApp>;
-beforeEach(() => {
-  hub = testApp();
+let hub: Awaited<ReturnType<typeof testApp>>;
+beforeEach(async () => {
+  hub = await testApp();
 });
-afterEach(() => hub.close());
+afterEach(async () => hub.close());
 
 describe('directory', () => {
   it('lists real national bodies and units under them', async () => {
@@ -47,14 +47,14 @@ describe('directory', () => {
 
   it('refuses institutions with a dangling parent or a repeated id, changing nothing', async () => {
     const unit: Institution = { id: 'sekolah', name: 'Sekolah', type: 'unit', parentId: 'tidak-ada' };
-    assert.throws(() => upsertInstitutions(hub.db, [unit], 'import'), /unknown parent/);
+    await assert.rejects(upsertInstitutions(hub.db, [unit], 'import'), /unknown parent/);
     const body: Institution = { id: 'a', name: 'A', type: 'lembaga' };
-    assert.throws(() => upsertInstitutions(hub.db, [body, body], 'import'), /unique/);
+    await assert.rejects(upsertInstitutions(hub.db, [body, body], 'import'), /unique/);
     assert.equal((await hub.app.request('/api/v1/institutions/sekolah')).status, 404);
   });
 
   it('serves imported institutions beside the built-in ones, parents from either', async () => {
-    upsertInstitutions(
+    await upsertInstitutions(
       hub.db,
       [
         { id: 'pemkot-makassar', name: 'Pemerintah Kota Makassar', type: 'pemerintah-daerah' },

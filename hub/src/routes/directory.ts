@@ -16,14 +16,14 @@ export function directoryRoutes({ directory }: ResolvedDeps) {
       await next();
       if (c.res.ok) c.header('Cache-Control', 'public, max-age=300');
     })
-    .get('/institutions', (c) => {
+    .get('/institutions', async (c) => {
       const { q, limit, offset } = parseQuery(c, institutionQuery);
-      return c.json(directory.institutions({ query: q, limit, offset }));
+      return c.json(await directory.institutions({ query: q, limit, offset }));
     })
     .get('/institutions/:id', (c) => {
       const institution = directory.institution(c.req.param('id'));
       if (!institution) throw new ApiError(404, 'not_found', 'No institution has this id');
       return c.json(institution);
     })
-    .get('/categories', (c) => c.json({ items: directory.categories() }));
+    .get('/categories', async (c) => c.json({ items: await directory.categories() }));
 }

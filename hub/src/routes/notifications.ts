@@ -13,18 +13,18 @@ import { findReport } from '../reports/views';
  * the button, or a mail client's one-click unsubscribe (RFC 8058), POSTs.
  */
 export function notificationRoutes({ db, keyring }: ResolvedDeps) {
-  const reportOf = (trackingId: string, token: string) => {
-    const report = findReport(db, trackingId);
+  const reportOf = async (trackingId: string, token: string) => {
+    const report = await findReport(db, trackingId);
     if (!report || !optOutTokenMatches(keyring.deriveSecret('opt-out'), trackingId, token)) {
       throw new ApiError(404, 'not_found', 'This opt-out link is not valid');
     }
     return report;
   };
   return new Hono()
-    .get('/opt-out', (c) => {
+    .get('/opt-out', async (c) => {
       const trackingId = c.req.query('report') ?? '';
       const token = c.req.query('token') ?? '';
-      reportOf(trackingId, token);
+      await reportOf(trackingId, token);
       return c.html(html`<!doctype html>
         <html lang="id">
           <head>
@@ -41,9 +41,9 @@ export function notificationRoutes({ db, keyring }: ResolvedDeps) {
           </body>
         </html>`);
     })
-    .post('/opt-out', (c) => {
-      const report = reportOf(c.req.query('report') ?? '', c.req.query('token') ?? '');
-      db.update(reports).set({ notify: false }).where(eq(reports.id, report.id)).run();
+    .post('/opt-out', async (c) => {
+      const report = await reportOf(c.req.query('report') ?? '', c.req.query('token') ?? '');
+      await db.update(reports).set({ notify: false }).where(eq(reports.id, report.id));
       return c.html(html`<!doctype html>
         <html lang="id">
           <head>

@@ -3,11 +3,11 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Page, Region } from '../../../contract';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
 
-let hub: ReturnType<typeof testApp>;
-beforeEach(() => {
-  hub = testApp();
+let hub: Awaited<ReturnType<typeof testApp>>;
+beforeEach(async () => {
+  hub = await testApp();
 });
-afterEach(() => hub.close());
+afterEach(async () => hub.close());
 
 const get = async (query: string): Promise<Page<Region>> => (await hub.app.request(`/api/v1/regions${query}`)).json();
 

@@ -5,13 +5,13 @@ import { parseTrackingId, type ReportCreated, type ReportView } from '../../../c
 import { reportEvents, reports } from '../db/schema';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
 
-let hub: ReturnType<typeof testApp>;
-beforeEach(() => {
-  hub = testApp();
+let hub: Awaited<ReturnType<typeof testApp>>;
+beforeEach(async () => {
+  hub = await testApp();
 });
-afterEach(() => {
+afterEach(async () => {
   assert.deepEqual(hub.unexpected, []);
-  hub.close();
+  await hub.close();
 });
 
 async function file(report: object = sampleReport): Promise<ReportCreated> {
@@ -33,7 +33,7 @@ describe('POST /api/v1/reports', () => {
     assert.ok(created.receipt.length >= 40);
     assert.equal(created.status, 'received');
     assert.ok(!Number.isNaN(Date.parse(created.createdAt)));
-    const [row] = hub.db.select().from(reports).all();
+    const [row] = await hub.db.select().from(reports);
     assert.equal(row?.trackingId, created.trackingId);
     assert.notEqual(row?.receiptHash, created.receipt, 'the receipt is stored only as a hash');
     assert.ok(!JSON.stringify(row).includes(created.receipt));
@@ -53,14 +53,14 @@ describe('POST /api/v1/reports', () => {
     assert.equal(error.code, 'validation_failed');
     assert.deepEqual(Object.keys(error.fields).sort(), ['incidentDate', 'title']);
     assert.equal(error.fields.incidentDate.code, 'future');
-    assert.equal(hub.db.select({ n: count() }).from(reports).all()[0]?.n, 0);
+    assert.equal((await hub.db.select({ n: count() }).from(reports))[0]?.n, 0);
   });
 
   it('refuses a submission that filled the honeypot, storing nothing', async () => {
     const res = await postJson(hub.app, '/api/v1/reports', { ...sampleReport, website: 'http://spam.example' });
     assert.equal(res.status, 400);
     assert.equal((await res.json()).error.code, 'spam_suspected');
-    assert.equal(hub.db.select({ n: count() }).from(reports).all()[0]?.n, 0);
+    assert.equal((await hub.db.select({ n: count() }).from(reports))[0]?.n, 0);
     assert.equal((await postJson(hub.app, '/api/v1/reports', { ...sampleReport, website: '' })).status, 201);
   });
 
@@ -180,13 +180,13 @@ describe('GET /api/v1/reports/{trackingId}', () => {
   it('keeps the report and its first event together', async () => {
     await file();
     await file();
-    assert.equal(hub.db.select({ n: count() }).from(reportEvents).all()[0]?.n, 2);
+    assert.equal((await hub.db.select({ n: count() }).from(reportEvents))[0]?.n, 2);
   });
 });
 
 describe('errors', () => {
   it('answers a failure of the hub itself with a bare 500, reporting it to the operator only', async () => {
-    hub.db.$client.close();
+    await hub.db.$close();
     const res = await postJson(hub.app, '/api/v1/reports', sampleReport);
     assert.equal(res.status, 500);
     const text = await res.text();

@@ -80,15 +80,15 @@ export function reportRoutes({
     what: 'website',
   });
   /** Applies a reporter's action to the report the receipt opens, and answers the reporter's view. */
-  const act = (c: Context, action: ReporterAction) => {
-    const { report, viewer } = authorize(c, db);
+  const act = async (c: Context, action: ReporterAction) => {
+    const { report, viewer } = await authorize(c, db);
     if (viewer !== 'reporter')
       throw new ApiError(401, 'invalid_receipt', 'Only the reporter, with the receipt, may do this');
     const timeZone = directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
-    actOnReport(db, report, action, { calendar, timeZone, now: clock() });
-    const [updated] = db.select().from(reports).where(eq(reports.id, report.id)).all();
+    await actOnReport(db, report, action, { calendar, timeZone, now: clock() });
+    const [updated] = await db.select().from(reports).where(eq(reports.id, report.id));
     return c.json(
-      reportView({ db, directory, regions, keyring, calendar }, updated ?? report, 'reporter', clock()),
+      await reportView({ db, directory, regions, keyring, calendar }, updated ?? report, 'reporter', clock()),
       201,
     );
   };
@@ -100,7 +100,7 @@ export function reportRoutes({
   });
   return new Hono()
     .post('/', reportLimit, siteLimit, submissionGuard, async (c) => {
-      const site = siteOfRequest(c, db, selfOrigins);
+      const site = await siteOfRequest(c, db, selfOrigins);
       const solution = proofOfWork ? await checkSolution(db, proofOfWork, c.req.header('x-altcha')) : undefined;
       const submission = await readSubmission(c, attachments.staging);
       try {
@@ -127,23 +127,23 @@ export function reportRoutes({
             submission.input,
             submission.files.map((file) => file.sha256),
           );
-        const replayed = key && hash ? replayedAnswer(db, key, hash, now) : undefined;
+        const replayed = key && hash ? await replayedAnswer(db, key, hash, now) : undefined;
         if (!replayed && solution?.spent) throw replayedSolution();
         const created =
           replayed ??
           (await fileReport({ db, attachments, keyring }, submission, {
             now,
             siteKey: site?.key,
-            within: (tx, reportId, answer) => {
-              if (solution) spendSolution(tx, solution, now);
+            within: async (tx, reportId, answer) => {
+              if (solution) await spendSolution(tx, solution, now);
               const institutionPath = directory.lineage(submission.input.institutionId);
-              enqueueDelivery(
-                db,
+              await enqueueDelivery(
+                tx,
                 reportId,
                 routing.destinationFor({ siteKey: site?.key ?? null, institutionPath }),
                 now,
               );
-              if (key && hash) rememberAnswer(tx, key, hash, reportId, answer, now);
+              if (key && hash) await rememberAnswer(tx, key, hash, reportId, answer, now);
             },
           }));
         c.header('Location', `/api/v1/reports/${created.trackingId}`);
@@ -154,9 +154,9 @@ export function reportRoutes({
         await submission.discard();
       }
     })
-    .get('/:trackingId', lookupLimit, (c) => {
-      const { report, viewer } = authorize(c, db);
-      return c.json(reportView({ db, directory, regions, keyring, calendar }, report, viewer, clock()));
+    .get('/:trackingId', lookupLimit, async (c) => {
+      const { report, viewer } = await authorize(c, db);
+      return c.json(await reportView({ db, directory, regions, keyring, calendar }, report, viewer, clock()));
     })
     .post('/:trackingId/comments', lookupLimit, async (c) => {
       const { text } = await readAction(c, commentSchema);
@@ -171,8 +171,8 @@ export function reportRoutes({
       return act(c, { kind: 'rating', score, ...(remark && { remark }) });
     })
     .get('/:trackingId/attachments/:attachmentId', lookupLimit, async (c) => {
-      const { report, viewer } = authorize(c, db);
-      const attachment = findAttachment(db, report, c.req.param('attachmentId') ?? '');
+      const { report, viewer } = await authorize(c, db);
+      const attachment = await findAttachment(db, report, c.req.param('attachmentId') ?? '');
       if (!attachment) throw new ApiError(404, 'not_found', 'This report has no such attachment');
       if (report.confidential && viewer !== 'reporter') {
         throw new ApiError(401, 'invalid_receipt', 'A confidential report’s attachments need its receipt');
@@ -197,10 +197,10 @@ export function reportRoutes({
  * Finds the report a request names and who is asking: the public, or (with a
  * matching receipt) the reporter. Answers for one viewer must not be cached for another.
  */
-function authorize(c: Context, db: Db): { report: Report; viewer: ReportView['viewer'] } {
+async function authorize(c: Context, db: Db): Promise<{ report: Report; viewer: ReportView['viewer'] }> {
   const parsed = parseTrackingId(c.req.param('trackingId') ?? '');
   if (!parsed.ok) throw new ApiError(400, 'invalid_tracking_id', 'This is not a valid Tracking ID');
-  const report = findReport(db, parsed.trackingId);
+  const report = await findReport(db, parsed.trackingId);
   if (!report) throw new ApiError(404, 'not_found', 'No report has this Tracking ID');
 
   c.header('Vary', 'Authorization');
@@ -221,10 +221,10 @@ function authorize(c: Context, db: Db): { report: Report; viewer: ReportView['vi
  * The site named by `X-Lapor-Site`, if any. From a browser, the page must be
  * one of that site's origins: a key copied onto a foreign website is useless.
  */
-function siteOfRequest(c: Context, db: Db, selfOrigins: readonly string[]): Site | undefined {
+async function siteOfRequest(c: Context, db: Db, selfOrigins: readonly string[]): Promise<Site | undefined> {
   const key = c.req.header('x-lapor-site');
   if (!key) return undefined;
-  const site = findSite(db, key);
+  const site = await findSite(db, key);
   if (!site) throw new ApiError(400, 'unknown_site', 'No site is registered under this key');
   const origin = c.req.header('origin');
   if (origin && !site.origins.includes(origin) && !isSelfOrigin(c, origin, selfOrigins)) {

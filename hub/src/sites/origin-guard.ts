@@ -31,7 +31,7 @@ export function originGuard({ db, selfOrigins }: OriginGuardOptions): Middleware
   return async function originGuard(c, next) {
     const origin = c.req.header('origin');
     if (!origin || isSelfOrigin(c, origin, selfOrigins)) return next();
-    if (!isRegisteredOrigin(db, origin)) {
+    if (!(await isRegisteredOrigin(db, origin))) {
       const body: ErrorBody = {
         error: {
           code: 'origin_not_allowed',

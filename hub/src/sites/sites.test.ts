@@ -10,22 +10,24 @@ import { createDirectory } from '../directory/directory';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
 import { addSite, listSites, normalizeOrigin } from './sites';
 
-let hub: ReturnType<typeof testApp>;
+let hub: Awaited<ReturnType<typeof testApp>>;
 let siteKey: string;
 const SCHOOL = 'https://smksmak.example.sch.id';
 const OTHER_SCHOOL = 'https://sman1.example.sch.id';
-beforeEach(() => {
-  hub = testApp();
-  siteKey = addSite(hub.db, {
-    name: 'SMK SMAK Makassar',
-    origins: [SCHOOL],
-    institutionId: 'smk-smak-makassar',
-    categoryId: 'pendidikan-kebudayaan',
-    lockInstitution: true,
-  }).key;
-  addSite(hub.db, { name: 'SMA Negeri 1', origins: [OTHER_SCHOOL], institutionId: 'kemendikdasmen' });
+beforeEach(async () => {
+  hub = await testApp();
+  siteKey = (
+    await addSite(hub.db, {
+      name: 'SMK SMAK Makassar',
+      origins: [SCHOOL],
+      institutionId: 'smk-smak-makassar',
+      categoryId: 'pendidikan-kebudayaan',
+      lockInstitution: true,
+    })
+  ).key;
+  await addSite(hub.db, { name: 'SMA Negeri 1', origins: [OTHER_SCHOOL], institutionId: 'kemendikdasmen' });
 });
-afterEach(() => hub.close());
+afterEach(async () => hub.close());
 
 const from = (origin: string, headers: Record<string, string> = {}) => ({ Origin: origin, ...headers });
 
@@ -80,14 +82,14 @@ describe('reports through a site', () => {
   it('files a report from one of the site’s origins and records the site', async () => {
     const res = await post(SCHOOL, siteKey);
     assert.equal(res.status, 201);
-    assert.equal(hub.db.select().from(reports).all()[0]?.siteKey, siteKey);
+    assert.equal((await hub.db.select().from(reports))[0]?.siteKey, siteKey);
   });
 
   it('refuses the site’s key from another registered website', async () => {
     const res = await post(OTHER_SCHOOL, siteKey);
     assert.equal(res.status, 403);
     assert.equal((await res.json()).error.code, 'origin_not_allowed');
-    assert.equal(hub.db.select().from(reports).all().length, 0);
+    assert.equal((await hub.db.select().from(reports)).length, 0);
   });
 
   it('refuses an unknown site key, and another institution on a locked site', async () => {
@@ -111,7 +113,7 @@ describe('reports through a site', () => {
 });
 
 describe('sites', () => {
-  it('take bare http(s) origins only', () => {
+  it('take bare http(s) origins only', async () => {
     assert.equal(normalizeOrigin('https://Sekolah.Example.sch.id/'), 'https://sekolah.example.sch.id');
     assert.equal(normalizeOrigin('http://localhost:8787'), 'http://localhost:8787');
     for (const bad of ['ftp://x.id', 'https://x.id/page', 'https://x.id/?a=1', 'sekolah.sch.id', '*']) {
@@ -122,10 +124,10 @@ describe('sites', () => {
 
 describe('npm run hub', () => {
   let dataDir: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'lapor-cli-'));
   });
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterEach(async () => rmSync(dataDir, { recursive: true, force: true }));
   const env = () => ({ DATA_DIR: dataDir });
 
   it('adds, lists and removes sites', async () => {
@@ -142,9 +144,9 @@ describe('npm run hub', () => {
       'kemenperin',
     ];
     assert.equal(await runCli(args, env()), 0);
-    const db = openDatabase(join(dataDir, 'hub.sqlite'));
-    const [site] = listSites(db);
-    db.$client.close();
+    const db = await openDatabase(join(dataDir, 'hub.sqlite'));
+    const [site] = await listSites(db);
+    await db.$close();
     assert.deepEqual(site?.origins, [SCHOOL, `${SCHOOL}:8443`]);
     assert.equal(await runCli(['site', 'remove', site?.key ?? ''], env()), 0);
     await assert.rejects(runCli(['site', 'remove', site?.key ?? ''], env()), /no site/);
@@ -168,9 +170,9 @@ describe('npm run hub', () => {
     assert.equal(await runCli(['institution', 'import', file], env()), 0);
     writeFileSync(file, JSON.stringify([{ id: 'Bad Id', name: 'x', type: 'unit' }]));
     await assert.rejects(runCli(['institution', 'import', file], env()));
-    const db = openDatabase(join(dataDir, 'hub.sqlite'));
-    const page = createDirectory(db).institutions({ query: 'sulawesi selatan', limit: 10, offset: 0 });
-    db.$client.close();
+    const db = await openDatabase(join(dataDir, 'hub.sqlite'));
+    const page = await (await createDirectory(db)).institutions({ query: 'sulawesi selatan', limit: 10, offset: 0 });
+    await db.$close();
     assert.deepEqual(page.items.map((i) => i.id).sort(), ['dinkes-sulsel', 'pemprov-sulsel']);
   });
 });

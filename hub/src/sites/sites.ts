@@ -30,14 +30,14 @@ export function normalizeOrigin(text: string): string {
 }
 
 /** Registers a site and returns it with its public key. */
-export function addSite(db: Db, site: NewSite, now = new Date()): Site {
+export async function addSite(db: Db, site: NewSite, now = new Date()): Promise<Site> {
   const origins = [...new Set(site.origins.map(normalizeOrigin))];
   if (!origins.length) throw new Error('a site needs at least one origin');
   if (!site.name.trim()) throw new Error('a site needs a name');
-  if (!db.select().from(institutions).where(eq(institutions.id, site.institutionId)).all().length) {
+  if (!(await db.select().from(institutions).where(eq(institutions.id, site.institutionId))).length) {
     throw new Error(`unknown institution: ${site.institutionId}`);
   }
-  if (site.categoryId && !db.select().from(categories).where(eq(categories.id, site.categoryId)).all().length) {
+  if (site.categoryId && !(await db.select().from(categories).where(eq(categories.id, site.categoryId))).length) {
     throw new Error(`unknown category: ${site.categoryId}`);
   }
   const row: Site = {
@@ -49,30 +49,28 @@ export function addSite(db: Db, site: NewSite, now = new Date()): Site {
     lockInstitution: site.lockInstitution ?? false,
     createdAt: now,
   };
-  db.insert(sites).values(row).run();
+  await db.insert(sites).values(row);
   return row;
 }
 
-export function listSites(db: Db): Site[] {
-  return db.select().from(sites).orderBy(asc(sites.createdAt)).all();
+export function listSites(db: Db): Promise<Site[]> {
+  return db.select().from(sites).orderBy(asc(sites.createdAt));
 }
 
-export function findSite(db: Db, key: string): Site | undefined {
-  return db.select().from(sites).where(eq(sites.key, key)).all()[0];
+export async function findSite(db: Db, key: string): Promise<Site | undefined> {
+  const [site] = await db.select().from(sites).where(eq(sites.key, key));
+  return site;
 }
 
-export function removeSite(db: Db, key: string): boolean {
-  return db.delete(sites).where(eq(sites.key, key)).run().changes > 0;
+export async function removeSite(db: Db, key: string): Promise<boolean> {
+  return (await db.delete(sites).where(eq(sites.key, key)).returning({ key: sites.key })).length > 0;
 }
 
 /** Whether any registered site lists this origin. */
-export function isRegisteredOrigin(db: Db, origin: string): boolean {
-  return (
-    db
-      .select({ key: sites.key })
-      .from(sites)
-      .where(sql`exists (select 1 from json_each(${sites.origins}) where json_each.value = ${origin})`)
-      .limit(1)
-      .all().length > 0
-  );
+export async function isRegisteredOrigin(db: Db, origin: string): Promise<boolean> {
+  const listed =
+    db.$dialect === 'postgres'
+      ? sql`${sites.origins} @> ${JSON.stringify([origin])}::jsonb`
+      : sql`exists (select 1 from json_each(${sites.origins}) where json_each.value = ${origin})`;
+  return (await db.select({ key: sites.key }).from(sites).where(listed).limit(1)).length > 0;
 }

@@ -26,7 +26,7 @@ export const testKeyring = createKeyring(new Map([['test', Buffer.alloc(32, 7)]]
 const GENEROUS_LIMITS: RateLimits = { reportsPerHour: 10_000, reportsPerHourPerSite: 10_000, lookupsPerMinute: 10_000 };
 
 /** A hub on a fresh, migrated SQLite file in a temporary folder; `close()` removes it. */
-export function testApp(
+export async function testApp(
   options: {
     rateLimits?: RateLimits;
     trustedProxies?: number;
@@ -40,12 +40,13 @@ export function testApp(
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-hub-'));
-  const db = openDatabase(join(dir, 'hub.sqlite'));
-  syncBuiltinDirectory(db);
+  const db = await openDatabase(join(dir, 'hub.sqlite'));
+  await syncBuiltinDirectory(db);
+  const directory = await createDirectory(db);
   const unexpected: unknown[] = [];
   const app = createApp({
     db,
-    directory: createDirectory(db),
+    directory,
     regions,
     keyring: testKeyring,
     calendar: testCalendar,
@@ -62,11 +63,12 @@ export function testApp(
   return {
     app,
     db,
+    directory,
     dir,
     regions,
     unexpected,
-    close() {
-      db.$client.close();
+    async close() {
+      await db.$close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

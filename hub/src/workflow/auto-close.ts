@@ -13,19 +13,19 @@ export const AUTO_CLOSE_NOTE = 'Ditutup otomatis: 10 hari kerja setelah tindak l
  * Finishes every report whose follow-up has gone unanswered by the reporter
  * for 10 working days, as SP4N-LAPOR! does. Returns how many it closed.
  */
-export function closeUnansweredFollowUps(
+export async function closeUnansweredFollowUps(
   db: Db,
   directory: Directory,
   calendar: WorkingCalendar,
   now = new Date(),
-): number {
+): Promise<number> {
   let closed = 0;
-  for (const report of db.select().from(reports).where(eq(reports.status, 'followed_up')).all()) {
-    const events = eventsOf(db, report.id);
+  for (const report of await db.select().from(reports).where(eq(reports.status, 'followed_up'))) {
+    const events = await eventsOf(db, report.id);
     const timeZone = directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
     const { deadline } = deadlinesOf(report, events, calendar, timeZone, now);
     if (deadline?.kind === 'auto_close' && deadline.overdue) {
-      recordTransition(db, report.id, { to: 'finished', actor: 'hub', note: AUTO_CLOSE_NOTE, at: now });
+      await recordTransition(db, report.id, { to: 'finished', actor: 'hub', note: AUTO_CLOSE_NOTE, at: now });
       closed++;
     }
   }

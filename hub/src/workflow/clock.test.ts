@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { acceleratedClock, realClock } from './clock';
 
 describe('clocks', () => {
-  it('run at real speed by default', () => {
+  it('run at real speed by default', async () => {
     assert.equal(acceleratedClock(1), realClock);
   });
 

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { canTransition, type ReportStatus } from '../../../contract';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { type Report, type ReportEvent, reportEvents, reports } from '../db/schema';
 import { ApiError } from '../errors';
 import { queueNotification } from '../notifications/queue';
 
 type Actor = ReportEvent['actor'];
 /** The database or a transaction on it: these functions join the caller's transaction when given one. */
-type Executor = Pick<Db, 'transaction'>;
+type Executor = Pick<Db | Tx, 'transaction'>;
 
 /**
  * Moves a report to a new status, recording the event the tracker shows.
@@ -18,15 +18,15 @@ export function recordTransition(
   db: Executor,
   reportId: number,
   change: { to: ReportStatus; actor: Actor; note?: string; at?: Date; institution?: string },
-): Report {
+): Promise<Report> {
   const at = change.at ?? new Date();
-  return db.transaction((tx) => {
-    const [report] = tx.select().from(reports).where(eq(reports.id, reportId)).all();
+  return db.transaction(async (tx) => {
+    const [report] = await tx.select().from(reports).where(eq(reports.id, reportId));
     if (!report) throw new ApiError(404, 'not_found', 'No such report');
     if (!canTransition(report.status, change.to)) {
       throw new ApiError(409, 'invalid_transition', `A report that is ${report.status} cannot become ${change.to}`);
     }
-    const { lastInsertRowid } = tx
+    const [event] = await tx
       .insert(reportEvents)
       .values({
         reportId,
@@ -37,9 +37,9 @@ export function recordTransition(
         note: change.note ?? null,
         institution: change.institution ?? null,
       })
-      .run();
-    tx.update(reports).set({ status: change.to, updatedAt: at }).where(eq(reports.id, reportId)).run();
-    if (change.actor !== 'reporter') queueNotification(tx, report, Number(lastInsertRowid), at);
+      .returning({ id: reportEvents.id });
+    await tx.update(reports).set({ status: change.to, updatedAt: at }).where(eq(reports.id, reportId));
+    if (change.actor !== 'reporter' && event) await queueNotification(tx, report, event.id, at);
     return { ...report, status: change.to, updatedAt: at };
   });
 }
@@ -49,15 +49,14 @@ export function recordMessage(
   db: Executor,
   reportId: number,
   message: { actor: Actor; note: string; at?: Date },
-): void {
+): Promise<void> {
   const at = message.at ?? new Date();
-  db.transaction((tx) => {
-    const { lastInsertRowid } = tx
+  return db.transaction(async (tx) => {
+    const [event] = await tx
       .insert(reportEvents)
       .values({ reportId, at, type: 'message', actor: message.actor, note: message.note })
-      .run();
-    tx.update(reports).set({ updatedAt: at }).where(eq(reports.id, reportId)).run();
-    const [report] = tx.select().from(reports).where(eq(reports.id, reportId)).all();
-    if (report && message.actor !== 'reporter') queueNotification(tx, report, Number(lastInsertRowid), at);
+      .returning({ id: reportEvents.id });
+    const [report] = await tx.update(reports).set({ updatedAt: at }).where(eq(reports.id, reportId)).returning();
+    if (report && event && message.actor !== 'reporter') await queueNotification(tx, report, event.id, at);
   });
 }

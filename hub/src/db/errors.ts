@@ -1,0 +1,23 @@
+import { SqliteError } from 'better-sqlite3';
+
+/** The driver's own error, under drizzle's wrapping of failed queries. */
+function driverError(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && current.cause && !(current instanceof SqliteError)) current = current.cause;
+  return current;
+}
+
+/** Whether `error` is a unique constraint on `table.column` refusing a duplicate, on SQLite or PostgreSQL. */
+export function isUniqueViolation(error: unknown, table: string, column: string): boolean {
+  const cause = driverError(error);
+  if (cause instanceof SqliteError) {
+    return cause.code === 'SQLITE_CONSTRAINT_UNIQUE' && cause.message.includes(`${table}.${column}`);
+  }
+  const pg = cause as { code?: unknown; table?: unknown; detail?: unknown };
+  return (
+    pg.code === '23505' &&
+    pg.table === table &&
+    typeof pg.detail === 'string' &&
+    pg.detail.startsWith(`Key (${column})=`)
+  );
+}

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import type { Db } from './client';
+import { bindTables } from './schema';
+import * as schema from './schema.pg';
+
+/** An arbitrary constant: the advisory lock that lets one starting hub migrate while the others wait. */
+const MIGRATION_LOCK = 4_711_000_001;
+
+/**
+ * Connects to PostgreSQL and brings its schema up to date. Several hub
+ * processes share the database; the first to start applies the migrations
+ * under an advisory lock, and the others find them applied.
+ */
+export async function openPostgres(url: string, migrations: string, poolSize = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server dropped must not crash the hub; the pool opens another.
+  pool.on('error', () => {});
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migrate(drizzle({ client, casing: 'snake_case' }), { migrationsFolder: join(migrations, 'postgres') });
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    client.release();
+  }
+  bindTables('postgres');
+  const db = drizzle({ client: pool, schema, casing: 'snake_case' });
+  return Object.assign(db, {
+    $dialect: 'postgres' as const,
+    $sqlite: undefined,
+    $close: () => pool.end(),
+  });
+}

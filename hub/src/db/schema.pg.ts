@@ -1,0 +1,177 @@
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  timestamp as pgTimestamp,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { REPORT_KINDS, REPORT_STATUSES } from '../../../contract';
+
+/**
+ * The hub's tables in PostgreSQL: the same tables, columns, constraints and
+ * indexes as schema.sqlite.ts (schema-drift.test.ts fails when they part),
+ * in PostgreSQL's own types. The comments on each table and column are in
+ * schema.sqlite.ts.
+ */
+
+const timestamp = () => pgTimestamp({ mode: 'date', withTimezone: true, precision: 3 });
+const id = () => integer().primaryKey().generatedByDefaultAsIdentity();
+
+export const institutions = pgTable(
+  'institutions',
+  {
+    id: text().primaryKey(),
+    name: text().notNull(),
+    type: text({ enum: ['kementerian', 'lembaga', 'pemerintah-daerah', 'unit'] }).notNull(),
+    parentId: text(),
+    timeZone: text(),
+    source: text({ enum: ['builtin', 'import'] }).notNull(),
+    updatedAt: timestamp().notNull(),
+  },
+  (table) => [index('institutions_parent_id_idx').on(table.parentId)],
+);
+
+export const categories = pgTable('categories', {
+  id: text().primaryKey(),
+  name: text().notNull(),
+});
+
+export const sites = pgTable('sites', {
+  key: text().primaryKey(),
+  name: text().notNull(),
+  origins: jsonb().$type<string[]>().notNull(),
+  institutionId: text()
+    .notNull()
+    .references(() => institutions.id),
+  categoryId: text().references(() => categories.id),
+  lockInstitution: boolean().notNull().default(false),
+  createdAt: timestamp().notNull(),
+});
+
+export const reports = pgTable('reports', {
+  id: id(),
+  trackingId: text().notNull().unique(),
+  receiptHash: text().notNull(),
+  kind: text({ enum: REPORT_KINDS }).notNull(),
+  title: text().notNull(),
+  body: text().notNull(),
+  incidentDate: text().notNull(),
+  locationText: text().notNull(),
+  regionCode: text(),
+  institutionId: text().notNull(),
+  categoryId: text(),
+  siteKey: text(),
+  anonymous: boolean().notNull(),
+  confidential: boolean().notNull(),
+  reporterName: text(),
+  reporterEmail: text(),
+  reporterPhone: text(),
+  status: text({ enum: REPORT_STATUSES }).notNull(),
+  locale: text({ enum: ['id', 'en'] })
+    .notNull()
+    .default('id'),
+  notify: boolean().notNull().default(true),
+  createdAt: timestamp().notNull(),
+  updatedAt: timestamp().notNull(),
+});
+
+export const reportEvents = pgTable(
+  'report_events',
+  {
+    id: id(),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    at: timestamp().notNull(),
+    type: text({ enum: ['status', 'message', 'rating'] }).notNull(),
+    actor: text({ enum: ['reporter', 'hub', 'national', 'institution'] }).notNull(),
+    status: text({ enum: REPORT_STATUSES }),
+    note: text(),
+    institution: text(),
+    rating: integer(),
+  },
+  (table) => [index('report_events_report_id_idx').on(table.reportId, table.id)],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: id(),
+    publicId: text().notNull().unique(),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    fileName: text().notNull(),
+    mediaType: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    storageKey: text().notNull(),
+    envelope: text(),
+    createdAt: timestamp().notNull(),
+  },
+  (table) => [index('attachments_report_id_idx').on(table.reportId)],
+);
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    keyHash: text().primaryKey(),
+    requestHash: text().notNull(),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    sealedResponse: text().notNull(),
+    createdAt: timestamp().notNull(),
+  },
+  (table) => [index('idempotency_keys_created_at_idx').on(table.createdAt)],
+);
+
+export const spentChallenges = pgTable(
+  'spent_challenges',
+  {
+    signature: text().primaryKey(),
+    expiresAt: timestamp().notNull(),
+  },
+  (table) => [index('spent_challenges_expires_at_idx').on(table.expiresAt)],
+);
+
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: id(),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    destination: text().notNull(),
+    kind: text({ enum: ['report', 'comment', 'reopen', 'rating', 'notification'] }).notNull(),
+    eventId: integer().references(() => reportEvents.id),
+    idempotencyKey: text().notNull().unique(),
+    state: text({ enum: ['pending', 'delivered', 'needs_attention'] }).notNull(),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp().notNull(),
+    leaseUntil: timestamp(),
+    lastError: text(),
+    externalRef: text(),
+    pollCursor: text(),
+    nextPollAt: timestamp(),
+    createdAt: timestamp().notNull(),
+    deliveredAt: timestamp(),
+  },
+  (table) => [
+    index('deliveries_due_idx').on(table.state, table.nextAttemptAt),
+    index('deliveries_report_id_idx').on(table.reportId),
+  ],
+);
+
+export const inboundEvents = pgTable(
+  'inbound_events',
+  {
+    destination: text().notNull(),
+    eventId: text().notNull(),
+    receivedAt: timestamp().notNull(),
+  },
+  (table) => [uniqueIndex('inbound_events_destination_event_idx').on(table.destination, table.eventId)],
+);

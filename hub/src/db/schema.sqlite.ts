@@ -1,0 +1,205 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { REPORT_KINDS, REPORT_STATUSES } from '../../../contract';
+
+const timestamp = () => integer({ mode: 'timestamp_ms' });
+
+/** Public bodies a report can be addressed to: from the repo's data files, and any the operator imports. */
+export const institutions = sqliteTable(
+  'institutions',
+  {
+    id: text().primaryKey(),
+    name: text().notNull(),
+    type: text({ enum: ['kementerian', 'lembaga', 'pemerintah-daerah', 'unit'] }).notNull(),
+    parentId: text(),
+    /** IANA zone for working days; null means WIB (Asia/Jakarta). */
+    timeZone: text(),
+    /** `builtin` rows follow hub/data/institutions.json; `import` rows came from `institution import`. */
+    source: text({ enum: ['builtin', 'import'] }).notNull(),
+    updatedAt: timestamp().notNull(),
+  },
+  (table) => [index('institutions_parent_id_idx').on(table.parentId)],
+);
+
+/** SP4N-LAPOR!'s report topics. */
+export const categories = sqliteTable('categories', {
+  id: text().primaryKey(),
+  name: text().notNull(),
+});
+
+/**
+ * Websites that embed the widget: the origins allowed to call the hub from a
+ * browser, and the presets the widget gets from the site's public key.
+ */
+export const sites = sqliteTable('sites', {
+  key: text().primaryKey(),
+  name: text().notNull(),
+  /** JSON array of origins such as `https://smksmakmks.sch.id`. */
+  origins: text({ mode: 'json' }).$type<string[]>().notNull(),
+  institutionId: text()
+    .notNull()
+    .references(() => institutions.id),
+  categoryId: text().references(() => categories.id),
+  lockInstitution: integer({ mode: 'boolean' }).notNull().default(false),
+  createdAt: timestamp().notNull(),
+});
+
+export const reports = sqliteTable('reports', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  trackingId: text().notNull().unique(),
+  /** SHA-256 of the receipt: the receipt itself is shown once and never stored. */
+  receiptHash: text().notNull(),
+  kind: text({ enum: REPORT_KINDS }).notNull(),
+  title: text().notNull(),
+  body: text().notNull(),
+  incidentDate: text().notNull(),
+  locationText: text().notNull(),
+  regionCode: text(),
+  institutionId: text().notNull(),
+  categoryId: text(),
+  /** The embedding site the report came through, if any. */
+  siteKey: text(),
+  anonymous: integer({ mode: 'boolean' }).notNull(),
+  confidential: integer({ mode: 'boolean' }).notNull(),
+  reporterName: text(),
+  reporterEmail: text(),
+  reporterPhone: text(),
+  status: text({ enum: REPORT_STATUSES }).notNull(),
+  /** The language the reporter filed in, for the emails they get. */
+  locale: text({ enum: ['id', 'en'] })
+    .notNull()
+    .default('id'),
+  /** Whether a reporter who left an email wants news of the report (one click turns it off). */
+  notify: integer({ mode: 'boolean' }).notNull().default(true),
+  createdAt: timestamp().notNull(),
+  updatedAt: timestamp().notNull(),
+});
+
+export const reportEvents = sqliteTable(
+  'report_events',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    at: timestamp().notNull(),
+    type: text({ enum: ['status', 'message', 'rating'] }).notNull(),
+    actor: text({ enum: ['reporter', 'hub', 'national', 'institution'] }).notNull(),
+    status: text({ enum: REPORT_STATUSES }),
+    note: text(),
+    /**
+     * For a forwarding: the institution that holds the report from then on,
+     * by our directory's id, or by the name the national workflow gave when
+     * it is outside our directory ("no wrong door": it may not be the one the
+     * reporter chose).
+     */
+    institution: text(),
+    /** A reporter's rating of the follow-up, 1 to 5. */
+    rating: integer(),
+  },
+  (table) => [index('report_events_report_id_idx').on(table.reportId, table.id)],
+);
+
+/** Files a reporter attached, stored outside the database under `storageKey`. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** The id in URLs: random, so one report's attachments do not reveal another's. */
+    publicId: text().notNull().unique(),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    fileName: text().notNull(),
+    /** Found in the file's bytes, never taken from the client. */
+    mediaType: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    storageKey: text().notNull(),
+    /** For a confidential report's file, stored encrypted: the key id, nonce and tag (`enc1.id.iv.tag`). */
+    envelope: text(),
+    createdAt: timestamp().notNull(),
+  },
+  (table) => [index('attachments_report_id_idx').on(table.reportId)],
+);
+
+/**
+ * The answers to report submissions that carried an Idempotency-Key, so a
+ * retry gets the same answer. Both the key's hash and the sealed answer are
+ * derived from the client's key: the table alone reveals no receipt.
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    keyHash: text().primaryKey(),
+    requestHash: text().notNull(),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    sealedResponse: text().notNull(),
+    createdAt: timestamp().notNull(),
+  },
+  (table) => [index('idempotency_keys_created_at_idx').on(table.createdAt)],
+);
+
+/**
+ * Proof-of-work solutions already used, kept until their challenge expires,
+ * so a solution buys one report only, across every hub process.
+ */
+export const spentChallenges = sqliteTable(
+  'spent_challenges',
+  {
+    signature: text().primaryKey(),
+    expiresAt: timestamp().notNull(),
+  },
+  (table) => [index('spent_challenges_expires_at_idx').on(table.expiresAt)],
+);
+
+/**
+ * The outbox: one row per delivery of a report (or, later, a reporter's
+ * action) to its destination, written in the same transaction as what it
+ * delivers, so nothing accepted is ever left undelivered.
+ */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    destination: text().notNull(),
+    /** The report itself, or a reporter's action on it, passed on the same way. */
+    kind: text({ enum: ['report', 'comment', 'reopen', 'rating', 'notification'] }).notNull(),
+    /** For an action: the timeline event it passes on. */
+    eventId: integer().references(() => reportEvents.id),
+    /** Sent with every attempt, so the destination can recognise a repeat. */
+    idempotencyKey: text().notNull().unique(),
+    state: text({ enum: ['pending', 'delivered', 'needs_attention'] }).notNull(),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp().notNull(),
+    /** A worker's claim on the delivery; another may take it over once this has passed. */
+    leaseUntil: timestamp(),
+    lastError: text(),
+    /** The destination's own reference, e.g. SP4N-LAPOR!'s tracking number. */
+    externalRef: text(),
+    /** For a destination that is polled for progress: where the last poll left off, and when to poll next. */
+    pollCursor: text(),
+    nextPollAt: timestamp(),
+    createdAt: timestamp().notNull(),
+    deliveredAt: timestamp(),
+  },
+  (table) => [
+    index('deliveries_due_idx').on(table.state, table.nextAttemptAt),
+    index('deliveries_report_id_idx').on(table.reportId),
+  ],
+);
+
+/** Events that destinations sent back, by their own id, so a replay is recognised. */
+export const inboundEvents = sqliteTable(
+  'inbound_events',
+  {
+    destination: text().notNull(),
+    eventId: text().notNull(),
+    receivedAt: timestamp().notNull(),
+  },
+  (table) => [uniqueIndex('inbound_events_destination_event_idx').on(table.destination, table.eventId)],
+);

@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle as syncDrizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { drizzle } from 'drizzle-orm/sqlite-proxy';
+import type { Db } from './client';
+import { bindTables } from './schema';
+import * as schema from './schema.sqlite';
+import { SerialTransactions } from './serial-transactions';
+
+/**
+ * Opens (creating if needed) the hub's SQLite file and brings its schema up to
+ * date. WAL lets lookups run while a report is written; `synchronous=NORMAL`
+ * in WAL mode still never corrupts the file, and a committed report survives
+ * a crash of the process (only a power loss can take the last commits).
+ *
+ * The hub's queries are asynchronous so that they run on PostgreSQL too; here
+ * drizzle's proxy driver hands each to better-sqlite3, which runs it at once
+ * on a statement prepared once per distinct SQL text.
+ */
+export function openSqlite(file: string, migrations: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // Deleted personal data is overwritten, not left in free pages of the file.
+  sqlite.pragma('secure_delete = ON');
+  migrate(syncDrizzle({ client: sqlite, casing: 'snake_case' }), { migrationsFolder: join(migrations, 'sqlite') });
+  bindTables('sqlite');
+
+  const statements = new Map<string, Database.Statement>();
+  const transactions = new SerialTransactions();
+  const execute = (query: string, params: unknown[], method: 'run' | 'all' | 'values' | 'get') => {
+    let statement = statements.get(query);
+    if (!statement) {
+      statement = sqlite.prepare(query);
+      statements.set(query, statement);
+    }
+    if (method === 'run' || !statement.reader) {
+      const { changes } = statement.run(...params);
+      return { rows: [], changes };
+    }
+    // `.all()` even for one row: `.get()` leaves the statement open, and the WAL file then never shrinks.
+    const rows = statement.raw(true).all(...params) as unknown[][];
+    // drizzle takes `get`'s one row (or undefined) in place of the list.
+    return { rows: (method === 'get' ? rows[0] : rows) as unknown[] };
+  };
+  const proxy = drizzle(
+    async (query, params, method) => {
+      if (!transactions.mayRun()) await transactions.turn();
+      return execute(query, params, method);
+    },
+    async (queries) => {
+      if (!transactions.mayRun()) await transactions.turn();
+      return queries.map(({ sql, params, method }) => execute(sql, params, method));
+    },
+    { schema, casing: 'snake_case' },
+  );
+  const transaction = proxy.transaction.bind(proxy);
+  return Object.assign(proxy, {
+    // Writes take the file's lock at the start, so two hub processes on one file wait rather than fail.
+    transaction: (body: Parameters<typeof transaction>[0]) =>
+      transactions.run(() => transaction(body, { behavior: 'immediate' })),
+    $dialect: 'sqlite' as const,
+    $sqlite: sqlite,
+    $close: async () => {
+      await transactions.run(async () => sqlite.close());
+    },
+  }) as unknown as Db;
+}
