@@ -16,10 +16,13 @@ step "Translations";          npx lit-localize extract >/dev/null && node script
 step "Build the widget";      npm run --silent build
 if [[ -n "${CI:-}" ]]; then
   step "Generated files are committed"
-  git diff --exit-code -- locales widget/src/generated custom-elements.json \
-    || { echo "Run npm run i18n and npm run build, and commit what they change." >&2; exit 1; }
+  npm run --silent db:generate >/dev/null
+  git diff --exit-code -- locales widget/src/generated custom-elements.json hub/drizzle \
+    && [[ -z "$(git status --porcelain -- hub/drizzle)" ]] \
+    || { echo "Run npm run i18n, npm run build and npm run db:generate, and commit what they change." >&2; exit 1; }
 fi
 step "Contract and hub";      npm run --silent test:unit
+step "Hub on PostgreSQL";     npm run --silent test:postgres
 step "Widget in Chromium";    npm run --silent test:widget
 step "End to end";            npm run --silent test:e2e
 step "Reliability drills (small scale)"; npm run --silent drill

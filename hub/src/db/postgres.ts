@@ -28,9 +28,13 @@ export async function openPostgres(url: string, migrations: string, poolSize = 1
   }
   bindTables('postgres');
   const db = drizzle({ client: pool, schema, casing: 'snake_case' });
+  let closed: Promise<void> | undefined;
   return Object.assign(db, {
     $dialect: 'postgres' as const,
     $sqlite: undefined,
-    $close: () => pool.end(),
+    $close: () => {
+      closed ??= pool.end();
+      return closed;
+    },
   });
 }

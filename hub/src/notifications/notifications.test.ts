@@ -39,7 +39,8 @@ async function file(extra: object = {}) {
   return { ...created, id: row.id } as { trackingId: string; receipt: string; id: number };
 }
 
-const notifications = async () => await hub.db.select().from(deliveries).where(eq(deliveries.kind, 'notification'));
+const notifications = async () =>
+  await hub.db.select().from(deliveries).where(eq(deliveries.kind, 'notification')).orderBy(deliveries.id);
 
 describe('notifications to the reporter', () => {
   it('email a status change once, in Indonesian, with the tracker and an opt-out, never the receipt', async () => {

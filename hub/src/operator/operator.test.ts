@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { runCli } from '../cli';
 import { deliveries, reports } from '../db/schema';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
+import { type TestDatabase, testDatabase } from '../testing/test-database';
 import { recordTransition } from '../workflow/transitions';
 
 const TOKEN = 'operator-token-0123456789abcdef';
@@ -60,7 +61,7 @@ describe('the operator API', () => {
     const failing = (await (await admin('/deliveries?state=needs_attention')).json()).items;
     assert.equal(failing.length, 1);
     assert.equal((await admin(`/deliveries/${failing[0].id}/retry`, { method: 'POST' })).status, 200);
-    const [delivery] = await hub.db.select().from(deliveries);
+    const [delivery] = await hub.db.select().from(deliveries).orderBy(deliveries.id);
     assert.deepEqual([delivery?.state, delivery?.attempts, delivery?.lastError], ['pending', 0, null]);
     assert.equal(row?.trackingId, trackingId);
   });
@@ -75,13 +76,18 @@ describe('the operator API', () => {
 
 describe('npm run hub: the operator’s commands', () => {
   let dataDir: string;
+  let database: TestDatabase;
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'lapor-ops-'));
+    database = await testDatabase(dataDir);
   });
-  afterEach(async () => rmSync(dataDir, { recursive: true, force: true }));
+  afterEach(async () => {
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('list and retry deliveries, show a report, list what is overdue', async () => {
-    const env = { DATA_DIR: dataDir };
+    const env = { DATA_DIR: dataDir, DATABASE_URL: database.url };
     const printed: string[] = [];
     const log = console.log;
     console.log = (...parts: unknown[]) => printed.push(parts.join(' '));

@@ -65,7 +65,7 @@ describe('the email destination', () => {
     assert.equal(mail?.attachments.length, 1);
     assert.equal(mail?.attachments[0]?.filename, 'kuitansi.png');
     assert.ok(mail?.attachments[0]?.content.subarray(0, 8).equals(PNG.subarray(0, 8)), 'the file, decrypted');
-    const [report] = await hub.db.select().from(deliveries);
+    const [report] = await hub.db.select().from(deliveries).orderBy(deliveries.id);
     assert.equal(report?.state, 'delivered');
   });
 

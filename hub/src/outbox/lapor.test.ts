@@ -50,7 +50,7 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
     const { trackingId } = await file();
     const w = worker();
     await w.tick();
-    const [delivery] = await hub.db.select().from(deliveries);
+    const [delivery] = await hub.db.select().from(deliveries).orderBy(deliveries.id);
     assert.equal(delivery?.externalRef, '2026001');
     assert.equal((await view(trackingId)).status, 'submitted');
 
@@ -189,7 +189,7 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
     };
     await worker(lost).tick(new Date(Date.now() + 60_000));
     await worker().tick(new Date(Date.now() + 120_000));
-    const [delivery] = await hub.db.select().from(deliveries);
+    const [delivery] = await hub.db.select().from(deliveries).orderBy(deliveries.id);
     assert.equal(delivery?.state, 'delivered');
     assert.equal(delivery?.externalRef, '2026001');
     assert.equal(desk.reports.size, 1);
@@ -198,7 +198,7 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
   it('parks deliveries for the operator when the token is refused', async () => {
     await file();
     await worker(laporDestination({ name: 'lapor', baseUrl, token: 'wrong' })).tick();
-    const [delivery] = await hub.db.select().from(deliveries);
+    const [delivery] = await hub.db.select().from(deliveries).orderBy(deliveries.id);
     assert.equal(delivery?.state, 'needs_attention');
     assert.match(delivery?.lastError ?? '', /token/);
   });

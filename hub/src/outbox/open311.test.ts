@@ -45,7 +45,8 @@ async function setUp(tokenMode = false) {
 }
 
 const view = async (trackingId: string) => (await hub?.app.request(`/api/v1/reports/${trackingId}`))?.json();
-const reportDelivery = async () => ((await hub?.db.select().from(deliveries)) ?? []).find((d) => d.kind === 'report');
+const reportDelivery = async () =>
+  ((await hub?.db.select().from(deliveries).orderBy(deliveries.id)) ?? []).find((d) => d.kind === 'report');
 
 describe('the Open311 destination, against a GeoReport v2 peer', () => {
   it('files a service request with the category’s code, and follows it to its close', async () => {
@@ -123,7 +124,9 @@ describe('the Open311 destination, against a GeoReport v2 peer', () => {
 
     await postJson(app.app, '/api/v1/reports', { ...sampleReport, confidential: true });
     await worker().tick();
-    const parked = ((await hub?.db.select().from(deliveries)) ?? []).filter((d) => d.kind === 'report')[1];
+    const parked = ((await hub?.db.select().from(deliveries).orderBy(deliveries.id)) ?? []).filter(
+      (d) => d.kind === 'report',
+    )[1];
     assert.equal(parked?.state, 'needs_attention');
     assert.equal(peer.requests.length, 1);
   });

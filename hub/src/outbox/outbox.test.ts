@@ -44,7 +44,8 @@ async function fileReports(n: number, body: object = sampleReport): Promise<stri
 }
 
 /** The deliveries to the institution (emails to the reporter are tested on their own). */
-const rows = async () => (await hub.db.select().from(deliveries)).filter((d) => d.kind !== 'notification');
+const rows = async () =>
+  (await hub.db.select().from(deliveries).orderBy(deliveries.id)).filter((d) => d.kind !== 'notification');
 /** Runs the worker until nothing is pending, moving its clock past each retry. */
 async function drain(w: OutboxWorker, start = Date.now()) {
   let now = start;

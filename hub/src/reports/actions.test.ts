@@ -157,7 +157,7 @@ describe('the reporter’s actions', () => {
       ]),
     });
     assert.equal(await worker.tick(), 2);
-    const kinds = (await hub.db.select().from(deliveries))
+    const kinds = (await hub.db.select().from(deliveries).orderBy(deliveries.id))
       .filter((d) => d.kind !== 'notification')
       .map((d) => [d.kind, d.state]);
     assert.deepEqual(kinds, [
@@ -174,6 +174,10 @@ describe('the reporter’s actions', () => {
   it('wait for the report when it has not yet gone', async () => {
     const created = await createReport({ db: hub.db, keyring: testKeyring }, reportInputSchema.parse(sampleReport));
     assert.ok(created.trackingId);
-    assert.equal((await hub.db.select().from(deliveries)).length, 0, 'created without the route queues nothing');
+    assert.equal(
+      (await hub.db.select().from(deliveries).orderBy(deliveries.id)).length,
+      0,
+      'created without the route queues nothing',
+    );
   });
 });

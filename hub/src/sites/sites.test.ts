@@ -8,6 +8,7 @@ import { openDatabase } from '../db/client';
 import { reports } from '../db/schema';
 import { createDirectory } from '../directory/directory';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
+import { type TestDatabase, testDatabase } from '../testing/test-database';
 import { addSite, listSites, normalizeOrigin } from './sites';
 
 let hub: Awaited<ReturnType<typeof testApp>>;
@@ -124,11 +125,16 @@ describe('sites', () => {
 
 describe('npm run hub', () => {
   let dataDir: string;
+  let database: TestDatabase;
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'lapor-cli-'));
+    database = await testDatabase(dataDir);
   });
-  afterEach(async () => rmSync(dataDir, { recursive: true, force: true }));
-  const env = () => ({ DATA_DIR: dataDir });
+  afterEach(async () => {
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const env = () => ({ DATA_DIR: dataDir, DATABASE_URL: database.url });
 
   it('adds, lists and removes sites', async () => {
     const args = [
@@ -144,7 +150,7 @@ describe('npm run hub', () => {
       'kemenperin',
     ];
     assert.equal(await runCli(args, env()), 0);
-    const db = await openDatabase(join(dataDir, 'hub.sqlite'));
+    const db = await openDatabase(database.location);
     const [site] = await listSites(db);
     await db.$close();
     assert.deepEqual(site?.origins, [SCHOOL, `${SCHOOL}:8443`]);
@@ -170,7 +176,7 @@ describe('npm run hub', () => {
     assert.equal(await runCli(['institution', 'import', file], env()), 0);
     writeFileSync(file, JSON.stringify([{ id: 'Bad Id', name: 'x', type: 'unit' }]));
     await assert.rejects(runCli(['institution', 'import', file], env()));
-    const db = await openDatabase(join(dataDir, 'hub.sqlite'));
+    const db = await openDatabase(database.location);
     const page = await (await createDirectory(db)).institutions({ query: 'sulawesi selatan', limit: 10, offset: 0 });
     await db.$close();
     assert.deepEqual(page.items.map((i) => i.id).sort(), ['dinkes-sulsel', 'pemprov-sulsel']);

@@ -14,6 +14,7 @@ import { createKeyring } from '../privacy/keyring';
 import { loadRegions } from '../regions/regions';
 import { createCalendar, loadDecrees } from '../workflow/calendar';
 import type { Clock } from '../workflow/clock';
+import { testDatabase } from './test-database';
 
 const regions = await loadRegions();
 
@@ -25,7 +26,7 @@ export const testKeyring = createKeyring(new Map([['test', Buffer.alloc(32, 7)]]
 /** Limits high enough that only the rate-limit tests meet them. */
 const GENEROUS_LIMITS: RateLimits = { reportsPerHour: 10_000, reportsPerHourPerSite: 10_000, lookupsPerMinute: 10_000 };
 
-/** A hub on a fresh, migrated SQLite file in a temporary folder; `close()` removes it. */
+/** A hub on a fresh, migrated database (see testDatabase) and a temporary folder; `close()` removes both. */
 export async function testApp(
   options: {
     rateLimits?: RateLimits;
@@ -40,7 +41,8 @@ export async function testApp(
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-hub-'));
-  const db = await openDatabase(join(dir, 'hub.sqlite'));
+  const database = await testDatabase(dir);
+  const db = await openDatabase(database.location);
   await syncBuiltinDirectory(db);
   const directory = await createDirectory(db);
   const unexpected: unknown[] = [];
@@ -69,6 +71,7 @@ export async function testApp(
     unexpected,
     async close() {
       await db.$close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
