@@ -27,6 +27,23 @@ describe('rate limits', () => {
     assert.equal(other.status, 201, 'another address is not affected');
   });
 
+  it('count across hub processes on one PostgreSQL database', {
+    skip: !process.env.HUB_TEST_POSTGRES && 'a SQLite hub is one process and counts in memory',
+  }, async () => {
+    const limits = { reportsPerHour: 100, reportsPerHourPerSite: 100, lookupsPerMinute: 3 };
+    hub = await testApp({ rateLimits: limits, trustedProxies: 1 });
+    const other = await testApp({ rateLimits: limits, trustedProxies: 1, sameDatabaseAs: hub });
+    try {
+      const statuses: number[] = [];
+      for (const app of [hub.app, other.app, hub.app, other.app]) {
+        statuses.push((await app.request('/api/v1/reports/LPR-0000-0000-0', { headers: from('198.51.100.4') })).status);
+      }
+      assert.deepEqual(statuses, [404, 404, 404, 429]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('limit lookups, so Tracking IDs cannot be enumerated, whether they exist or not', async () => {
     hub = await testApp({
       rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 100, lookupsPerMinute: 3 },

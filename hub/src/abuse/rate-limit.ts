@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { rateLimiter } from 'hono-rate-limiter';
+import { rateLimiter, type Store } from 'hono-rate-limiter';
 import type { ErrorBody } from '../../../contract';
 
 export interface RateLimits {
@@ -19,15 +19,19 @@ export const DEFAULT_RATE_LIMITS = {
 
 /**
  * A limit per key (an address, a site) answering 429 with `Retry-After` and
- * the hub's JSON error. Requests without a key are not counted.
+ * the hub's JSON error. Requests without a key are not counted. Counted in
+ * this process's memory unless given a `store` (sharedCounts: in the
+ * database, for several hub processes).
  */
 export function limitPer(options: {
   limit: number;
   windowMs: number;
   key: (c: Context) => string | undefined;
   what: string;
+  store?: Store;
 }) {
   return rateLimiter({
+    ...(options.store && { store: options.store }),
     windowMs: options.windowMs,
     limit: options.limit,
     standardHeaders: 'draft-6',

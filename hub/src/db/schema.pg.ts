@@ -175,3 +175,13 @@ export const inboundEvents = pgTable(
   },
   (table) => [uniqueIndex('inbound_events_destination_event_idx').on(table.destination, table.eventId)],
 );
+
+export const rateLimitHits = pgTable(
+  'rate_limit_hits',
+  {
+    key: text().primaryKey(),
+    hits: integer().notNull(),
+    resetAt: timestamp().notNull(),
+  },
+  (table) => [index('rate_limit_hits_reset_at_idx').on(table.resetAt)],
+);

@@ -203,3 +203,18 @@ export const inboundEvents = sqliteTable(
   },
   (table) => [uniqueIndex('inbound_events_destination_event_idx').on(table.destination, table.eventId)],
 );
+
+/**
+ * Rate-limit counters shared by every hub process on the database (used on
+ * PostgreSQL; a single SQLite hub counts in memory): hits per key until the
+ * window resets.
+ */
+export const rateLimitHits = sqliteTable(
+  'rate_limit_hits',
+  {
+    key: text().primaryKey(),
+    hits: integer().notNull(),
+    resetAt: timestamp().notNull(),
+  },
+  (table) => [index('rate_limit_hits_reset_at_idx').on(table.resetAt)],
+);

@@ -27,6 +27,7 @@ export let {
   spentChallenges,
   deliveries,
   inboundEvents,
+  rateLimitHits,
 } = tablesOf('sqlite');
 
 /** Called as the database opens; a second dialect in the same process is refused rather than mixed. */
@@ -46,6 +47,7 @@ export function bindTables(dialect: Dialect): Tables {
     spentChallenges,
     deliveries,
     inboundEvents,
+    rateLimitHits,
   } = tablesOf(dialect));
   return tablesOf(dialect);
 }

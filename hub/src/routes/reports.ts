@@ -12,6 +12,7 @@ import {
 } from '../../../contract';
 import { checkSolution, replayedSolution, spendSolution } from '../abuse/proof-of-work';
 import { limitPer } from '../abuse/rate-limit';
+import { sharedCounts } from '../abuse/shared-counts';
 import type { ResolvedDeps } from '../app';
 import type { Db } from '../db/client';
 import { type Report, reports, type Site } from '../db/schema';
@@ -67,13 +68,17 @@ export function reportRoutes({
   selfOrigins,
 }: ResolvedDeps) {
   const hour = 3_600_000;
+  // On PostgreSQL several hub processes may answer: they count in the database, together.
+  const counts = (namespace: string) => (db.$dialect === 'postgres' ? sharedCounts(db, namespace) : undefined);
   const reportLimit = limitPer({
+    store: counts('reports-per-address'),
     limit: rateLimits.reportsPerHour,
     windowMs: hour,
     key: clientAddress,
     what: 'address',
   });
   const siteLimit = limitPer({
+    store: counts('reports-per-site'),
     limit: rateLimits.reportsPerHourPerSite,
     windowMs: hour,
     key: (c) => c.req.header('x-lapor-site'),
@@ -93,6 +98,7 @@ export function reportRoutes({
     );
   };
   const lookupLimit = limitPer({
+    store: counts('lookups-per-address'),
     limit: rateLimits.lookupsPerMinute,
     windowMs: 60_000,
     key: clientAddress,

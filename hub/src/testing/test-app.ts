@@ -38,10 +38,14 @@ export async function testApp(
     routing?: Routing;
     clock?: Clock;
     adminToken?: string;
+    /** Another hub on the same database, as a second hub process would be (on SQLite, the same file). */
+    sameDatabaseAs?: { database: string };
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-hub-'));
-  const database = await testDatabase(dir);
+  const database = options.sameDatabaseAs
+    ? { location: options.sameDatabaseAs.database, drop: async () => {} }
+    : await testDatabase(dir);
   const db = await openDatabase(database.location);
   await syncBuiltinDirectory(db);
   const directory = await createDirectory(db);
@@ -67,6 +71,7 @@ export async function testApp(
     db,
     directory,
     dir,
+    database: database.location,
     regions,
     unexpected,
     async close() {
