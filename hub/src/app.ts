@@ -17,6 +17,7 @@ import type { Keyring } from './privacy/keyring';
 import type { Regions } from './regions/regions';
 import { adminRoutes } from './routes/admin';
 import { challengeRoutes } from './routes/challenge';
+import { healthRoutes } from './routes/health';
 import { destinationRoutes } from './routes/destinations';
 import { directoryRoutes } from './routes/directory';
 import { notificationRoutes } from './routes/notifications';
@@ -91,6 +92,7 @@ export function createApp(options: AppDeps) {
     .route('/regions', regionRoutes(deps))
     .route('/sites', siteRoutes(deps))
     .route('/challenge', challengeRoutes(deps))
+    .route('/health', healthRoutes(deps))
     .route('/destinations', destinationRoutes(deps))
     .route('/admin', adminRoutes(deps))
     .route('/notifications', notificationRoutes(deps))

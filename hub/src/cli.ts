@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { folderStore } from './attachments/store';
+import { configuredStore } from './attachments/configured';
 import { configFromEnv } from './config';
 import type { Db } from './db/client';
 import { openDatabase } from './db/client';
@@ -96,11 +96,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'keys rotate': {
         const { keyring } = loadKeyring(env, join(configFromEnv(env).dataDir, 'data-key'));
         const count = await resealAll(db, keyring);
-        const files = await resealAttachments(
-          db,
-          folderStore(join(configFromEnv(env).dataDir, 'attachments')),
-          keyring,
-        );
+        const files = await resealAttachments(db, configuredStore(configFromEnv(env)), keyring);
         console.log(`Re-encrypted ${count} report(s) and ${files} attachment(s) with data key ${keyring.currentId}.`);
         return 0;
       }

@@ -11,6 +11,7 @@ describe('configFromEnv', () => {
       host: '127.0.0.1',
       dataDir: resolve('data'),
       database: resolve('data/hub.sqlite'),
+      attachments: { folder: resolve('data/attachments') },
       rateLimits: DEFAULT_RATE_LIMITS,
       trustedProxies: 0,
       powMaxNumber: 50_000,
@@ -45,6 +46,17 @@ describe('configFromEnv', () => {
     assert.equal(configFromEnv({ DATABASE_URL: url }).database, url);
     assert.equal(configFromEnv({ DATABASE_URL: 'file:/srv/lapor/hub.sqlite' }).database, '/srv/lapor/hub.sqlite');
     assert.throws(() => configFromEnv({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
+  });
+
+  it('keeps attachments in a folder of choice, or in an S3 bucket', () => {
+    assert.deepEqual(configFromEnv({ ATTACHMENTS_DIR: '/mnt/shared/lapor' }).attachments, {
+      folder: '/mnt/shared/lapor',
+    });
+    const s3 = { S3_BUCKET: 'lapor-lampiran', S3_ENDPOINT: 'https://s3.example.go.id', S3_REGION: 'id-jkt-1' };
+    assert.deepEqual(configFromEnv(s3).attachments, {
+      s3: { bucket: 'lapor-lampiran', endpoint: 'https://s3.example.go.id', region: 'id-jkt-1' },
+    });
+    assert.throws(() => configFromEnv({ S3_BUCKET: 'x' }), /S3_BUCKET/);
   });
 
   it('names every bad setting', () => {

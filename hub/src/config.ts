@@ -9,6 +9,8 @@ export interface Config {
   dataDir: string;
   /** `postgres://…` for PostgreSQL, or the SQLite file (by default `hub.sqlite` in the data folder). */
   database: string;
+  /** Where attachments are kept: a folder (on a shared mount for several hubs), or an S3 bucket. */
+  attachments: { folder: string } | { s3: { bucket: string; endpoint?: string; region?: string; prefix?: string } };
   rateLimits: RateLimits;
   trustedProxies: number;
   /** Proof-of-work difficulty (the largest secret number); 0 asks for none. */
@@ -50,6 +52,11 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('SP4N-LAPOR! <no-reply@localhost>'),
   ADMIN_TOKEN: z.string().min(24, 'ADMIN_TOKEN must be at least 24 characters').optional(),
   OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_PREFIX: z.string().max(200).optional(),
 });
 
 /** Reads the hub's settings from the environment, refusing values that would fail later. */
@@ -66,6 +73,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     database: databaseOf(e.DATABASE_URL, resolve(e.DATA_DIR)),
+    attachments: e.S3_BUCKET
+      ? {
+          s3: {
+            bucket: e.S3_BUCKET,
+            ...(e.S3_ENDPOINT && { endpoint: e.S3_ENDPOINT }),
+            ...(e.S3_REGION && { region: e.S3_REGION }),
+            ...(e.S3_PREFIX && { prefix: e.S3_PREFIX }),
+          },
+        }
+      : { folder: resolve(e.ATTACHMENTS_DIR ?? join(e.DATA_DIR, 'attachments')) },
     rateLimits: {
       reportsPerHour: e.RATE_LIMIT_REPORTS_PER_HOUR,
       reportsPerHourPerSite: e.RATE_LIMIT_REPORTS_PER_HOUR_PER_SITE,

@@ -5,8 +5,8 @@ import { serve } from '@hono/node-server';
 import { clientAddressResolver } from './abuse/client-address';
 import { DEFAULT_POW } from './abuse/proof-of-work';
 import { createApp } from './app';
+import { configuredStore } from './attachments/configured';
 import { closeMetadataStripper } from './attachments/metadata';
-import { folderStore } from './attachments/store';
 import { configFromEnv } from './config';
 import { openDatabase } from './db/client';
 import { createDirectory, syncBuiltinDirectory } from './directory/directory';
@@ -72,7 +72,7 @@ if (!routing.destination(routingConfig.default)) {
 }
 const regions = await loadRegions();
 
-const attachments = folderStore(join(config.dataDir, 'attachments'));
+const attachments = configuredStore(config);
 const app = createApp({
   db,
   directory,

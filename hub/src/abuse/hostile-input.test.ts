@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { count } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -147,7 +146,7 @@ async function counts() {
 }
 
 function stagedFiles() {
-  const dir = join(hub.dir, 'attachments', '.staging');
+  const dir = hub.attachments.staging;
   return existsSync(dir) ? readdirSync(dir) : [];
 }
 

@@ -40,10 +40,10 @@ function multipart(
 const lookup = (path: string, receipt?: string) =>
   hub.app.request(path, { headers: receipt ? { Authorization: `Receipt ${receipt}` } : {} });
 
-/** Every file under the attachments folder, staging included. */
-const storedFiles = () => {
-  const dir = join(hub.dir, 'attachments');
-  return existsSync(dir) ? readdirSync(dir, { withFileTypes: true, recursive: true }).filter((f) => f.isFile()) : [];
+/** Every file the attachment store holds, and any left in its staging folder. */
+const storedFiles = async () => {
+  const { staging } = hub.attachments;
+  return [...(await hub.attachments.list()), ...(existsSync(staging) ? readdirSync(staging) : [])];
 };
 
 describe('attachments', () => {
@@ -101,7 +101,7 @@ describe('attachments', () => {
       'attachments.1': { code: 'unsupported_type', message: error.fields['attachments.1'].message },
     });
     assert.equal((await hub.db.select({ n: count() }).from(reports))[0]?.n, 0);
-    assert.deepEqual(storedFiles(), [], 'nothing is stored for a refused report');
+    assert.deepEqual(await storedFiles(), [], 'nothing is stored for a refused report');
   });
 
   it('refuses files over 2 MB, empty files, unknown extensions and more than five files', async () => {
@@ -185,7 +185,7 @@ describe('attachments', () => {
     ]);
     assert.equal(res.status, 415);
     assert.equal((await hub.db.select({ n: count() }).from(reports))[0]?.n, 0);
-    assert.deepEqual(storedFiles(), []);
+    assert.deepEqual(await storedFiles(), []);
   });
 
   it('refuses a file that claims a type but is broken', async () => {
@@ -201,7 +201,7 @@ describe('attachments', () => {
     hub.unexpected.length = 0;
     assert.equal((await hub.db.select({ n: count() }).from(reports))[0]?.n, 0);
     assert.equal((await hub.db.select({ n: count() }).from(attachments))[0]?.n, 0);
-    assert.equal(storedFiles().length, 0);
+    assert.equal((await storedFiles()).length, 0);
   });
 
   it('answers a retry with the same key and files once, and a retry with other files with 409', async () => {
@@ -209,7 +209,7 @@ describe('attachments', () => {
     const first = await multipart(sampleReport, [['foto.png', PNG]], key);
     const again = await multipart(sampleReport, [['foto.png', PNG]], key);
     assert.deepEqual(await again.json(), await first.json());
-    assert.equal(storedFiles().length, 1);
+    assert.equal((await storedFiles()).length, 1);
     const other = await multipart(sampleReport, [['foto.pdf', PDF]], key);
     assert.equal(other.status, 409);
   });

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -11,6 +11,14 @@ export interface AttachmentStore {
   putFile(key: string, path: string): Promise<void>;
   read(key: string): Promise<Readable | undefined>;
   remove(key: string): Promise<void>;
+  /** Every key held: for checking the store against the database. */
+  list(): Promise<string[]>;
+}
+
+/** Keys are the hub's own random ids; anything else is refused before it reaches a path or a bucket. */
+export function checkedKey(key: string): string {
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(key)) throw new Error('invalid attachment key');
+  return key;
 }
 
 /**
@@ -19,10 +27,7 @@ export interface AttachmentStore {
  * so a key the database names never points at half a file.
  */
 export function folderStore(dir: string): AttachmentStore {
-  const path = (key: string) => {
-    if (!/^[A-Za-z0-9_-]{16,64}$/.test(key)) throw new Error('invalid attachment key');
-    return join(dir, key);
-  };
+  const path = (key: string) => join(dir, checkedKey(key));
   return {
     staging: join(dir, '.staging'),
     async putFile(key, source) {
@@ -41,6 +46,10 @@ export function folderStore(dir: string): AttachmentStore {
     },
     async remove(key) {
       await rm(path(key), { force: true });
+    },
+    async list() {
+      const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
     },
   };
 }

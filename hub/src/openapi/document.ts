@@ -3,6 +3,7 @@ import { ATTACHMENT_MAX_COUNT, REPORT_STATUSES, reportInputSchema } from '../../
 import {
   categoryListSchema,
   errorSchema,
+  healthSchema,
   institutionPageSchema,
   institutionSchema,
   powChallengeSchema,
@@ -264,6 +265,16 @@ function buildDocument() {
             '200': answer('A puzzle, valid for ten minutes.', powChallengeSchema),
             '404': failure('This hub asks for no proof of work.'),
             ...common,
+          },
+        },
+      },
+      '/api/v1/health': {
+        get: {
+          operationId: 'getHealth',
+          summary: 'Whether this hub process answers and reaches its database (for a load balancer)',
+          responses: {
+            '200': answer('Serving.', healthSchema),
+            '503': answer('The database cannot be reached from this process.', healthSchema),
           },
         },
       },

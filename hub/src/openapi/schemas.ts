@@ -147,6 +147,10 @@ const pageOf = <T extends z.ZodType>(item: T) =>
   });
 
 export const institutionPageSchema = pageOf(institutionSchema).meta({ id: 'InstitutionPage' });
+export const healthSchema = z
+  .object({ status: z.enum(['ok', 'unavailable']), database: z.enum(['sqlite', 'postgres']) })
+  .meta({ id: 'Health' });
+
 export const regionPageSchema = pageOf(regionSchema).meta({ id: 'RegionPage' });
 export const categoryListSchema = z.object({ items: z.array(categorySchema) }).meta({ id: 'CategoryList' });
 export const regionWithPathSchema = regionSchema

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { folderStore } from '../attachments/store';
 import { deliveries } from '../db/schema';
 import { smtpMailer } from '../notifications/mailer';
 import { startSmtpPeer } from '../testing/smtp-peer';
@@ -36,7 +34,7 @@ function worker() {
     regions: hub.regions,
     keyring: testKeyring,
     routing,
-    attachments: folderStore(join(hub.dir, 'attachments')),
+    attachments: hub.attachments,
   });
 }
 

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { folderStore } from '../attachments/store';
 import { attachments, reports } from '../db/schema';
 import { attachmentContext } from '../reports/create';
 import { storedText } from '../testing/database-probe';
@@ -56,9 +54,11 @@ describe('personal data at rest', () => {
     form.set('report', JSON.stringify(secret));
     form.append('attachments', new File([new Uint8Array(png)], 'bukti.png'));
     const created = await (await hub.app.request('/api/v1/reports', { method: 'POST', body: form })).json();
-    const stored = readdirSync(join(hub.dir, 'attachments')).filter((name) => !name.startsWith('.'));
+    const stored = await hub.attachments.list();
     assert.equal(stored.length, 1);
-    const onDisk = readFileSync(join(hub.dir, 'attachments', stored[0] ?? ''));
+    const file = await hub.attachments.read(stored[0] ?? '');
+    assert.ok(file);
+    const onDisk = Buffer.concat(await file.toArray());
     assert.ok(!onDisk.includes(Buffer.from('IHDR')), 'the PNG is readable on disk');
     const own = await (
       await hub.app.request(`/api/v1/reports/${created.trackingId}`, {
@@ -84,7 +84,7 @@ describe('personal data at rest', () => {
     );
     assert.equal(await resealAll(hub.db, rotated), 1);
     assert.equal(await resealAll(hub.db, rotated), 0, 'nothing left to re-encrypt');
-    const store = folderStore(join(hub.dir, 'attachments'));
+    const store = hub.attachments;
     assert.equal(await resealAttachments(hub.db, store, rotated), 1);
     assert.equal(await resealAttachments(hub.db, store, rotated), 0);
     const [file] = await hub.db.select().from(attachments);

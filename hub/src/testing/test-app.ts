@@ -6,7 +6,6 @@ import { clientAddressResolver } from '../abuse/client-address';
 import type { ProofOfWork } from '../abuse/proof-of-work';
 import type { RateLimits } from '../abuse/rate-limit';
 import { createApp } from '../app';
-import { folderStore } from '../attachments/store';
 import { openDatabase } from '../db/client';
 import { createDirectory, syncBuiltinDirectory } from '../directory/directory';
 import type { Routing } from '../outbox/routing';
@@ -14,6 +13,7 @@ import { createKeyring } from '../privacy/keyring';
 import { loadRegions } from '../regions/regions';
 import { createCalendar, loadDecrees } from '../workflow/calendar';
 import type { Clock } from '../workflow/clock';
+import { testAttachments } from './test-attachments';
 import { testDatabase } from './test-database';
 
 const regions = await loadRegions();
@@ -49,6 +49,7 @@ export async function testApp(
   const db = await openDatabase(database.location);
   await syncBuiltinDirectory(db);
   const directory = await createDirectory(db);
+  const stored = await testAttachments(dir);
   const unexpected: unknown[] = [];
   const app = createApp({
     db,
@@ -60,7 +61,7 @@ export async function testApp(
     ...(options.routing && { routing: options.routing }),
     ...(options.clock && { clock: options.clock }),
     adminToken: options.adminToken,
-    attachments: folderStore(join(dir, 'attachments')),
+    attachments: stored.store,
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
     clientAddress: clientAddressResolver(options.trustedProxies ?? 0),
     logger: options.logger,
@@ -72,11 +73,13 @@ export async function testApp(
     directory,
     dir,
     database: database.location,
+    attachments: stored.store,
     regions,
     unexpected,
     async close() {
       await db.$close();
       await database.drop();
+      await stored.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
