@@ -1,15 +1,17 @@
-import { crash, type DrillResult, FULL, outage, SMALL, soak } from './drills/drills';
+import { crash, type DrillResult, FULL, outage, SMALL, scaleOut, soak } from './drills/drills';
 import { printTable } from './table';
 
 /**
  * `npm run drill`: the hub (run as `npm start` runs it) under visitors'
- * load, crashed with kill -9, and with its destination down, each checked
- * for lost or twice-delivered reports. A small scale by default (CI runs it);
- * `npm run drill -- --full` for the full scale, by hand (about 20 minutes).
+ * load, crashed with kill -9, and with its destination down, and two hubs on
+ * one PostgreSQL database with one of them crashing, each checked for lost
+ * or twice-delivered reports. A small scale by default (CI runs it);
+ * `npm run drill -- --full` for the full scale, by hand (about 50 minutes).
+ * Name one (`soak`, `crash`, `outage`, `scale-out`) to run it alone.
  */
 const scale = process.argv.includes('--full') ? FULL : SMALL;
-const only = process.argv.find((arg) => ['soak', 'crash', 'outage'].includes(arg));
-const drills = { soak, crash, outage };
+const drills = { soak, crash, outage, 'scale-out': scaleOut };
+const only = process.argv.find((arg) => Object.keys(drills).includes(arg));
 
 console.log(`lapor-embed drills, ${new Date().toISOString()}, ${scale === FULL ? 'full' : 'small'} scale\n`);
 const results: DrillResult[] = [];

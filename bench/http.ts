@@ -1,30 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sampleReport } from '../hub/src/testing/sample-report';
+import { testDatabase } from '../hub/src/testing/test-database';
 import { fileReport } from './file-report';
 import { startNode, withMeasuredHub } from './hub-process';
 import { type LoadFigures, load, lookupPath } from './load';
 
-export interface HttpFigures {
-  hello: LoadFigures;
+export interface RouteFigures {
   post: LoadFigures;
   lookup: LoadFigures;
   /** The hub's peak resident memory over both loads, in bytes. */
   peakRss: number;
 }
 
-/**
- * The hub's two hot routes under 50 connections on loopback, beside a bare
- * Hono hello-world served the same way in the same run. The hub runs as
- * `npm start` runs it, without its outbox worker (delivery is not part of
- * answering a report), without proof of work and with rate limits raised.
- */
-export async function measureHttp(seconds = 10): Promise<HttpFigures> {
+/** The baseline: a bare Hono hello-world served by @hono/node-server, loaded the same way as the hub. */
+export async function measureHello(seconds = 10): Promise<LoadFigures> {
   const hello = await startNode('bench/hello-hono.ts', {});
-  let helloFigures: LoadFigures;
   try {
-    helloFigures = await load(hello.url, { seconds });
+    return await load(hello.url, { seconds });
   } finally {
     await hello.stop();
   }
+}
+
+/**
+ * The hub's two hot routes under 50 connections on loopback. The hub runs as
+ * `npm start` runs it, without its outbox worker (delivery is not part of
+ * answering a report), without proof of work and with rate limits raised;
+ * `env` may point it at PostgreSQL (DATABASE_URL).
+ */
+export function measureRoutes(seconds = 10, env: Record<string, string> = {}): Promise<RouteFigures> {
   return withMeasuredHub(
     () => undefined,
     async (hub) => {
@@ -37,7 +43,21 @@ export async function measureHttp(seconds = 10): Promise<HttpFigures> {
       const ids: string[] = [];
       for (let i = 0; i < 500; i++) ids.push(await fileReport(hub.url));
       const lookup = await load(hub.url, { path: lookupPath(ids), seconds });
-      return { hello: helloFigures, post, lookup, peakRss: hub.peakRss() };
+      return { post, lookup, peakRss: hub.peakRss() };
     },
+    env,
   );
+}
+
+/** The same on a fresh database of the PostgreSQL server HUB_TEST_POSTGRES names; undefined without one. */
+export async function measureRoutesOnPostgres(seconds = 10): Promise<RouteFigures | undefined> {
+  if (!process.env.HUB_TEST_POSTGRES) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'lapor-bench-pg-'));
+  const database = await testDatabase(dir);
+  try {
+    return await measureRoutes(seconds, { DATABASE_URL: database.url });
+  } finally {
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

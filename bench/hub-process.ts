@@ -128,11 +128,12 @@ export function startHub(
 export async function withMeasuredHub<P, R>(
   prepare: (dataDir: string) => P | Promise<P>,
   run: (hub: RunningProcess, prepared: P) => Promise<R>,
+  env: Record<string, string> = {},
 ): Promise<R> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lapor-bench-'));
   try {
     const prepared = await prepare(dataDir);
-    const hub = await startHub(dataDir, { env: { OUTBOX_WORKER: 'off' } });
+    const hub = await startHub(dataDir, { env: { OUTBOX_WORKER: 'off', ...env } });
     try {
       return await run(hub, prepared);
     } finally {

@@ -1,5 +1,5 @@
 import { cpus, totalmem } from 'node:os';
-import { measureHttp } from './http';
+import { measureHello, measureRoutes, measureRoutesOnPostgres } from './http';
 import { measureRender } from './render';
 import { measureLookupAt } from './scale';
 import { measureSizes, WIDGET_BUDGET_BYTES, WIDGET_GOAL_BYTES } from './size';
@@ -26,7 +26,9 @@ console.log(
 
 const sizes = await measureSizes();
 const render = await measureRender(20);
-const http = await measureHttp(seconds);
+const hello = await measureHello(seconds);
+const http = { hello, ...(await measureRoutes(seconds)) };
+const pg = await measureRoutesOnPostgres(seconds);
 const small = await measureLookupAt(1_000, seconds);
 const large = await measureLookupAt(stored, seconds);
 
@@ -34,7 +36,17 @@ const within = (bytes: number, limit: number, what: string) => goal(bytes <= lim
 const postShare = http.post.rps / http.hello.rps;
 const lookupShare = http.lookup.rps / http.hello.rps;
 const scaleRatio = large.lookup.p50 / Math.max(small.lookup.p50, 1e-9);
-const peakRss = Math.max(http.peakRss, small.peakRss, large.peakRss);
+const peakRss = Math.max(http.peakRss, small.peakRss, large.peakRss, pg?.peakRss ?? 0);
+const onPostgres = (route: 'post' | 'lookup', what: string): string[] => {
+  if (!pg)
+    return [`${what} on PostgreSQL`, 'not measured', 'no PostgreSQL server (run under scripts/with-postgres.sh)'];
+  const figures = pg[route];
+  return [
+    `${what} on PostgreSQL (same machine, 50 connections)`,
+    `${int(figures.rps)} req/s`,
+    `${pct(figures.rps, http.hello.rps)} of bare Hono, ${(figures.rps / http[route].rps).toFixed(2)} × SQLite; p50 ${figures.p50} ms, p99 ${figures.p99} ms`,
+  ];
+};
 
 printTable(
   ['measure', 'figure', 'against'],
@@ -63,15 +75,17 @@ printTable(
       `p50 ${http.hello.p50} ms, p99 ${http.hello.p99} ms`,
     ],
     [
-      'POST /api/v1/reports, 50 connections',
+      'POST /api/v1/reports on SQLite, 50 connections',
       `${int(http.post.rps)} req/s`,
       `${pct(http.post.rps, http.hello.rps)} of bare Hono, ${goal(postShare >= 0.15, '≥ 15 %')}; p50 ${http.post.p50} ms, p99 ${http.post.p99} ms, ${goal(http.post.p99 < 25, 'p99 < 25 ms')}`,
     ],
     [
-      'GET /api/v1/reports/{id}, 50 connections',
+      'GET /api/v1/reports/{id} on SQLite, 50 connections',
       `${int(http.lookup.rps)} req/s`,
       `${pct(http.lookup.rps, http.hello.rps)} of bare Hono, ${goal(lookupShare >= 0.3, '≥ 30 %')}; p50 ${http.lookup.p50} ms, p99 ${http.lookup.p99} ms, ${goal(http.lookup.p99 < 25, 'p99 < 25 ms')}`,
     ],
+    onPostgres('post', 'POST /api/v1/reports'),
+    onPostgres('lookup', 'GET /api/v1/reports/{id}'),
     [
       `lookup with ${int(stored)} reports stored against 1,000 (p50, 50 connections)`,
       `${large.lookup.p50} ms / ${small.lookup.p50} ms`,
@@ -80,7 +94,13 @@ printTable(
     ['hub peak RSS under these loads', mb(peakRss), goal(peakRss < 200 * 1024 * 1024, '< 200 MB')],
     [
       'answers outside 2xx during the loads',
-      String(http.post.failures + http.lookup.failures + small.lookup.failures + large.lookup.failures),
+      String(
+        http.post.failures +
+          http.lookup.failures +
+          small.lookup.failures +
+          large.lookup.failures +
+          (pg ? pg.post.failures + pg.lookup.failures : 0),
+      ),
       'should be 0',
     ],
   ],

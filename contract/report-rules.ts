@@ -26,6 +26,9 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** Directory identifiers are lower-case slugs, e.g. `kemenperin`. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Text the hub can store: anything but NUL, which no one types and PostgreSQL's text cannot hold. */
+export const STORABLE_TEXT = /^[^\u0000]*$/;
 export const SLUG_MAX_LENGTH = 64;
 /** Kemendagri region codes: `73`, `73.71`, `73.71.01`, `73.71.01.1001`. */
 export const REGION_CODE = /^\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?$/;

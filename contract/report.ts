@@ -9,11 +9,14 @@ import {
   REPORT_KINDS,
   SLUG,
   SLUG_MAX_LENGTH,
+  STORABLE_TEXT,
   TEXT_LIMITS,
 } from './report-rules';
 
 const text = (path: keyof typeof TEXT_LIMITS) =>
-  z.string().check(z.trim(), z.minLength(TEXT_LIMITS[path][0]), z.maxLength(TEXT_LIMITS[path][1]));
+  z
+    .string()
+    .check(z.trim(), z.minLength(TEXT_LIMITS[path][0]), z.maxLength(TEXT_LIMITS[path][1]), z.regex(STORABLE_TEXT));
 const slug = () => z.string().check(z.maxLength(SLUG_MAX_LENGTH), z.regex(SLUG));
 
 /** The report as the hub accepts it, built from the rules in `report-rules.ts`. */

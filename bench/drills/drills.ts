@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testDatabase } from '../../hub/src/testing/test-database';
 import { freePort, type RunningProcess, startHub } from '../hub-process';
 import { WebhookSink } from './sink';
 import { type Crowd, crowd, sleep, waitFor } from './visitors';
@@ -32,27 +34,41 @@ export interface DrillResult {
 /** How long the hub may take to deliver everything after the load: its retries back off up to minutes. */
 const DRAIN_TIMEOUT_MS = 10 * 60_000;
 
-/** A hub on its own data folder delivering to a sink, started again on the same port and data after a crash. */
-async function setUp() {
+/**
+ * Hubs delivering to a sink, each on its own data folder and port, started
+ * again on the same port and data after a crash: one hub on SQLite, or
+ * several sharing a PostgreSQL database (`env` names it, and the data key
+ * they must share).
+ */
+async function setUp({ hubs: count = 1, env = {} }: { hubs?: number; env?: Record<string, string> } = {}) {
   const sink = new WebhookSink();
   const webhookUrl = await sink.start();
-  const dataDir = mkdtempSync(join(tmpdir(), 'lapor-drill-'));
-  const port = await freePort();
-  const log = join(dataDir, 'hub.log');
-  const start = () => startHub(dataDir, { webhookUrl, port, log });
-  let hub = await start();
+  const root = mkdtempSync(join(tmpdir(), 'lapor-drill-'));
+  const starters = await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const dataDir = join(root, `hub-${i}`);
+      const port = await freePort();
+      return () => startHub(dataDir, { webhookUrl, port, log: join(root, `hub-${i}.log`), env });
+    }),
+  );
+  const hubs: RunningProcess[] = [];
+  for (const start of starters) hubs.push(await start());
+  let turn = 0;
   return {
     sink,
-    url: () => hub.url,
-    hub: () => hub as RunningProcess,
-    async restart(kill = true) {
-      if (kill) await hub.kill();
-      hub = await start();
+    /** The first hub, which is never killed: where the drill checks what was stored. */
+    url: () => hubs[0]?.url ?? '',
+    /** The hubs in turn, as a load balancer without health checks would send visitors. */
+    nextUrl: () => hubs[turn++ % hubs.length]?.url ?? '',
+    hub: () => hubs[0] as RunningProcess,
+    async restart(index = 0) {
+      await hubs[index]?.kill();
+      hubs[index] = await (starters[index] as () => Promise<RunningProcess>)();
     },
     async tearDown() {
-      await hub.stop();
+      await Promise.all(hubs.map((hub) => hub.stop()));
       await sink.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     },
   };
 }
@@ -93,11 +109,12 @@ async function check(setup: Setup, seen: Crowd, problems: string[]) {
 
 type Setup = Awaited<ReturnType<typeof setUp>>;
 
-/** Runs one drill on a fresh hub and destination, and clears them away after. */
+/** Runs one drill on a fresh hub (or hubs) and destination, and clears them away after. */
 async function drill(
   run: (setup: Setup, problems: string[]) => Promise<Omit<DrillResult, 'problems'>>,
+  hubs?: Parameters<typeof setUp>[0],
 ): Promise<DrillResult> {
-  const setup = await setUp();
+  const setup = await setUp(hubs);
   const problems: string[] = [];
   try {
     return { ...(await run(setup, problems)), problems };
@@ -151,3 +168,44 @@ export const outage = (scale: DrillScale) =>
       figures: `a backlog of ${backlog} reports drained ${drainSeconds.toFixed(1)} s after the destination came back (${(backlog / Math.max(drainSeconds, 0.001)).toFixed(0)}/s, retries back off from 5 s with jitter)`,
     };
   });
+
+/**
+ * Two hub processes on one PostgreSQL database, visitors sent to each in
+ * turn, and the second killed with kill -9 again and again: every report
+ * either acknowledged is present, and every delivery happens once although
+ * both processes work the outbox. Needs a PostgreSQL server
+ * (HUB_TEST_POSTGRES, as scripts/with-postgres.sh sets it).
+ */
+export const scaleOut = async (scale: DrillScale): Promise<DrillResult> => {
+  const name = `scale-out: 2 hubs on PostgreSQL, one killed ${scale.crashes} times, under ${scale.clients} visitors`;
+  if (!process.env.HUB_TEST_POSTGRES) {
+    return { name, figures: 'skipped: no PostgreSQL (run under scripts/with-postgres.sh)', problems: [] };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'lapor-drill-pg-'));
+  const database = await testDatabase(dir);
+  try {
+    const env = { DATABASE_URL: database.url, LAPOR_DATA_KEYS: `drill:${randomBytes(32).toString('base64')}` };
+    return await drill(
+      async (setup, problems) => {
+        let crashes = 0;
+        const done = (async () => {
+          for (; crashes < scale.crashes; crashes++) {
+            await sleep((0.5 + Math.random() / 2) * scale.crashEverySeconds * 1000);
+            await setup.restart(1);
+          }
+          await sleep(scale.crashEverySeconds * 500);
+        })();
+        const seen = await crowd(scale.clients, setup.nextUrl, done);
+        const { drainSeconds, unacknowledgedDelivered } = await check(setup, seen, problems);
+        return {
+          name,
+          figures: `${seen.acknowledged.length} reports acknowledged by the two, ${seen.unanswered} requests unanswered by the killed one; delivered within ${drainSeconds.toFixed(1)} s after the last restart; ${setup.sink.resent} re-sends recognised by their Idempotency-Key; ${unacknowledgedDelivered} committed reports whose answer was lost to a crash`,
+        };
+      },
+      { hubs: 2, env },
+    );
+  } finally {
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+};

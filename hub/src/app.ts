@@ -17,9 +17,9 @@ import type { Keyring } from './privacy/keyring';
 import type { Regions } from './regions/regions';
 import { adminRoutes } from './routes/admin';
 import { challengeRoutes } from './routes/challenge';
-import { healthRoutes } from './routes/health';
 import { destinationRoutes } from './routes/destinations';
 import { directoryRoutes } from './routes/directory';
+import { healthRoutes } from './routes/health';
 import { notificationRoutes } from './routes/notifications';
 import { openApiRoutes } from './routes/openapi';
 import { regionRoutes } from './routes/regions';
@@ -87,6 +87,13 @@ export function createApp(options: AppDeps) {
     ...options,
   };
   const api = new Hono()
+    .use(async function refuseNul(c, next) {
+      // No address of the API holds a NUL, and PostgreSQL could not compare one: refused before any route.
+      if (/%00/i.test(c.req.url)) {
+        return c.json(errorBody('validation_failed', 'The address holds a NUL character'), 400);
+      }
+      await next();
+    })
     .use(originGuard(deps))
     .route('/reports', reportRoutes(deps))
     .route('/regions', regionRoutes(deps))

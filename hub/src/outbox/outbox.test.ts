@@ -112,6 +112,46 @@ describe('the outbox', () => {
     assert.equal(most, 4);
   });
 
+  it('lets two hub processes work the outbox at once, each delivery sent by one of them', async () => {
+    await fileReports(30);
+    const sends: string[] = [];
+    const counting: Destination = {
+      name: 'disdik',
+      async deliver(report) {
+        sends.push(report.trackingId);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return { externalRef: `C-${report.trackingId}` };
+      },
+    };
+    // On PostgreSQL, a second hub with connections of its own, as another process would have. SQLite's
+    // processes take turns at the file's lock (a second connection in this process would wait on itself):
+    // there the two workers share the one connection.
+    const other = hub.db.$dialect === 'postgres' ? await testApp({ sameDatabaseAs: hub }) : hub;
+    try {
+      const workerOn = (h: typeof hub) =>
+        new OutboxWorker(
+          {
+            db: h.db,
+            directory: h.directory,
+            regions: h.regions,
+            keyring: testKeyring,
+            routing: createRouting(routingFile.parse({ default: 'disdik' }), [counting]),
+          },
+          { batch: 10, concurrency: 4 },
+        );
+      const [a, b] = [workerOn(hub), workerOn(other)];
+      const passes = await Promise.all([a.tick(), b.tick(), a.tick(), b.tick(), a.tick(), b.tick()]);
+      assert.equal(
+        passes.reduce((sum, n) => sum + n, 0),
+        30,
+      );
+      assert.equal(sends.length, 30, 'no delivery was sent twice');
+      assert.equal(new Set(sends).size, 30);
+    } finally {
+      if (other !== hub) await other.close();
+    }
+  });
+
   it('leaves an anonymous reporter out of what it sends', async () => {
     const sent: unknown[] = [];
     const spy: Destination = {

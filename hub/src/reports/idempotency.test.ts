@@ -27,6 +27,17 @@ describe('Idempotency-Key on POST /api/v1/reports', () => {
     assert.equal(await stored(), 1);
   });
 
+  it('stores one report when the same submission arrives twice at once (a retry racing the first)', async () => {
+    const answers = await Promise.all([send(sampleReport), send(sampleReport), send(sampleReport)]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [201, 201, 201],
+    );
+    const [first, ...others] = await Promise.all(answers.map((answer) => answer.json()));
+    for (const other of others) assert.deepEqual(other, first);
+    assert.equal(await stored(), 1);
+  });
+
   it('refuses a different report under a used key with 409 and stores nothing more', async () => {
     await send(sampleReport);
     const other = await send({ ...sampleReport, title: 'Laporan yang sama sekali berbeda' });

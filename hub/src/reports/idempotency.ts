@@ -42,7 +42,22 @@ export async function replayedAnswer(db: Db, key: string, hash: string, now: Dat
   return JSON.parse(unseal(key, row.sealedResponse));
 }
 
-/** Records the answer inside the transaction that stores the report, so both exist or neither. */
+/**
+ * Another submission under the same key committed first (a retry that raced
+ * the original): this one's transaction rolls back, and the first answer is
+ * given instead.
+ */
+export class IdempotencyKeyTaken extends Error {
+  constructor() {
+    super('a submission under this Idempotency-Key was stored first');
+  }
+}
+
+/**
+ * Records the answer inside the transaction that stores the report, so both
+ * exist or neither. The key is claimed there, not only checked before: two
+ * submissions under one key at once (on one hub or two) store one report.
+ */
 export async function rememberAnswer(
   tx: Tx,
   key: string,
@@ -53,14 +68,18 @@ export async function rememberAnswer(
 ): Promise<void> {
   const since = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
   await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, since));
-  await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.keyHash, sha256(key)));
-  await tx.insert(idempotencyKeys).values({
-    keyHash: sha256(key),
-    requestHash: hash,
-    reportId,
-    sealedResponse: seal(key, JSON.stringify(answer)),
-    createdAt: now,
-  });
+  const claimed = await tx
+    .insert(idempotencyKeys)
+    .values({
+      keyHash: sha256(key),
+      requestHash: hash,
+      reportId,
+      sealedResponse: seal(key, JSON.stringify(answer)),
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ keyHash: idempotencyKeys.keyHash });
+  if (!claimed.length) throw new IdempotencyKeyTaken();
 }
 
 function sha256(text: string): string {

@@ -1,19 +1,19 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { REPORT_STATUSES, toFieldErrors } from '../../../contract';
+import { REPORT_STATUSES, STORABLE_TEXT, toFieldErrors } from '../../../contract';
 import type { ResolvedDeps } from '../app';
 import { ApiError } from '../errors';
 import { applyInboundEvent } from '../outbox/inbound';
 import { checkSignature } from '../outbox/signature';
 
 const inboundEvent = z.object({
-  eventId: z.string().min(1).max(200),
-  report: z.string().min(1).max(200),
+  eventId: z.string().min(1).max(200).regex(STORABLE_TEXT),
+  report: z.string().min(1).max(200).regex(STORABLE_TEXT),
   type: z.enum(['status', 'message']),
   status: z.enum(REPORT_STATUSES).optional(),
-  note: z.string().max(5000).optional(),
+  note: z.string().max(5000).regex(STORABLE_TEXT).optional(),
   at: z.iso.datetime({ offset: true }).optional(),
-  institution: z.string().min(1).max(300).optional(),
+  institution: z.string().min(1).max(300).regex(STORABLE_TEXT).optional(),
 });
 
 /**

@@ -185,6 +185,20 @@ describe('GET /api/v1/reports/{trackingId}', () => {
 });
 
 describe('errors', () => {
+  it('refuses a NUL in a report’s text or in an address as bad input, on every database', async () => {
+    const res = await postJson(hub.app, '/api/v1/reports', {
+      ...sampleReport,
+      title: 'Pungutan\u0000 liar di sekolah',
+    });
+    assert.equal(res.status, 400);
+    assert.equal((await res.json()).error.fields.title.code, 'invalid_format');
+    for (const path of ['/api/v1/sites/%00/config', '/api/v1/institutions?q=a%00b']) {
+      const answer = await hub.app.request(path);
+      assert.equal(answer.status, 400, path);
+      assert.equal((await answer.json()).error.code, 'validation_failed');
+    }
+  });
+
   it('answers a failure of the hub itself with a bare 500, reporting it to the operator only', async () => {
     await hub.db.$close();
     const res = await postJson(hub.app, '/api/v1/reports', sampleReport);

@@ -7,6 +7,7 @@ import {
   type FieldError,
   parseTrackingId,
   type ReportView,
+  STORABLE_TEXT,
   toFieldErrors,
   type ValidReport,
 } from '../../../contract';
@@ -22,7 +23,13 @@ import { enqueueDelivery } from '../outbox/worker';
 import type { Regions } from '../regions/regions';
 import { actOnReport, type ReporterAction } from '../reports/actions';
 import { attachmentContext, fileReport } from '../reports/create';
-import { idempotencyKeyFrom, rememberAnswer, replayedAnswer, requestHash } from '../reports/idempotency';
+import {
+  IdempotencyKeyTaken,
+  idempotencyKeyFrom,
+  rememberAnswer,
+  replayedAnswer,
+  requestHash,
+} from '../reports/idempotency';
 import { receiptMatches } from '../reports/receipt';
 import { readSubmission, submissionGuard } from '../reports/submission';
 import { findAttachment, findReport, reportView } from '../reports/views';
@@ -32,11 +39,11 @@ import { DEFAULT_TIME_ZONE } from '../workflow/deadlines';
 
 const RECEIPT_AUTH = /^Receipt\s+(\S+)\s*$/i;
 
-const commentSchema = z.object({ text: z.string().trim().min(1).max(BODY_MAX_LENGTH) });
-const reopenSchema = z.object({ reason: z.string().trim().min(10).max(BODY_MAX_LENGTH) });
+const commentSchema = z.object({ text: z.string().trim().min(1).max(BODY_MAX_LENGTH).regex(STORABLE_TEXT) });
+const reopenSchema = z.object({ reason: z.string().trim().min(10).max(BODY_MAX_LENGTH).regex(STORABLE_TEXT) });
 const ratingSchema = z.object({
   score: z.number().int().min(1).max(5),
-  remark: z.string().trim().max(1000).optional(),
+  remark: z.string().trim().max(1000).regex(STORABLE_TEXT).optional(),
 });
 
 /** A reporter's action: the receipt is required, the body is checked by its schema. */
@@ -133,11 +140,10 @@ export function reportRoutes({
             submission.input,
             submission.files.map((file) => file.sha256),
           );
-        const replayed = key && hash ? await replayedAnswer(db, key, hash, now) : undefined;
+        let replayed = key && hash ? await replayedAnswer(db, key, hash, now) : undefined;
         if (!replayed && solution?.spent) throw replayedSolution();
-        const created =
-          replayed ??
-          (await fileReport({ db, attachments, keyring }, submission, {
+        const fileIt = () =>
+          fileReport({ db, attachments, keyring }, submission, {
             now,
             siteKey: site?.key,
             within: async (tx, reportId, answer) => {
@@ -151,7 +157,19 @@ export function reportRoutes({
               );
               if (key && hash) await rememberAnswer(tx, key, hash, reportId, answer, now);
             },
-          }));
+          });
+        let created = replayed;
+        if (!created) {
+          try {
+            created = await fileIt();
+          } catch (error) {
+            // A retry raced the first submission and lost: nothing of it was kept; answer as the first was answered.
+            if (!(error instanceof IdempotencyKeyTaken && key && hash)) throw error;
+            replayed = await replayedAnswer(db, key, hash, now);
+            if (!replayed) throw error;
+            created = replayed;
+          }
+        }
         c.header('Location', `/api/v1/reports/${created.trackingId}`);
         c.header('Cache-Control', 'no-store');
         if (replayed) c.header('Idempotent-Replayed', 'true');
