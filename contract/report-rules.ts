@@ -28,6 +28,7 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Text the hub can store: anything but NUL, which no one types and PostgreSQL's text cannot hold. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly the character refused here.
 export const STORABLE_TEXT = /^[^\u0000]*$/;
 export const SLUG_MAX_LENGTH = 64;
 /** Kemendagri region codes: `73`, `73.71`, `73.71.01`, `73.71.01.1001`. */
