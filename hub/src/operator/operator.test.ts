@@ -7,13 +7,16 @@ import { eq } from 'drizzle-orm';
 import { runCli } from '../cli';
 import { deliveries, reports } from '../db/schema';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
+import { type TestClock, testClock } from '../testing/test-clock';
 import { type TestDatabase, testDatabase } from '../testing/test-database';
 import { recordTransition } from '../workflow/transitions';
 
 const TOKEN = 'operator-token-0123456789abcdef';
 let hub: Awaited<ReturnType<typeof testApp>>;
+let clock: TestClock;
 beforeEach(async () => {
-  hub = await testApp({ adminToken: TOKEN, clock: () => new Date('2026-12-01T02:00:00Z') });
+  clock = testClock('2026-11-23T02:00:00Z');
+  hub = await testApp({ adminToken: TOKEN, clock });
 });
 afterEach(async () => hub.close());
 
@@ -49,8 +52,9 @@ describe('the operator API', () => {
   it('lists overdue reports, failing deliveries, and sends one again', async () => {
     const { trackingId } = await fileAnonymous();
     const [row] = await hub.db.select().from(reports).where(eq(reports.trackingId, trackingId));
-    // Received on 23 November (the real clock); await on 1 December the 3 working days to forward have passed.
-    hub.db.update(reports).set({ createdAt: new Date('2026-11-23T02:00:00Z') });
+    assert.deepEqual((await (await admin('/overdue')).json()).items, [], 'not yet due on the day it was received');
+    // Received on Monday 23 November; on Friday 27 November its 3 working days to forward have passed.
+    clock.set('2026-11-27T02:00:00Z');
     const overdue = (await (await admin('/overdue')).json()).items;
     assert.deepEqual(
       overdue.map((r: { trackingId: string; deadline: { kind: string } }) => [r.trackingId, r.deadline.kind]),
@@ -108,7 +112,12 @@ describe('moves on a filed report', () => {
   it('keep overdue lists in step', async () => {
     const { trackingId } = await fileAnonymous();
     const [row] = await hub.db.select().from(reports).where(eq(reports.trackingId, trackingId));
-    await recordTransition(hub.db, row?.id ?? 0, { to: 'archived', actor: 'national', note: 'Terlalu umum.' });
+    await recordTransition(hub.db, row?.id ?? 0, {
+      to: 'archived',
+      actor: 'national',
+      note: 'Terlalu umum.',
+      at: hub.clock(),
+    });
     assert.deepEqual((await (await admin('/overdue')).json()).items, []);
   });
 });

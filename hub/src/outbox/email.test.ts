@@ -33,6 +33,7 @@ function worker() {
     directory: hub.directory,
     regions: hub.regions,
     keyring: testKeyring,
+    clock: hub.clock,
     routing,
     attachments: hub.attachments,
   });
@@ -55,7 +56,11 @@ describe('the email destination', () => {
     await worker().tick();
     const [mail] = toDesk();
     assert.equal(toDesk().length, 1);
-    assert.equal(mail?.subject, `[LAPOR ${trackingId}] Pengaduan: ${sampleReport.title}`);
+    assert.equal(
+      mail?.subject,
+      `[LAPOR ${trackingId}] Pengaduan (rahasia)`,
+      'a confidential title stays out of the subject',
+    );
     assert.match(mail?.text ?? '', /Rahasia: ya/);
     assert.ok(mail?.text?.includes(sampleReport.body));
     assert.match(mail?.text ?? '', /Andi Pratama/);
@@ -67,9 +72,12 @@ describe('the email destination', () => {
     assert.equal(report?.state, 'delivered');
   });
 
-  it('leaves an anonymous reporter out', async () => {
-    await fileWithPhoto({ anonymous: true });
+  it('names an open report in the subject and leaves an anonymous reporter out', async () => {
+    const { trackingId } = await fileWithPhoto({ anonymous: true });
     await worker().tick();
-    assert.ok(!toDesk()[0]?.text?.includes('Andi'));
+    const [mail] = toDesk();
+    assert.equal(mail?.subject, `[LAPOR ${trackingId}] Pengaduan: ${sampleReport.title}`);
+    assert.ok(mail?.text?.includes(sampleReport.body), 'the report was sent');
+    assert.ok(!mail?.text?.includes('Andi'));
   });
 });

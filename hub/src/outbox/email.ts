@@ -18,7 +18,7 @@ const ACTION = {
 
 function reportText(r: OutgoingReport): string {
   return [
-    `${KIND[r.kind]} melalui SP4N-LAPOR! — Tracking ID ${r.trackingId}`,
+    `${KIND[r.kind]} dari formulir pengaduan daring — Tracking ID ${r.trackingId}`,
     '',
     `Judul: ${r.title}`,
     `Tanggal kejadian: ${r.incidentDate}`,
@@ -65,7 +65,10 @@ export function emailDestination({ name, to, mailer }: EmailOptions): Destinatio
       );
       await mailer.send({
         to,
-        subject: `[LAPOR ${report.trackingId}] ${KIND[report.kind]}: ${report.title}`,
+        // Subjects show in mail lists, previews and notifications: a confidential report's title stays inside.
+        subject: report.confidential
+          ? `[LAPOR ${report.trackingId}] ${KIND[report.kind]} (rahasia)`
+          : `[LAPOR ${report.trackingId}] ${KIND[report.kind]}: ${report.title}`,
         text,
         html: paragraphs(text),
         messageId: `<${idempotencyKey}@lapor-embed>`,

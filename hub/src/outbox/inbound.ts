@@ -5,12 +5,23 @@ import { findReportForDestination } from '../reports/views';
 import { recordMessage, recordTransition } from '../workflow/transitions';
 import type { InboundEvent } from './destination';
 
+/** How far a destination's clock may differ from ours before its times are not believed. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
 /**
  * Applies an event a destination reported (pushed to the events endpoint or
  * found by polling): once per event id, through the workflow's allowed
- * moves, all or nothing.
+ * moves, all or nothing. An event cannot have happened before the report
+ * reached us or after now: a pushed event with such a time is refused (its
+ * sender can correct it); a polled one is kept at the nearest possible time,
+ * since the move itself is real and polling cannot send it back.
  */
-export async function applyInboundEvent(db: Db, destination: string, event: InboundEvent): Promise<void> {
+export async function applyInboundEvent(
+  db: Db,
+  destination: string,
+  event: InboundEvent,
+  { now, impossibleTime }: { now: Date; impossibleTime: 'refuse' | 'clamp' },
+): Promise<void> {
   const report = await findReportForDestination(db, destination, event.report);
   if (!report) throw new ApiError(404, 'not_found', 'No report delivered to this destination has this reference');
   if (event.type === 'status' && !event.status) {
@@ -18,11 +29,23 @@ export async function applyInboundEvent(db: Db, destination: string, event: Inbo
       fields: { status: { code: 'invalid_type', message: 'Required for a status event' } },
     });
   }
-  const at = event.at ? new Date(event.at) : new Date();
+  const earliest = report.createdAt.getTime() - CLOCK_SKEW_MS;
+  const latest = now.getTime() + CLOCK_SKEW_MS;
+  let at = event.at ? new Date(event.at) : now;
+  if (!(at.getTime() >= earliest && at.getTime() <= latest)) {
+    if (impossibleTime === 'refuse') {
+      throw new ApiError(400, 'validation_failed', 'The event has invalid fields', {
+        fields: {
+          at: { code: 'out_of_range', message: 'The event is dated before the report was received or after now' },
+        },
+      });
+    }
+    at = new Date(Math.min(Math.max(at.getTime() || latest, report.createdAt.getTime()), now.getTime()));
+  }
   await db.transaction(async (tx) => {
     const received = await tx
       .insert(inboundEvents)
-      .values({ destination, eventId: event.eventId, receivedAt: new Date() })
+      .values({ destination, eventId: event.eventId, receivedAt: now })
       .onConflictDoNothing()
       .returning({ eventId: inboundEvents.eventId });
     if (!received.length) throw new ApiError(409, 'event_replayed', 'This event was already received');

@@ -34,6 +34,7 @@ function worker(destination: Destination = laporDestination({ name: 'lapor', bas
       directory: hub.directory,
       regions: hub.regions,
       keyring: testKeyring,
+      clock: hub.clock,
       routing: createRouting(routingFile.parse({}), [destination]),
     },
     { pollIntervalMs: 0, baseDelayMs: 1 },
@@ -136,7 +137,7 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
     const lapor = laporDestination({ name: 'lapor', baseUrl, token: TOKEN });
     const routing = createRouting(routingFile.parse({}), [lapor, webhook]);
     const w = new OutboxWorker(
-      { db: hub.db, directory: hub.directory, regions: hub.regions, keyring: testKeyring, routing },
+      { db: hub.db, directory: hub.directory, regions: hub.regions, keyring: testKeyring, routing, clock: hub.clock },
       { pollIntervalMs: 0, batch: 5 },
     );
     for (let i = 0; i < 12; i++) await file();
@@ -179,7 +180,7 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
     desk.faults.failNext = 1;
     await file();
     const real = laporDestination({ name: 'lapor', baseUrl, token: TOKEN });
-    await worker().tick(new Date());
+    await worker().tick();
     const lost: Destination = {
       name: 'lapor',
       deliver: async (report, key) => {
@@ -187,8 +188,8 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
         throw new Error('stopped before recording');
       },
     };
-    await worker(lost).tick(new Date(Date.now() + 60_000));
-    await worker().tick(new Date(Date.now() + 120_000));
+    await worker(lost).tick(new Date(hub.clock().getTime() + 60_000));
+    await worker().tick(new Date(hub.clock().getTime() + 120_000));
     const [delivery] = await hub.db.select().from(deliveries).orderBy(deliveries.id);
     assert.equal(delivery?.state, 'delivered');
     assert.equal(delivery?.externalRef, '2026001');

@@ -13,7 +13,7 @@ const KEY = 'city-api-key';
 let peer: Awaited<ReturnType<typeof startOpen311Peer>> | undefined;
 let hub: Awaited<ReturnType<typeof testApp>> | undefined;
 afterEach(async () => {
-  hub?.close();
+  await hub?.close();
   await peer?.close();
 });
 
@@ -36,6 +36,7 @@ async function setUp(tokenMode = false) {
         directory: app.directory,
         regions: app.regions,
         keyring: testKeyring,
+        clock: app.clock,
         routing: createRouting(routingFile.parse({ default: 'kota' }), [d]),
         publicUrl: 'https://lapor.example.go.id',
       },
@@ -116,8 +117,8 @@ describe('the Open311 destination, against a GeoReport v2 peer', () => {
         throw new Error('the answer was lost');
       },
     };
-    await worker(lost).tick(new Date());
-    await worker().tick(new Date(Date.now() + 60_000));
+    await worker(lost).tick();
+    await worker().tick(new Date(app.clock().getTime() + 60_000));
     assert.equal(peer.requests.length, 1);
     assert.equal((await reportDelivery())?.state, 'delivered');
     assert.equal(peer.requests[0]?.email, undefined);

@@ -14,6 +14,7 @@ import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
 import { attachmentContext } from '../reports/create';
 import { attachmentsOf, contactOf, locationOf } from '../reports/read';
+import { type Clock, realClock } from '../workflow/clock';
 import { recordTransition } from '../workflow/transitions';
 import { DeliveryError, type Destination, type OutgoingAction, type OutgoingReport } from './destination';
 import { applyInboundEvent } from './inbound';
@@ -108,6 +109,8 @@ export interface OutboxDeps {
   /** The hub's public address, for links in emails. */
   publicUrl?: string;
   logger?: Logger;
+  /** What the worker takes for now, for when deliveries are due and when things happened (default: real time). */
+  clock?: Clock;
 }
 
 /**
@@ -138,12 +141,19 @@ export class OutboxWorker {
   start(intervalMs = 1000): void {
     const loop = async () => {
       await this.tick().catch((error) => this.deps.logger?.error({ err: error }, 'outbox tick failed'));
+      if (!this.claimedFullBatch) for (const resolve of this.idleWaiters.splice(0)) resolve();
       this.timer = setTimeout(loop, this.claimedFullBatch ? 0 : intervalMs);
       this.timer.unref?.();
     };
     void loop();
   }
   private claimedFullBatch = false;
+  private readonly idleWaiters: (() => void)[] = [];
+
+  /** Resolves when the started worker next finishes a pass that left no full batch behind: the backlog is worked off. */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
 
   async stop(): Promise<void> {
     clearTimeout(this.timer);
@@ -152,7 +162,7 @@ export class OutboxWorker {
   }
 
   /** One pass: sends every due delivery it can claim. Returns how many it delivered. */
-  tick(now = new Date()): Promise<number> {
+  tick(now = (this.deps.clock ?? realClock)()): Promise<number> {
     this.running = this.work(now);
     return this.running;
   }
@@ -209,7 +219,7 @@ export class OutboxWorker {
         const result = await destination.poll(delivery.externalRef, cursor);
         for (const event of result.events) {
           try {
-            await applyInboundEvent(db, delivery.destination, event);
+            await applyInboundEvent(db, delivery.destination, event, { now, impossibleTime: 'clamp' });
           } catch (error) {
             // A repeat or a move the workflow refuses: noted, and the poll moves past it.
             if (!(error instanceof ApiError)) throw error;
@@ -282,7 +292,7 @@ export class OutboxWorker {
     const [report] = await db.select().from(reports).where(eq(reports.id, delivery.reportId));
     if (report?.status === 'received') {
       const note = externalRef ? `Nomor laporan di ${delivery.destination}: ${externalRef}` : undefined;
-      await recordTransition(db, report.id, { to: 'submitted', actor: 'hub', note });
+      await recordTransition(db, report.id, { to: 'submitted', actor: 'hub', note, at: now });
     }
     logger?.info({ delivery: delivery.id, destination: delivery.destination }, 'delivered');
     return true;
@@ -295,7 +305,7 @@ export class OutboxWorker {
       const externalRef = typeof result === 'string' ? result : undefined;
       await this.settle(delivery, {
         state: 'delivered',
-        deliveredAt: new Date(),
+        deliveredAt: now,
         leaseUntil: null,
         lastError: null,
         attempts: delivery.attempts + 1,
@@ -388,7 +398,7 @@ export class OutboxWorker {
       // Opted out (or nothing to send) since it was queued: settled without sending.
       await this.settle(delivery, {
         state: 'delivered',
-        deliveredAt: new Date(),
+        deliveredAt: now,
         leaseUntil: null,
         lastError: 'not sent: the reporter opted out',
       });

@@ -152,6 +152,7 @@ describe('the reporter’s actions', () => {
       directory: hub.directory,
       regions: hub.regions,
       keyring: testKeyring,
+      clock: hub.clock,
       routing: createRouting(routingFile.parse({ default: 'disdik' }), [
         webhookDestination({ name: 'disdik', url: peer.url, secret: SECRET }),
       ]),

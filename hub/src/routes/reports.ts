@@ -132,7 +132,7 @@ export function reportRoutes({
             },
           });
         }
-        const now = new Date();
+        const now = clock();
         const key = idempotencyKeyFrom(c.req.header('idempotency-key'));
         const hash =
           key &&

@@ -14,6 +14,7 @@ import { loadRegions } from '../regions/regions';
 import { createCalendar, loadDecrees } from '../workflow/calendar';
 import type { Clock } from '../workflow/clock';
 import { testAttachments } from './test-attachments';
+import { testClock } from './test-clock';
 import { testDatabase } from './test-database';
 
 const regions = await loadRegions();
@@ -36,6 +37,7 @@ export async function testApp(
     /** Ask for a proof of work, as a real hub does; off elsewhere so tests need not solve puzzles. */
     proofOfWork?: ProofOfWork;
     routing?: Routing;
+    /** What the hub takes for now (default: a test clock standing at TEST_NOW, which `clock` in the result moves). */
     clock?: Clock;
     adminToken?: string;
     /** Another hub on the same database, as a second hub process would be (on SQLite, the same file). */
@@ -51,6 +53,7 @@ export async function testApp(
   const directory = await createDirectory(db);
   const stored = await testAttachments(dir);
   const unexpected: unknown[] = [];
+  const clock = options.clock ?? testClock();
   const app = createApp({
     db,
     directory,
@@ -59,7 +62,7 @@ export async function testApp(
     calendar: testCalendar,
     proofOfWork: options.proofOfWork ?? null,
     ...(options.routing && { routing: options.routing }),
-    ...(options.clock && { clock: options.clock }),
+    clock,
     adminToken: options.adminToken,
     attachments: stored.store,
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
@@ -75,6 +78,7 @@ export async function testApp(
     database: database.location,
     attachments: stored.store,
     regions,
+    clock,
     unexpected,
     async close() {
       await db.$close();

@@ -17,9 +17,9 @@ type Executor = Pick<Db | Tx, 'transaction'>;
 export function recordTransition(
   db: Executor,
   reportId: number,
-  change: { to: ReportStatus; actor: Actor; note?: string; at?: Date; institution?: string },
+  change: { to: ReportStatus; actor: Actor; note?: string; at: Date; institution?: string },
 ): Promise<Report> {
-  const at = change.at ?? new Date();
+  const { at } = change;
   return db.transaction(async (tx) => {
     const [report] = await tx.select().from(reports).where(eq(reports.id, reportId));
     if (!report) throw new ApiError(404, 'not_found', 'No such report');
@@ -48,9 +48,9 @@ export function recordTransition(
 export function recordMessage(
   db: Executor,
   reportId: number,
-  message: { actor: Actor; note: string; at?: Date },
+  message: { actor: Actor; note: string; at: Date },
 ): Promise<void> {
-  const at = message.at ?? new Date();
+  const { at } = message;
   return db.transaction(async (tx) => {
     const [event] = await tx
       .insert(reportEvents)
