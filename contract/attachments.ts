@@ -4,7 +4,10 @@ import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT } from './limits';
  * What a report may carry as evidence: images, PDF, office documents and
  * short video (SP4N-LAPOR! takes "gambar, dokumen, dan video"), by the file
  * extension a visitor's device gives and the media type the hub finds in the
- * file's own bytes. The hub trusts only the bytes.
+ * file's own bytes. The hub trusts only the bytes. Only types whose metadata
+ * the hub can remove are here: legacy Office files (.doc, .xls, .ppt) and
+ * WebM video carry their author in ways no maintained tool can rewrite, so
+ * they are refused rather than passed on with it.
  */
 export const ATTACHMENT_TYPES = {
   jpg: 'image/jpeg',
@@ -18,13 +21,9 @@ export const ATTACHMENT_TYPES = {
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
   odt: 'application/vnd.oasis.opendocument.text',
   ods: 'application/vnd.oasis.opendocument.spreadsheet',
-  doc: 'application/x-cfb',
-  xls: 'application/x-cfb',
-  ppt: 'application/x-cfb',
   mp4: 'video/mp4',
   mov: 'video/quicktime',
   '3gp': 'video/3gpp',
-  webm: 'video/webm',
 } as const satisfies Record<string, string>;
 
 export type AttachmentExtension = keyof typeof ATTACHMENT_TYPES;

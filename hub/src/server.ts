@@ -5,8 +5,10 @@ import { serve } from '@hono/node-server';
 import { clientAddressResolver } from './abuse/client-address';
 import { DEFAULT_POW } from './abuse/proof-of-work';
 import { createApp } from './app';
+import { canCleanPdf } from './attachments/clean/pdf';
 import { configuredStore } from './attachments/configured';
 import { closeMetadataStripper } from './attachments/metadata';
+import { STAGING_MAX_AGE_MS, sweepStaging } from './attachments/staging';
 import { configFromEnv } from './config';
 import { openDatabase } from './db/client';
 import { createDirectory, syncBuiltinDirectory } from './directory/directory';
@@ -73,6 +75,19 @@ if (!routing.destination(routingConfig.default)) {
 const regions = await loadRegions();
 
 const attachments = configuredStore(config);
+// A hub that crashed mid-upload left a visitor's file in staging as it came, metadata and all.
+const sweep = async () => {
+  const removed = await sweepStaging(attachments.staging).catch((error) => {
+    logger.error({ err: error }, 'sweeping the attachment staging folder failed');
+    return 0;
+  });
+  if (removed) logger.info({ removed }, 'removed files an interrupted upload left in staging');
+};
+await sweep();
+const sweepTimer = setInterval(sweep, STAGING_MAX_AGE_MS);
+if (!(await canCleanPdf())) {
+  logger.error('qpdf is not installed: PDF attachments are refused until it is (apt-get install qpdf).');
+}
 const app = createApp({
   db,
   directory,
@@ -121,6 +136,7 @@ const autoCloseTimer = setInterval(closeUnanswered, Math.max(5_000, (60 * 60 * 1
 
 function shutdown() {
   clearInterval(autoCloseTimer);
+  clearInterval(sweepTimer);
   void outbox.stop();
   server.close(async () => {
     await closeMetadataStripper();

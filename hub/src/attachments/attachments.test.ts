@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -23,7 +24,7 @@ const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixture
 /** Small real images, as a browser encodes them. */
 const PNG = fixture('photo.png');
 const JPEG = fixture('photo.jpg');
-const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PDF = fixture('doc.pdf');
 const EXE = Uint8Array.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0, ...Array(64).fill(0)]);
 
 function multipart(
@@ -59,12 +60,16 @@ describe('attachments', () => {
       view.attachments?.map(({ name, mediaType, size }) => ({ name, mediaType, size })),
       [
         { name: 'bukti kuitansi.png', mediaType: 'image/png', size: PNG.byteLength },
-        { name: 'surat.pdf', mediaType: 'application/pdf', size: PDF.byteLength },
+        { name: 'surat.pdf', mediaType: 'application/pdf', size: view.attachments?.[1]?.size },
       ],
     );
     const pdf = await lookup(view.attachments?.[1]?.url ?? '');
     assert.equal(pdf.status, 200);
-    assert.deepEqual(new Uint8Array(await pdf.arrayBuffer()), PDF);
+    const served = Buffer.from(await pdf.arrayBuffer());
+    assert.equal(served.byteLength, view.attachments?.[1]?.size);
+    writeFileSync(join(hub.dir, 'served.pdf'), served);
+    const pages = execFileSync('qpdf', ['--show-npages', join(hub.dir, 'served.pdf')], { encoding: 'utf8' });
+    assert.equal(pages.trim(), '1', 'the PDF, rewritten without its metadata, keeps its page');
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     assert.equal(pdf.headers.get('x-content-type-options'), 'nosniff');
     assert.match(pdf.headers.get('content-disposition') ?? '', /^attachment; filename\*=UTF-8''surat\.pdf$/);
@@ -102,6 +107,13 @@ describe('attachments', () => {
     });
     assert.equal((await hub.db.select({ n: count() }).from(reports))[0]?.n, 0);
     assert.deepEqual(await storedFiles(), [], 'nothing is stored for a refused report');
+  });
+
+  it('takes a file of exactly 2 MB, the contract’s limit', async () => {
+    const exact = new Uint8Array(2 * 1024 * 1024);
+    exact.set(PNG);
+    const res = await multipart(sampleReport, [['tepat.png', exact]]);
+    assert.equal(res.status, 201, await res.clone().text());
   });
 
   it('refuses files over 2 MB, empty files, unknown extensions and more than five files', async () => {

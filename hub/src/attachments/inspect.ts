@@ -9,7 +9,7 @@ import {
   attachmentProblem,
   extensionOf,
 } from '../../../contract/attachments';
-import { canStripMetadata, stripMetadata } from './metadata';
+import { canRemoveMetadata, removeMetadata } from './metadata';
 import type { StagedFile } from './staging';
 
 /** A staged file that passed every check, with its metadata removed. */
@@ -25,25 +25,25 @@ export type Inspection = { ok: true; file: InspectedFile } | { ok: false; proble
 
 /**
  * Accepts a file only if its own bytes show an allowed type (a renamed
- * executable or an HTML page called `foto.jpg` is refused), then strips its
- * metadata before anything else sees it.
+ * executable or an HTML page called `foto.jpg` is refused) whose metadata
+ * the hub can remove, then removes it before anything else sees the file.
  */
 export async function inspectAttachment(staged: StagedFile): Promise<Inspection> {
   if (staged.truncated) return { ok: false, problem: 'too_big' };
   const problem = attachmentProblem(staged);
   if (problem) return { ok: false, problem };
   const detected = await fileTypeFromFile(staged.path);
-  if (!detected || !ATTACHMENT_MEDIA_TYPES.has(detected.mime)) return { ok: false, problem: 'unsupported_type' };
+  if (!detected || !ATTACHMENT_MEDIA_TYPES.has(detected.mime) || !canRemoveMetadata(detected.mime)) {
+    return { ok: false, problem: 'unsupported_type' };
+  }
   // ExifTool picks its writer by extension, so the file is named for what its bytes are.
   const path = `${staged.path.replace(/\.partial$/, '')}.${detected.ext}`;
   await rename(staged.path, path);
   staged.path = path;
-  if (canStripMetadata(detected.mime)) {
-    try {
-      await stripMetadata(path);
-    } catch {
-      return { ok: false, problem: 'damaged' };
-    }
+  try {
+    await removeMetadata(path, detected.mime);
+  } catch {
+    return { ok: false, problem: 'damaged' };
   }
   const { size, sha256 } = await digest(path);
   return { ok: true, file: { fileName: safeFileName(staged.name), mediaType: detected.mime, path, size, sha256 } };

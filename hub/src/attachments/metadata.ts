@@ -1,34 +1,56 @@
 import { ExifTool } from 'exiftool-vendored';
-
-/**
- * Media whose metadata ExifTool can remove. A phone photo's EXIF and XMP
- * carry the place it was taken (GPS), the device and often the owner's name:
- * enough to unmask an anonymous reporter.
- */
-const STRIPPABLE = new Set([
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'image/heic',
-  'video/mp4',
-  'video/quicktime',
-  'video/3gpp',
-]);
+import { cleanOfficeDocument } from './clean/office';
+import { cleanPdf } from './clean/pdf';
+import { cleanPng } from './clean/png';
 
 let tool: ExifTool | undefined;
 
-export function canStripMetadata(mediaType: string): boolean {
-  return STRIPPABLE.has(mediaType);
+/**
+ * Removes every tag ExifTool knows (EXIF, XMP, IPTC, GPS, maker notes,
+ * QuickTime user data and keys), keeping only the orientation (without it,
+ * photos turn sideways), and overwrites the file: by default ExifTool keeps
+ * the original beside it as `…_original`, metadata and all.
+ */
+async function exifTool(path: string): Promise<void> {
+  tool ??= new ExifTool({ maxProcs: 2 });
+  await tool.write(path, {}, { writeArgs: ['-all=', '-Orientation<Orientation', '-overwrite_original'] });
 }
 
 /**
- * Removes all metadata from the file in place, keeping only the orientation
- * (without it, photos turn sideways). Throws if the file cannot be read as
- * its type.
+ * How each accepted type loses the metadata that can unmask a reporter: a
+ * phone photo's place (GPS) and device, a document's author and who last
+ * saved it, a video's recording place. A type without a cleaner here is not
+ * accepted at all (legacy Office files and WebM, which no maintained tool
+ * here can rewrite).
  */
-export async function stripMetadata(path: string): Promise<void> {
-  tool ??= new ExifTool({ maxProcs: 2 });
-  await tool.deleteAllTags(path, { retain: ['Orientation'] });
+const CLEANERS: Record<string, (path: string) => Promise<void>> = {
+  'image/jpeg': exifTool,
+  'image/webp': exifTool,
+  'image/heic': exifTool,
+  'image/png': cleanPng,
+  'video/mp4': exifTool,
+  'video/quicktime': exifTool,
+  'video/3gpp': exifTool,
+  'application/pdf': cleanPdf,
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': cleanOfficeDocument,
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': cleanOfficeDocument,
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': cleanOfficeDocument,
+  'application/vnd.oasis.opendocument.text': cleanOfficeDocument,
+  'application/vnd.oasis.opendocument.spreadsheet': cleanOfficeDocument,
+};
+
+export function canRemoveMetadata(mediaType: string): boolean {
+  return mediaType in CLEANERS;
+}
+
+/**
+ * Rewrites the file in place without its metadata. Throws if the file cannot
+ * be read as its type, or if its type has no cleaner.
+ */
+export async function removeMetadata(path: string, mediaType: string): Promise<void> {
+  const clean = CLEANERS[mediaType];
+  if (!clean) throw new Error(`no metadata cleaner for ${mediaType}`);
+  await clean(path);
 }
 
 /** Stops the ExifTool processes, at shutdown. */

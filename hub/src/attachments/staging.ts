@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -30,28 +30,70 @@ export interface StagedMultipart {
 }
 
 /**
+ * Every file in `dir` whose name starts with one of `stems`: a staged file
+ * under each name it took (`.partial`, then its type's extension) and
+ * whatever a tool left beside it (a backup, a temporary copy).
+ */
+async function removeStems(dir: string, stems: readonly string[]): Promise<void> {
+  if (!stems.length) return;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => stems.some((stem) => name.startsWith(stem)))
+      .map((name) => rm(join(dir, name), { force: true })),
+  );
+}
+
+/** Older than any upload can take: a file left this long in staging belongs to a request that ended badly. */
+export const STAGING_MAX_AGE_MS = 15 * 60_000;
+
+/**
+ * Removes what a crashed or killed hub left in staging: files older than
+ * STAGING_MAX_AGE_MS (younger ones may be another hub process's uploads
+ * in flight, when several share the folder). Run at start-up and now and
+ * then while the hub runs; returns how many files it removed.
+ */
+export async function sweepStaging(dir: string, now = Date.now()): Promise<number> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info && now - info.mtimeMs >= STAGING_MAX_AGE_MS) {
+      await rm(path, { force: true, recursive: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/**
  * Streams a multipart body into `dir`: each file to its own randomly named
  * file, cut off past 2 MB, never more than the allowed number kept. Nothing
- * is held whole in memory, and a malformed body rejects with the files removed.
+ * is held whole in memory, and a malformed body rejects with the files
+ * removed. File names are read as UTF-8, as browsers send them.
  */
 export async function stageMultipart(
   body: ReadableStream<Uint8Array>,
   contentType: string,
   dir: string,
 ): Promise<StagedMultipart> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const stems: string[] = [];
   const staged: StagedMultipart = {
     reportTooLong: false,
     files: [],
     tooManyFiles: false,
     unexpected: [],
-    discard: () => Promise.all(staged.files.map((f) => rm(f.path, { force: true }))).then(() => undefined),
+    discard: () => removeStems(dir, stems),
   };
   const writes: Promise<void>[] = [];
   const parser = busboy({
     headers: { 'content-type': contentType },
+    defParamCharset: 'utf8',
     limits: {
-      fileSize: ATTACHMENT_MAX_BYTES,
+      // busboy calls a file that reaches the limit truncated: one byte more tells a file of exactly 2 MB from a longer one.
+      fileSize: ATTACHMENT_MAX_BYTES + 1,
       files: ATTACHMENT_MAX_COUNT,
       fieldSize: JSON_BODY_MAX_BYTES,
       fields: 10,
@@ -71,9 +113,11 @@ export async function stageMultipart(
       stream.resume();
       return;
     }
+    const stem = randomBytes(16).toString('hex');
+    stems.push(stem);
     const file: StagedFile = {
       name: info.filename ?? '',
-      path: join(dir, `${randomBytes(16).toString('hex')}.partial`),
+      path: join(dir, `${stem}.partial`),
       size: 0,
       truncated: false,
     };

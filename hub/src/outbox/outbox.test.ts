@@ -84,15 +84,22 @@ describe('the outbox', () => {
     }
   });
 
-  it('sends different reports side by side, no more at once than its concurrency', async () => {
+  it('sends different reports side by side, no more at once than its concurrency', { timeout: 60_000 }, async () => {
     await fileReports(10);
     let inFlight = 0;
     let most = 0;
+    // The first sends wait until four are under way together (a worker that sends fewer at once never
+    // gets past them, and the test times out); after that each answers at once.
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
     const slow: Destination = {
       name: 'disdik',
       async deliver(report) {
         most = Math.max(most, ++inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        if (inFlight === 4) open();
+        await gate;
         inFlight--;
         return { externalRef: `S-${report.trackingId}` };
       },
