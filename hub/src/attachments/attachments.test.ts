@@ -59,8 +59,8 @@ describe('attachments', () => {
     assert.deepEqual(
       view.attachments?.map(({ name, mediaType, size }) => ({ name, mediaType, size })),
       [
-        { name: 'bukti kuitansi.png', mediaType: 'image/png', size: PNG.byteLength },
-        { name: 'surat.pdf', mediaType: 'application/pdf', size: view.attachments?.[1]?.size },
+        { name: 'lampiran-1.png', mediaType: 'image/png', size: PNG.byteLength },
+        { name: 'lampiran-2.pdf', mediaType: 'application/pdf', size: view.attachments?.[1]?.size },
       ],
     );
     const pdf = await lookup(view.attachments?.[1]?.url ?? '');
@@ -72,8 +72,31 @@ describe('attachments', () => {
     assert.equal(pages.trim(), '1', 'the PDF, rewritten without its metadata, keeps its page');
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     assert.equal(pdf.headers.get('x-content-type-options'), 'nosniff');
-    assert.match(pdf.headers.get('content-disposition') ?? '', /^attachment; filename\*=UTF-8''surat\.pdf$/);
+    assert.match(pdf.headers.get('content-disposition') ?? '', /^attachment; filename\*=UTF-8''lampiran-2\.pdf$/);
     assert.match(pdf.headers.get('content-security-policy') ?? '', /sandbox/);
+  });
+
+  it('shows a file’s own name, as sent in UTF-8, to its reporter alone, and keeps it sealed at rest', async () => {
+    const original = 'KTP_7371_Siti_Rahmawati–pungutan Rp500rb é.png';
+    const created: ReportCreated = await (
+      await multipart({ ...sampleReport, anonymous: true }, [[original, PNG]])
+    ).json();
+    const own: ReportView = await (await lookup(`/api/v1/reports/${created.trackingId}`, created.receipt)).json();
+    assert.equal(own.attachments?.[0]?.name, original);
+    const download = await lookup(own.attachments?.[0]?.url ?? '', created.receipt);
+    assert.equal(
+      download.headers.get('content-disposition'),
+      `attachment; filename*=UTF-8''${encodeURIComponent(original)}`,
+    );
+
+    const seen: ReportView = await (await lookup(`/api/v1/reports/${created.trackingId}`)).json();
+    assert.equal(seen.attachments?.[0]?.name, 'lampiran-1.png');
+    const publicDownload = await lookup(seen.attachments?.[0]?.url ?? '');
+    assert.equal(publicDownload.headers.get('content-disposition'), "attachment; filename*=UTF-8''lampiran-1.png");
+
+    const rows = await hub.db.select().from(attachments);
+    assert.equal(rows.length, 1);
+    assert.ok(!JSON.stringify(rows).includes('Rahmawati'), 'the name is sealed');
   });
 
   it('keeps a confidential report’s files from the public, and gives them to the reporter', async () => {

@@ -79,5 +79,8 @@ describe('the email destination', () => {
     assert.equal(mail?.subject, `[LAPOR ${trackingId}] Pengaduan: ${sampleReport.title}`);
     assert.ok(mail?.text?.includes(sampleReport.body), 'the report was sent');
     assert.ok(!mail?.text?.includes('Andi'));
+    assert.equal(mail?.attachments.length, 1);
+    assert.equal(mail?.attachments[0]?.filename, 'lampiran-1.png', 'a file name can name the reporter');
+    assert.ok(!mail?.text?.includes('kuitansi.png'));
   });
 });

@@ -9,6 +9,7 @@ import type { Directory } from '../directory/directory';
 import { ApiError } from '../errors';
 import type { Mailer } from '../notifications/mailer';
 import { notificationMail, optOutToken } from '../notifications/message';
+import { neutralFileName, openFileName } from '../privacy/file-names';
 import type { Keyring } from '../privacy/keyring';
 import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
@@ -454,8 +455,9 @@ export class OutboxWorker {
       anonymous: r.anonymous,
       confidential: r.confidential,
       ...(!r.anonymous && reporter && { reporter }),
-      attachments: files.map((f) => ({
-        name: f.fileName,
+      // An anonymous reporter's file names can name them: the institution gets neutral ones.
+      attachments: files.map((f, i) => ({
+        name: r.anonymous ? neutralFileName(i, f.mediaType) : openFileName(keyring, f),
         mediaType: f.mediaType,
         size: f.size,
         ...(!r.confidential &&

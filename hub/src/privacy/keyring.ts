@@ -15,6 +15,8 @@ export interface Keyring {
   decrypt(sealed: string, context: string): string;
   /** Whether a stored value was sealed with a key other than the current one. */
   isStale(sealed: string): boolean;
+  /** Whether a stored value is sealed at all (values stored before a column was sealed are not). */
+  isSealed(value: string): boolean;
   /** Encrypts bytes (an attachment) with the current key; the result carries its key id, nonce and tag. */
   encryptBytes(plaintext: Uint8Array, context: string): { sealed: Buffer; envelope: string };
   decryptBytes(sealed: Uint8Array, envelope: string, context: string): Buffer;
@@ -79,6 +81,10 @@ export function createKeyring(keys: Map<string, Buffer>): Keyring {
     },
     isStale(sealed) {
       return sealed.split('.')[1] !== currentId;
+    },
+    isSealed(value) {
+      const parts = value.split('.');
+      return parts.length === 5 && parts[0] === PREFIX;
     },
     encryptBytes(plaintext, context) {
       const iv = randomBytes(12);

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { eq, gt, isNotNull } from 'drizzle-orm';
+import { eq, gt } from 'drizzle-orm';
 import type { AttachmentStore } from '../attachments/store';
 import type { Db } from '../db/client';
-import { attachments, reports } from '../db/schema';
+import { type Attachment, attachments, reports } from '../db/schema';
 import { attachmentContext } from '../reports/create';
+import { resealFileName } from './file-names';
 import type { Keyring } from './keyring';
 import { resealReport } from './sealed-report';
 
@@ -39,24 +40,33 @@ export async function resealAll(db: Db, keyring: Keyring): Promise<number> {
 /**
  * Re-encrypts the files of confidential reports that were sealed with an
  * older key: decrypted, sealed anew, written beside the store and renamed
- * over the old file, then the new envelope recorded. Returns how many changed.
+ * over the old file, then the new envelope recorded. Seals file names too,
+ * those stored before names were sealed included. Returns how many changed.
  */
 export async function resealAttachments(db: Db, store: AttachmentStore, keyring: Keyring): Promise<number> {
   let changed = 0;
-  const sealed = await db.select().from(attachments).where(isNotNull(attachments.envelope));
-  await mkdir(store.staging, { recursive: true });
-  for (const attachment of sealed) {
-    if (!attachment.envelope || !keyring.isStale(attachment.envelope)) continue;
+  await mkdir(store.staging, { recursive: true, mode: 0o700 });
+  for (const attachment of await db.select().from(attachments)) {
+    const fileName = resealFileName(keyring, attachment);
+    const envelope = attachment.envelope && keyring.isStale(attachment.envelope) ? await resealFile(attachment) : null;
+    if (!fileName && !envelope) continue;
+    await db
+      .update(attachments)
+      .set({ ...(fileName && { fileName }), ...(envelope && { envelope }) })
+      .where(eq(attachments.id, attachment.id));
+    changed++;
+  }
+  return changed;
+
+  async function resealFile(attachment: Attachment): Promise<string> {
     const stream = await store.read(attachment.storageKey);
     if (!stream) throw new Error(`attachment ${attachment.publicId} is missing from the store`);
     const context = attachmentContext(attachment.publicId);
-    const plain = keyring.decryptBytes(Buffer.concat(await stream.toArray()), attachment.envelope, context);
+    const plain = keyring.decryptBytes(Buffer.concat(await stream.toArray()), attachment.envelope ?? '', context);
     const { sealed: resealed, envelope } = keyring.encryptBytes(plain, context);
     const staged = join(store.staging, `${randomBytes(16).toString('hex')}.rotate`);
     await writeFile(staged, resealed, { mode: 0o600 });
     await store.putFile(attachment.storageKey, staged);
-    await db.update(attachments).set({ envelope }).where(eq(attachments.id, attachment.id));
-    changed++;
+    return envelope;
   }
-  return changed;
 }

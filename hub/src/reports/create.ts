@@ -7,6 +7,7 @@ import type { Db, Tx } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { prepared } from '../db/prepared';
 import { attachments, reportEvents, reports } from '../db/schema';
+import { sealFileName } from '../privacy/file-names';
 import type { Keyring } from '../privacy/keyring';
 import { sealReport } from '../privacy/sealed-report';
 import { hashReceipt, newReceipt } from './receipt';
@@ -135,7 +136,7 @@ export async function fileReport(
             stored.map(({ file, key, publicId, envelope }) => ({
               publicId,
               reportId,
-              fileName: file.fileName,
+              fileName: sealFileName(storage.keyring, file.fileName, publicId),
               mediaType: file.mediaType,
               size: file.size,
               sha256: file.sha256,

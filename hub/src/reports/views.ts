@@ -2,8 +2,9 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import { maskPersonalData, type ReportView } from '../../../contract';
 import type { Db } from '../db/client';
 import { prepared } from '../db/prepared';
-import { type Attachment, attachments, deliveries, type Report, type ReportEvent, reports } from '../db/schema';
+import { type Attachment, deliveries, type Report, type ReportEvent, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
+import { neutralFileName, openFileName } from '../privacy/file-names';
 import type { Keyring } from '../privacy/keyring';
 import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
@@ -72,7 +73,7 @@ export async function reportView(
       location: locationOf(report, regions, shown),
     }),
     ...reporterPart(report, viewer),
-    ...attachmentsPart(files, report),
+    ...attachmentsPart(files, report, viewer, keyring),
     ...deadlinesOf(report, events, calendar, institution?.timeZone ?? DEFAULT_TIME_ZONE, now),
     createdAt: report.createdAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),
@@ -124,20 +125,34 @@ export async function findReportForDestination(
   return row?.report;
 }
 
-export async function findAttachment(db: Db, report: Report, publicId: string): Promise<Attachment | undefined> {
-  const [attachment] = await db
-    .select()
-    .from(attachments)
-    .where(and(eq(attachments.reportId, report.id), eq(attachments.publicId, publicId)));
-  return attachment;
+/** One of the report's attachments, and the name `viewer` knows it by. */
+export async function findAttachment(
+  db: Db,
+  keyring: Keyring,
+  report: Report,
+  publicId: string,
+  viewer: ReportView['viewer'],
+): Promise<{ attachment: Attachment; name: string } | undefined> {
+  const rows = await attachmentsOf(db, report.id);
+  const index = rows.findIndex((row) => row.publicId === publicId);
+  const attachment = rows[index];
+  if (!attachment) return undefined;
+  const name = viewer === 'reporter' ? openFileName(keyring, attachment) : neutralFileName(index, attachment.mediaType);
+  return { attachment, name };
 }
 
-function attachmentsPart(rows: Attachment[], report: Report): Pick<ReportView, 'attachments'> {
+/** The reporter sees their files' own names; the public sees `lampiran-1.jpg`, `lampiran-2.pdf`… */
+function attachmentsPart(
+  rows: Attachment[],
+  report: Report,
+  viewer: ReportView['viewer'],
+  keyring: Keyring,
+): Pick<ReportView, 'attachments'> {
   if (!rows.length) return {};
   return {
-    attachments: rows.map((row) => ({
+    attachments: rows.map((row, i) => ({
       id: row.publicId,
-      name: row.fileName,
+      name: viewer === 'reporter' ? openFileName(keyring, row) : neutralFileName(i, row.mediaType),
       mediaType: row.mediaType,
       size: row.size,
       url: `/api/v1/reports/${report.trackingId}/attachments/${row.publicId}`,

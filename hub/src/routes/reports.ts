@@ -196,8 +196,9 @@ export function reportRoutes({
     })
     .get('/:trackingId/attachments/:attachmentId', lookupLimit, async (c) => {
       const { report, viewer } = await authorize(c, db);
-      const attachment = await findAttachment(db, report, c.req.param('attachmentId') ?? '');
-      if (!attachment) throw new ApiError(404, 'not_found', 'This report has no such attachment');
+      const found = await findAttachment(db, keyring, report, c.req.param('attachmentId') ?? '', viewer);
+      if (!found) throw new ApiError(404, 'not_found', 'This report has no such attachment');
+      const { attachment, name } = found;
       if (report.confidential && viewer !== 'reporter') {
         throw new ApiError(401, 'invalid_receipt', 'A confidential report’s attachments need its receipt');
       }
@@ -208,7 +209,7 @@ export function reportRoutes({
       c.header('Content-Length', String(attachment.size));
       c.header('X-Content-Type-Options', 'nosniff');
       c.header('Content-Security-Policy', "default-src 'none'; sandbox");
-      c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`);
+      c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
       if (!attachment.envelope) return c.body(Readable.toWeb(stream) as ReadableStream);
       const sealed = Buffer.concat(await stream.toArray());
       return c.body(
