@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findPersonalData, maskPersonalData } from './personal-data';
+import { findPersonalData, maskIdentity, maskPersonalData } from './personal-data';
 
 describe('findPersonalData', () => {
   it('finds a NIK, a phone number and an email address', () => {
@@ -46,5 +46,26 @@ describe('maskPersonalData', () => {
     ]) {
       assert.deepEqual(findPersonalData(maskPersonalData(text)), [], text);
     }
+  });
+});
+
+describe('maskIdentity', () => {
+  const andi = { name: 'Andi Pratama', email: 'Andi@Example.id', phone: '+62 812-3456-7890' };
+
+  it('masks each word of the name, whole words in any case, and the own email and phone however written', () => {
+    assert.equal(
+      maskIdentity('Saya ANDI pratama (andi@example.id, 0812 3456 7890); Andini bukan saya.', andi),
+      'Saya *** *** (***, ***); Andini bukan saya.',
+    );
+    assert.equal(maskIdentity('Nomor 081234567890 dan 62812-3456-7890', andi), 'Nomor *** dan ***');
+  });
+
+  it('leaves other people’s contacts and short name parts alone', () => {
+    assert.equal(
+      maskIdentity('Hubungi Pak Budi di 0811-2222-3333', { name: 'Al Andi', phone: '0812' }),
+      'Hubungi Pak Budi di 0811-2222-3333',
+    );
+    assert.equal(maskIdentity('Al datang', { name: 'Al Andi' }), 'Al datang');
+    assert.equal(maskIdentity('tanpa identitas', undefined), 'tanpa identitas');
   });
 });

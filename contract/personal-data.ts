@@ -38,3 +38,37 @@ export function maskPersonalData(text: string): string {
       return `${digits.slice(0, 4)}${'*'.repeat(Math.max(4, digits.length - 4))}`;
     });
 }
+
+/** Who the reporter is, as they gave it: what an anonymous report must not reveal. */
+export interface Identity {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A phone number's subscriber digits, without the country code or the trunk 0. */
+const subscriberDigits = (phone: string) => phone.replace(/\D/g, '').replace(/^(62|0)/, '');
+
+/**
+ * The text without the reporter's own identity: each word of their name
+ * (three letters or more, whole words, any case), their email address and
+ * their phone number however it is written. For everything an anonymous
+ * report shows or sends after filing: comments quote names the hub knows.
+ */
+export function maskIdentity(text: string, identity: Identity | undefined): string {
+  if (!identity) return text;
+  let masked = text;
+  if (identity.email) masked = masked.replace(new RegExp(escapeRegExp(identity.email), 'gi'), '***');
+  const own = identity.phone ? subscriberDigits(identity.phone) : '';
+  if (own.length >= 6) {
+    masked = masked.replace(global(PHONE), (phone) => (subscriberDigits(phone) === own ? '***' : phone));
+    masked = masked.replace(new RegExp(own.split('').join('[ .-]?'), 'g'), '***');
+  }
+  const words = (identity.name ?? '').split(/[^\p{L}\p{N}'’-]+/u).filter((word) => word.length >= 3);
+  if (words.length) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    masked = masked.replace(pattern, '***');
+  }
+  return masked;
+}

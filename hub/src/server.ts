@@ -125,7 +125,7 @@ else logger.info('OUTBOX_WORKER=off: this process answers the API; another deliv
 // SP4N-LAPOR! closes a report 10 working days after a follow-up the reporter left unanswered.
 const closeUnanswered = async () => {
   try {
-    const closed = await closeUnansweredFollowUps(db, directory, calendar, clock());
+    const closed = await closeUnansweredFollowUps(db, keyring, directory, calendar, clock());
     if (closed) logger.info({ closed }, 'closed reports whose follow-up went unanswered');
   } catch (error) {
     logger.error({ err: error }, 'closing unanswered follow-ups failed');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { deliveries, reports } from '../db/schema';
+import { listDeliveries } from '../operator/operator';
 import { createRouting, routingFile } from '../outbox/routing';
 import { OutboxWorker } from '../outbox/worker';
 import { startSmtpPeer } from '../testing/smtp-peer';
@@ -46,8 +47,8 @@ const notifications = async () =>
 describe('notifications to the reporter', () => {
   it('email a status change once, in Indonesian, with the tracker and an opt-out, never the receipt', async () => {
     const { trackingId, receipt, id } = await file();
-    await recordTransition(hub.db, id, { to: 'submitted', actor: 'hub', at: hub.clock() });
-    await recordTransition(hub.db, id, { to: 'verified', actor: 'national', at: hub.clock() });
+    await recordTransition(hub.db, testKeyring, id, { to: 'submitted', actor: 'hub', at: hub.clock() });
+    await recordTransition(hub.db, testKeyring, id, { to: 'verified', actor: 'national', at: hub.clock() });
     const w = worker();
     await w.tick();
     await w.tick();
@@ -65,7 +66,11 @@ describe('notifications to the reporter', () => {
 
   it('speak English to a reporter who filed in English, and carry responses', async () => {
     const { trackingId, id } = await file({ locale: 'en' });
-    await recordMessage(hub.db, id, { actor: 'institution', note: 'The fee has been refunded.', at: hub.clock() });
+    await recordMessage(hub.db, testKeyring, id, {
+      actor: 'institution',
+      note: 'The fee has been refunded.',
+      at: hub.clock(),
+    });
     await worker().tick();
     assert.equal(smtp.messages[0]?.subject, `Report ${trackingId}: a new response`);
     assert.match(smtp.messages[0]?.text ?? '', /The fee has been refunded\./);
@@ -73,16 +78,33 @@ describe('notifications to the reporter', () => {
 
   it('say nothing of a confidential report’s content', async () => {
     const { id } = await file({ confidential: true });
-    await recordMessage(hub.db, id, { actor: 'institution', note: 'Kepala sekolah telah diperiksa.', at: hub.clock() });
+    await recordMessage(hub.db, testKeyring, id, {
+      actor: 'institution',
+      note: 'Kepala sekolah telah diperiksa.',
+      at: hub.clock(),
+    });
     await worker().tick();
     assert.equal(smtp.messages.length, 1, 'the reporter was told');
     assert.match(smtp.messages[0]?.text ?? '', /tanggapan/i);
     assert.ok(!`${smtp.messages[0]?.text}${smtp.messages[0]?.html}`.includes('Kepala sekolah'));
   });
 
+  it('keep a mail server’s refusal for the operator without the address it quotes', async () => {
+    const { id } = await file();
+    smtp.refused.add('andi@example.id');
+    await recordTransition(hub.db, testKeyring, id, { to: 'submitted', actor: 'hub', at: hub.clock() });
+    await worker().tick();
+    const [refusal] = await notifications();
+    assert.match(refusal?.lastError ?? '', /550.*Recipient address rejected/);
+    assert.ok(!refusal?.lastError?.includes('andi@example.id'));
+    const [listed] = await listDeliveries(hub.db);
+    assert.match(listed?.lastError ?? '', /Recipient address rejected/);
+    assert.ok(!listed?.lastError?.includes('andi@'));
+  });
+
   it('reach the reporter once when the hub stops after sending: the resend carries the same Message-ID', async () => {
     const { id } = await file();
-    await recordTransition(hub.db, id, { to: 'submitted', actor: 'hub', at: hub.clock() });
+    await recordTransition(hub.db, testKeyring, id, { to: 'submitted', actor: 'hub', at: hub.clock() });
     const real = smtpMailer(smtp.url, 'lapor@example.go.id');
     const crashing: Mailer = {
       send: async (mail) => {
@@ -99,7 +121,7 @@ describe('notifications to the reporter', () => {
 
   it('stop after one click, and never for a reporter without an email or for the reporter’s own actions', async () => {
     const { trackingId, receipt, id } = await file();
-    await recordTransition(hub.db, id, { to: 'submitted', actor: 'hub', at: hub.clock() });
+    await recordTransition(hub.db, testKeyring, id, { to: 'submitted', actor: 'hub', at: hub.clock() });
     await worker().tick();
     const link = new URL(/(https:\S+opt-out\S+)/.exec(smtp.messages[0]?.text ?? '')?.[1] ?? '');
     const page = await hub.app.request(`${link.pathname}${link.search}`);
@@ -110,7 +132,7 @@ describe('notifications to the reporter', () => {
       'opening the link changes nothing',
     );
     assert.equal((await hub.app.request(`${link.pathname}${link.search}`, { method: 'POST' })).status, 200);
-    await recordTransition(hub.db, id, { to: 'verified', actor: 'national', at: hub.clock() });
+    await recordTransition(hub.db, testKeyring, id, { to: 'verified', actor: 'national', at: hub.clock() });
     assert.equal((await notifications()).length, 1);
     const forged = await hub.app.request(`/api/v1/notifications/opt-out?report=${trackingId}&token=forged`, {
       method: 'POST',
@@ -118,7 +140,7 @@ describe('notifications to the reporter', () => {
     assert.equal(forged.status, 404);
 
     const silent = await file({ reporter: { name: 'Tanpa Email' } });
-    await recordTransition(hub.db, silent.id, { to: 'submitted', actor: 'hub', at: hub.clock() });
+    await recordTransition(hub.db, testKeyring, silent.id, { to: 'submitted', actor: 'hub', at: hub.clock() });
     await hub.app.request(`/api/v1/reports/${trackingId}/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Receipt ${receipt}` },

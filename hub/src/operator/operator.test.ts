@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { runCli } from '../cli';
 import { deliveries, reports } from '../db/schema';
-import { postJson, sampleReport, testApp } from '../testing/test-app';
+import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
 import { type TestClock, testClock } from '../testing/test-clock';
 import { type TestDatabase, testDatabase } from '../testing/test-database';
 import { recordTransition } from '../workflow/transitions';
@@ -112,7 +112,7 @@ describe('moves on a filed report', () => {
   it('keep overdue lists in step', async () => {
     const { trackingId } = await fileAnonymous();
     const [row] = await hub.db.select().from(reports).where(eq(reports.trackingId, trackingId));
-    await recordTransition(hub.db, row?.id ?? 0, {
+    await recordTransition(hub.db, testKeyring, row?.id ?? 0, {
       to: 'archived',
       actor: 'national',
       note: 'Terlalu umum.',

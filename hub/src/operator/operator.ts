@@ -1,5 +1,5 @@
 import { asc, desc, eq, notInArray } from 'drizzle-orm';
-import type { Deadline, ReportView } from '../../../contract';
+import { type Deadline, maskPersonalData, type ReportView } from '../../../contract';
 import type { Db } from '../db/client';
 import { type Delivery, deliveries, reports } from '../db/schema';
 import { ApiError } from '../errors';
@@ -35,7 +35,8 @@ export async function listDeliveries(db: Db, state?: Delivery['state']): Promise
     state: d.state,
     attempts: d.attempts,
     nextAttemptAt: d.nextAttemptAt.toISOString(),
-    lastError: d.lastError,
+    // Rows stored before errors were masked on the way in are masked on the way out.
+    lastError: d.lastError && maskPersonalData(d.lastError),
     externalRef: d.externalRef,
   }));
 }

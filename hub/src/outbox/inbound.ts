@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { inboundEvents } from '../db/schema';
 import { ApiError } from '../errors';
+import type { Keyring } from '../privacy/keyring';
 import { findReportForDestination } from '../reports/views';
 import { recordMessage, recordTransition } from '../workflow/transitions';
 import type { InboundEvent } from './destination';
@@ -20,7 +21,7 @@ export async function applyInboundEvent(
   db: Db,
   destination: string,
   event: InboundEvent,
-  { now, impossibleTime }: { now: Date; impossibleTime: 'refuse' | 'clamp' },
+  { keyring, now, impossibleTime }: { keyring: Keyring; now: Date; impossibleTime: 'refuse' | 'clamp' },
 ): Promise<void> {
   const report = await findReportForDestination(db, destination, event.report);
   if (!report) throw new ApiError(404, 'not_found', 'No report delivered to this destination has this reference');
@@ -50,7 +51,7 @@ export async function applyInboundEvent(
       .returning({ eventId: inboundEvents.eventId });
     if (!received.length) throw new ApiError(409, 'event_replayed', 'This event was already received');
     if (event.type === 'status' && event.status) {
-      await recordTransition(tx, report.id, {
+      await recordTransition(tx, keyring, report.id, {
         to: event.status,
         actor: 'institution',
         note: event.note,
@@ -58,7 +59,7 @@ export async function applyInboundEvent(
         institution: event.institution,
       });
     } else {
-      await recordMessage(tx, report.id, { actor: 'institution', note: event.note ?? '', at });
+      await recordMessage(tx, keyring, report.id, { actor: 'institution', note: event.note ?? '', at });
     }
   });
 }

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import { maskIdentity, maskPersonalData } from '../../../contract';
 import type { AttachmentStore } from '../attachments/store';
 import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
-import { type Delivery, deliveries, reportEvents, reports } from '../db/schema';
+import { type Delivery, deliveries, type Report, reportEvents, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { ApiError } from '../errors';
 import type { Mailer } from '../notifications/mailer';
 import { notificationMail, optOutToken } from '../notifications/message';
 import { neutralFileName, openFileName } from '../privacy/file-names';
 import type { Keyring } from '../privacy/keyring';
+import { openNote } from '../privacy/sealed-notes';
 import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
 import { attachmentContext } from '../reports/create';
@@ -220,7 +222,11 @@ export class OutboxWorker {
         const result = await destination.poll(delivery.externalRef, cursor);
         for (const event of result.events) {
           try {
-            await applyInboundEvent(db, delivery.destination, event, { now, impossibleTime: 'clamp' });
+            await applyInboundEvent(db, delivery.destination, event, {
+              keyring: this.deps.keyring,
+              now,
+              impossibleTime: 'clamp',
+            });
           } catch (error) {
             // A repeat or a move the workflow refuses: noted, and the poll moves past it.
             if (!(error instanceof ApiError)) throw error;
@@ -293,7 +299,7 @@ export class OutboxWorker {
     const [report] = await db.select().from(reports).where(eq(reports.id, delivery.reportId));
     if (report?.status === 'received') {
       const note = externalRef ? `Nomor laporan di ${delivery.destination}: ${externalRef}` : undefined;
-      await recordTransition(db, report.id, { to: 'submitted', actor: 'hub', note, at: now });
+      await recordTransition(db, this.deps.keyring, report.id, { to: 'submitted', actor: 'hub', note, at: now });
     }
     logger?.info({ delivery: delivery.id, destination: delivery.destination }, 'delivered');
     return true;
@@ -331,7 +337,8 @@ export class OutboxWorker {
     await this.settle(delivery, {
       attempts,
       leaseUntil: null,
-      lastError: (error as Error).message.slice(0, 500),
+      // Mail servers quote the recipient (`550 <andi@…>: no such user`): kept for the operator, masked.
+      lastError: maskPersonalData((error as Error).message).slice(0, 500),
       state: parked ? 'needs_attention' : 'pending',
       nextAttemptAt: new Date(now.getTime() + retryDelay(attempts, this.options)),
     });
@@ -371,7 +378,7 @@ export class OutboxWorker {
       kind: delivery.kind as OutgoingAction['kind'],
       trackingId: sealed?.trackingId ?? '',
       ...(report.externalRef && { externalRef: report.externalRef }),
-      ...(event.note && { text: event.note }),
+      ...(event.note && sealed && { text: this.outgoingText(sealed, event.note) }),
       ...(event.rating && { rating: event.rating }),
       at: event.at.toISOString(),
     };
@@ -412,7 +419,7 @@ export class OutboxWorker {
       locale: sealed.locale,
       trackingId: sealed.trackingId,
       // A confidential report's email says nothing of its content.
-      event: { ...event, note: sealed.confidential ? null : event.note },
+      event: { ...event, note: sealed.confidential ? null : openNote(keyring, sealed.trackingId, event.note) },
       trackerUrl: `${base}/lacak/#lapor=${encodeURIComponent(sealed.trackingId)}`,
       optOutUrl,
     });
@@ -433,6 +440,12 @@ export class OutboxWorker {
     return event;
   }
 
+  /** A reporter's words as the destination receives them: opened, and without an anonymous reporter's identity. */
+  private outgoingText(sealed: Report, note: string): string {
+    const text = openNote(this.deps.keyring, sealed.trackingId, note) ?? '';
+    return sealed.anonymous ? maskIdentity(text, contactOf(openReport(this.deps.keyring, sealed))) : text;
+  }
+
   /** The report as the destination receives it; an anonymous reporter is left out entirely. */
   private async outgoing(reportId: number): Promise<OutgoingReport> {
     const { db, directory, regions, keyring } = this.deps;
@@ -443,13 +456,15 @@ export class OutboxWorker {
     const category = r.categoryId ? directory.category(r.categoryId) : undefined;
     const files = await attachmentsOf(db, r.id);
     const reporter = contactOf(r);
+    // Anonim hides the reporter from the reported party, which the receiving institution may be.
+    const text = (value: string) => (r.anonymous ? maskIdentity(value, reporter) : value);
     return {
       trackingId: r.trackingId,
       kind: r.kind,
-      title: r.title,
-      body: r.body,
+      title: text(r.title),
+      body: text(r.body),
       incidentDate: r.incidentDate,
-      location: locationOf(r, regions),
+      location: locationOf(r, regions, text),
       institution: { id: r.institutionId, name: institution?.name ?? r.institutionId },
       ...(category && { category: { id: category.id, name: category.name } }),
       anonymous: r.anonymous,

@@ -4,17 +4,20 @@ import { join } from 'node:path';
 import { eq, gt } from 'drizzle-orm';
 import type { AttachmentStore } from '../attachments/store';
 import type { Db } from '../db/client';
-import { type Attachment, attachments, reports } from '../db/schema';
+import { type Attachment, attachments, reportEvents, reports } from '../db/schema';
 import { attachmentContext } from '../reports/create';
+import { eventsOf } from '../reports/read';
 import { resealFileName } from './file-names';
 import type { Keyring } from './keyring';
+import { resealNote } from './sealed-notes';
 import { resealReport } from './sealed-report';
 
 const BATCH = 500;
 
 /**
- * Re-encrypts every report sealed with an older key, a batch per
- * transaction so the hub keeps serving meanwhile. Returns how many changed.
+ * Re-encrypts every report sealed with an older key, and its timeline notes
+ * (sealing those stored before notes were), a batch per transaction so the
+ * hub keeps serving meanwhile. Returns how many reports changed.
  */
 export async function resealAll(db: Db, keyring: Keyring): Promise<number> {
   let changed = 0;
@@ -23,6 +26,10 @@ export async function resealAll(db: Db, keyring: Keyring): Promise<number> {
     if (!batch.length) return changed;
     await db.transaction(async (tx) => {
       for (const report of batch) {
+        for (const event of await eventsOf(tx, report.id)) {
+          const note = resealNote(keyring, report, event);
+          if (note) await tx.update(reportEvents).set({ note }).where(eq(reportEvents.id, event.id));
+        }
         const resealed = resealReport(keyring, report);
         if (!resealed) continue;
         const { title, body, locationText, reporterName, reporterEmail, reporterPhone } = resealed;

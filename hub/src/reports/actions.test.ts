@@ -39,7 +39,8 @@ async function filed(...path: ReportStatus[]) {
   });
   const created = await res.json();
   const [row] = await hub.db.select().from(reports).where(eq(reports.trackingId, created.trackingId));
-  for (const to of path) await recordTransition(hub.db, row?.id ?? 0, { to, actor: 'national', at: clockNow });
+  for (const to of path)
+    await recordTransition(hub.db, testKeyring, row?.id ?? 0, { to, actor: 'national', at: clockNow });
   return created as { trackingId: string; receipt: string };
 }
 
@@ -100,7 +101,7 @@ describe('the reporter’s actions', () => {
     );
     const late = await filed('submitted', 'verified', 'forwarded', 'followed_up');
     const [row] = await hub.db.select().from(reports).where(eq(reports.trackingId, late.trackingId));
-    await recordTransition(hub.db, row?.id ?? 0, {
+    await recordTransition(hub.db, testKeyring, row?.id ?? 0, {
       to: 'finished',
       actor: 'national',
       at: new Date('2026-11-23T02:00:00Z'),

@@ -4,6 +4,8 @@ import type { Db } from '../db/client';
 import { deliveries, type Report, reportEvents, reports } from '../db/schema';
 import { ApiError } from '../errors';
 import { enqueueAction } from '../outbox/worker';
+import type { Keyring } from '../privacy/keyring';
+import { sealNote } from '../privacy/sealed-notes';
 import { localDate, type WorkingCalendar } from '../workflow/calendar';
 import { eventsOf } from './read';
 
@@ -23,7 +25,7 @@ export async function actOnReport(
   db: Db,
   report: Report,
   action: ReporterAction,
-  { calendar, timeZone, now = new Date() }: { calendar: WorkingCalendar; timeZone: string; now?: Date },
+  { keyring, calendar, timeZone, now }: { keyring: Keyring; calendar: WorkingCalendar; timeZone: string; now: Date },
 ): Promise<void> {
   const events = await eventsOf(db, report.id);
   if (action.kind === 'reopen') checkReopen(report, events, calendar, timeZone, now);
@@ -33,12 +35,13 @@ export async function actOnReport(
   }
 
   const base = { reportId: report.id, at: now, actor: 'reporter' as const };
+  const note = (text: string | undefined) => sealNote(keyring, report, 'reporter', text);
   const event: typeof reportEvents.$inferInsert =
     action.kind === 'comment'
-      ? { ...base, type: 'message', note: action.text }
+      ? { ...base, type: 'message', note: note(action.text) }
       : action.kind === 'reopen'
-        ? { ...base, type: 'status', status: 'reopened', note: action.reason }
-        : { ...base, type: 'rating', rating: action.score, note: action.remark ?? null };
+        ? { ...base, type: 'status', status: 'reopened', note: note(action.reason) }
+        : { ...base, type: 'rating', rating: action.score, note: note(action.remark) };
 
   await db.transaction(async (tx) => {
     const [recorded] = await tx.insert(reportEvents).values(event).returning({ id: reportEvents.id });

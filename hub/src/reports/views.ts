@@ -1,11 +1,12 @@
 import { and, eq, or, sql } from 'drizzle-orm';
-import { maskPersonalData, type ReportView } from '../../../contract';
+import { maskIdentity, maskPersonalData, type ReportView } from '../../../contract';
 import type { Db } from '../db/client';
 import { prepared } from '../db/prepared';
 import { type Attachment, deliveries, type Report, type ReportEvent, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { neutralFileName, openFileName } from '../privacy/file-names';
 import type { Keyring } from '../privacy/keyring';
+import { openNote } from '../privacy/sealed-notes';
 import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
 import type { WorkingCalendar } from '../workflow/calendar';
@@ -43,13 +44,15 @@ export async function reportView(
   viewer: ReportView['viewer'],
   now = new Date(),
 ): Promise<ReportView> {
-  // Decrypting costs; the public sees at most a named, non-confidential reporter's name.
+  // Decrypting costs: the public needs a named reporter's name, or an anonymous one's identity to mask it.
   const report =
     viewer === 'reporter'
       ? openReport(keyring, sealed)
-      : openReport(keyring, sealed, sealed.anonymous || sealed.confidential ? [] : ['reporterName']);
-  // The public sees text with NIK, phone numbers and email addresses masked.
-  const shown = viewer === 'public' ? maskPersonalData : (text: string) => text;
+      : openReport(keyring, sealed, sealed.anonymous ? IDENTITY : sealed.confidential ? [] : ['reporterName']);
+  // The public sees text with NIK, phone numbers and email addresses masked, and never an anonymous reporter's name.
+  const identity = viewer === 'public' && report.anonymous ? contactOf(report) : undefined;
+  const shown =
+    viewer === 'public' ? (text: string) => maskPersonalData(maskIdentity(text, identity)) : (text: string) => text;
   const showContent = viewer === 'reporter' || !report.confidential;
   const [events, files] = await Promise.all([eventsOf(db, report.id), showContent ? attachmentsOf(db, report.id) : []]);
   const category = report.categoryId ? directory.category(report.categoryId) : undefined;
@@ -77,10 +80,15 @@ export async function reportView(
     ...deadlinesOf(report, events, calendar, institution?.timeZone ?? DEFAULT_TIME_ZONE, now),
     createdAt: report.createdAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),
-    timeline: events.map((event) => ({
-      ...timelineEntry(event),
-      ...(event.institution && { institution: institutionRef(event.institution) }),
-    })),
+    // A confidential report's public timeline says what happened and when, never what was written.
+    timeline: events.map((event) =>
+      showContent
+        ? {
+            ...timelineEntry(event, (note) => shown(openNote(keyring, report.trackingId, note) ?? '')),
+            ...(event.institution && { institution: institutionRef(event.institution) }),
+          }
+        : bareEntry(event),
+    ),
   };
 }
 
@@ -94,13 +102,21 @@ function reporterPart(report: Report, viewer: ReportView['viewer']): Pick<Report
     : {};
 }
 
-function timelineEntry(event: ReportEvent): ReportView['timeline'][number] {
+const IDENTITY = ['reporterName', 'reporterEmail', 'reporterPhone'] as const;
+
+function bareEntry(event: ReportEvent): ReportView['timeline'][number] {
   return {
     at: event.at.toISOString(),
     type: event.type,
     actor: event.actor,
     ...(event.status && { status: event.status }),
-    ...(event.note && { note: event.note }),
+  };
+}
+
+function timelineEntry(event: ReportEvent, note: (stored: string) => string): ReportView['timeline'][number] {
+  return {
+    ...bareEntry(event),
+    ...(event.note && { note: note(event.note) }),
     ...(event.rating && { rating: event.rating }),
   };
 }

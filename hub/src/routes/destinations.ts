@@ -22,7 +22,7 @@ const inboundEvent = z.object({
  * destination's secret over its timestamp and body; an unsigned, wrongly
  * signed, stale or already-seen event is refused and changes nothing.
  */
-export function destinationRoutes({ db, routing, clock }: ResolvedDeps) {
+export function destinationRoutes({ db, keyring, routing, clock }: ResolvedDeps) {
   return new Hono().post('/:name/events', async (c) => {
     const name = c.req.param('name');
     const destination = routing.destination(name);
@@ -45,7 +45,7 @@ export function destinationRoutes({ db, routing, clock }: ResolvedDeps) {
         fields: toFieldErrors(parsed.error.issues),
       });
     }
-    await applyInboundEvent(db, name, parsed.data, { now: clock(), impossibleTime: 'refuse' });
+    await applyInboundEvent(db, name, parsed.data, { keyring, now: clock(), impossibleTime: 'refuse' });
     return c.json({ accepted: true });
   });
 }

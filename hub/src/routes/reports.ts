@@ -97,7 +97,7 @@ export function reportRoutes({
     if (viewer !== 'reporter')
       throw new ApiError(401, 'invalid_receipt', 'Only the reporter, with the receipt, may do this');
     const timeZone = directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
-    await actOnReport(db, report, action, { calendar, timeZone, now: clock() });
+    await actOnReport(db, report, action, { keyring, calendar, timeZone, now: clock() });
     const [updated] = await db.select().from(reports).where(eq(reports.id, report.id));
     return c.json(
       await reportView({ db, directory, regions, keyring, calendar }, updated ?? report, 'reporter', clock()),

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
+import type { Keyring } from '../privacy/keyring';
 import { eventsOf } from '../reports/read';
 import type { WorkingCalendar } from './calendar';
 import { DEFAULT_TIME_ZONE, deadlinesOf } from './deadlines';
@@ -15,9 +16,10 @@ export const AUTO_CLOSE_NOTE = 'Ditutup otomatis: 10 hari kerja setelah tindak l
  */
 export async function closeUnansweredFollowUps(
   db: Db,
+  keyring: Keyring,
   directory: Directory,
   calendar: WorkingCalendar,
-  now = new Date(),
+  now: Date,
 ): Promise<number> {
   let closed = 0;
   for (const report of await db.select().from(reports).where(eq(reports.status, 'followed_up'))) {
@@ -25,7 +27,7 @@ export async function closeUnansweredFollowUps(
     const timeZone = directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
     const { deadline } = deadlinesOf(report, events, calendar, timeZone, now);
     if (deadline?.kind === 'auto_close' && deadline.overdue) {
-      await recordTransition(db, report.id, { to: 'finished', actor: 'hub', note: AUTO_CLOSE_NOTE, at: now });
+      await recordTransition(db, keyring, report.id, { to: 'finished', actor: 'hub', note: AUTO_CLOSE_NOTE, at: now });
       closed++;
     }
   }

@@ -4,6 +4,8 @@ import type { Db, Tx } from '../db/client';
 import { type Report, type ReportEvent, reportEvents, reports } from '../db/schema';
 import { ApiError } from '../errors';
 import { queueNotification } from '../notifications/queue';
+import type { Keyring } from '../privacy/keyring';
+import { sealNote } from '../privacy/sealed-notes';
 
 type Actor = ReportEvent['actor'];
 /** The database or a transaction on it: these functions join the caller's transaction when given one. */
@@ -16,6 +18,7 @@ type Executor = Pick<Db | Tx, 'transaction'>;
  */
 export function recordTransition(
   db: Executor,
+  keyring: Keyring,
   reportId: number,
   change: { to: ReportStatus; actor: Actor; note?: string; at: Date; institution?: string },
 ): Promise<Report> {
@@ -34,7 +37,7 @@ export function recordTransition(
         type: 'status',
         actor: change.actor,
         status: change.to,
-        note: change.note ?? null,
+        note: sealNote(keyring, report, change.actor, change.note),
         institution: change.institution ?? null,
       })
       .returning({ id: reportEvents.id });
@@ -47,16 +50,20 @@ export function recordTransition(
 /** Records a message (an institution's response, a reporter's reply) without changing the status. */
 export function recordMessage(
   db: Executor,
+  keyring: Keyring,
   reportId: number,
   message: { actor: Actor; note: string; at: Date },
 ): Promise<void> {
   const { at } = message;
   return db.transaction(async (tx) => {
+    const [report] = await tx.select().from(reports).where(eq(reports.id, reportId));
+    if (!report) throw new ApiError(404, 'not_found', 'No such report');
+    const note = sealNote(keyring, report, message.actor, message.note);
     const [event] = await tx
       .insert(reportEvents)
-      .values({ reportId, at, type: 'message', actor: message.actor, note: message.note })
+      .values({ reportId, at, type: 'message', actor: message.actor, note })
       .returning({ id: reportEvents.id });
-    const [report] = await tx.update(reports).set({ updatedAt: at }).where(eq(reports.id, reportId)).returning();
-    if (report && event && message.actor !== 'reporter') await queueNotification(tx, report, event.id, at);
+    await tx.update(reports).set({ updatedAt: at }).where(eq(reports.id, reportId));
+    if (event && message.actor !== 'reporter') await queueNotification(tx, { ...report, updatedAt: at }, event.id, at);
   });
 }

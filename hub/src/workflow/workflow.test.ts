@@ -32,7 +32,7 @@ async function fileAt(local: string): Promise<Report> {
 }
 
 const move = (report: Report, to: ReportStatus, local: string, actor: 'national' | 'institution' = 'national') =>
-  recordTransition(hub.db, report.id, { to, actor, at: wita(local) });
+  recordTransition(hub.db, testKeyring, report.id, { to, actor, at: wita(local) });
 
 const deps = async () => ({
   db: hub.db,
@@ -114,7 +114,7 @@ describe('the workflow', () => {
       for (const to of ['submitted', 'verified', 'forwarded'] as const) await move(report, to, '2026-10-27T09:00:00');
       await move(report, 'followed_up', '2026-11-02T09:00:00', 'institution');
     }
-    await recordMessage(hub.db, answered.id, {
+    await recordMessage(hub.db, testKeyring, answered.id, {
       actor: 'reporter',
       note: 'Belum ada perubahan.',
       at: wita('2026-11-05T08:00:00'),
@@ -122,8 +122,14 @@ describe('the workflow', () => {
     // Monday 2 November + 10 working days = Monday 16 November.
     assert.deepEqual((await viewAt(quiet, '2026-11-09T09:00:00')).deadline?.due, '2026-11-16');
     const directory = hub.directory;
-    assert.equal(await closeUnansweredFollowUps(hub.db, directory, testCalendar, wita('2026-11-16T23:00:00')), 0);
-    assert.equal(await closeUnansweredFollowUps(hub.db, directory, testCalendar, wita('2026-11-17T00:30:00')), 1);
+    assert.equal(
+      await closeUnansweredFollowUps(hub.db, testKeyring, directory, testCalendar, wita('2026-11-16T23:00:00')),
+      0,
+    );
+    assert.equal(
+      await closeUnansweredFollowUps(hub.db, testKeyring, directory, testCalendar, wita('2026-11-17T00:30:00')),
+      1,
+    );
     const closed = await viewAt(quiet, '2026-11-17T01:00:00');
     assert.equal(closed.status, 'finished');
     assert.equal(closed.timeline.at(-1)?.note, AUTO_CLOSE_NOTE);
