@@ -35,6 +35,31 @@ export const SLUG_MAX_LENGTH = 64;
 export const REGION_CODE = /^\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?$/;
 /** Indonesian and international numbers: optional +, 8 to 15 digits, common separators. */
 export const PHONE = /^\+?[0-9][0-9 ().-]{6,18}[0-9]$/;
+/**
+ * The digits of a number that can be dialled: Indonesian (0 or 62, then a
+ * non-zero area or mobile prefix, 9 to 14 digits in all) or international
+ * in E.164 (+, a country code, 8 to 15 digits).
+ */
+const DIALLABLE = /^(?:(?:0|62)[1-9]\d{7,12}|\+[1-9]\d{7,14})$/;
+
+/** A phone number a reporter could be reached at: its shape, and digits that can be dialled. */
+export function isPhoneNumber(text: string): boolean {
+  if (!PHONE.test(text)) return false;
+  const digits = text.replace(/[ ().-]/g, '');
+  return DIALLABLE.test(digits.startsWith('+62') ? digits.slice(1) : digits);
+}
+
+/** No Indonesian public body served anyone before the Republic: an earlier incident date is a mistake. */
+export const INCIDENT_DATE_EARLIEST = '1945-08-17';
+
+/**
+ * How many characters a reader sees: spaces, line breaks, zero-width and
+ * other invisible characters do not count, so a title of zero-width spaces
+ * is as empty as a blank one.
+ */
+export function visibleLength(text: string): number {
+  return text.replace(/[\s\p{Z}\p{Cc}\p{Cf}]/gu, '').length;
+}
 /** A practical email shape: one @, a dotted domain, no spaces. */
 export const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -79,9 +104,8 @@ export function checkReport(report: ReportDraft): Record<string, FieldError> {
   };
   const text = (path: keyof typeof TEXT_LIMITS, value: string) => {
     const [min, max] = TEXT_LIMITS[path];
-    const length = value.trim().length;
-    if (length < min) fail(path, 'too_small');
-    else if (length > max) fail(path, 'too_big');
+    if (visibleLength(value) < min) fail(path, 'too_small');
+    else if (value.trim().length > max) fail(path, 'too_big');
   };
   const pattern = (path: string, value: string, regex: RegExp, max = Number.POSITIVE_INFINITY) => {
     if (value.length > max) fail(path, 'too_big');
@@ -93,6 +117,7 @@ export function checkReport(report: ReportDraft): Record<string, FieldError> {
   text('body', report.body);
   if (!isCalendarDate(report.incidentDate)) fail('incidentDate', 'invalid_format');
   else if (isFutureDate(report.incidentDate)) fail('incidentDate', 'future');
+  else if (report.incidentDate < INCIDENT_DATE_EARLIEST) fail('incidentDate', 'invalid_value');
   text('location.text', report.location.text);
   if (report.location.regionCode !== undefined) pattern('location.regionCode', report.location.regionCode, REGION_CODE);
   pattern('institutionId', report.institutionId, SLUG, SLUG_MAX_LENGTH);
@@ -100,6 +125,10 @@ export function checkReport(report: ReportDraft): Record<string, FieldError> {
   const reporter = report.reporter;
   if (reporter?.name !== undefined) text('reporter.name', reporter.name);
   if (reporter?.email !== undefined) pattern('reporter.email', reporter.email, EMAIL, REPORTER_EMAIL_MAX_LENGTH);
-  if (reporter?.phone !== undefined) pattern('reporter.phone', reporter.phone.trim(), PHONE, REPORTER_PHONE_MAX_LENGTH);
+  if (reporter?.phone !== undefined) {
+    const phone = reporter.phone.trim();
+    if (phone.length > REPORTER_PHONE_MAX_LENGTH) fail('reporter.phone', 'too_big');
+    else if (!isPhoneNumber(phone)) fail('reporter.phone', 'invalid_format');
+  }
   return errors;
 }

@@ -54,6 +54,27 @@ describe('report contract', () => {
     assert.deepEqual(Object.keys(fields).sort(), ['reporter.email', 'reporter.phone']);
   });
 
+  it('refuses an incident date before the Republic, such as year 0', () => {
+    assert.equal(errorsOf({ ...valid, incidentDate: '0000-01-01' }).incidentDate?.code, 'invalid_value');
+    assert.equal(errorsOf({ ...valid, incidentDate: '1945-08-16' }).incidentDate?.code, 'invalid_value');
+    assert.deepEqual(errorsOf({ ...valid, incidentDate: '1945-08-17' }), {});
+  });
+
+  it('counts only characters a reader sees: text of zero-width or invisible characters is empty', () => {
+    const invisible = '\u200b\u200c\u200d\u2060\u00ad'.repeat(6);
+    assert.equal(errorsOf({ ...valid, title: invisible }).title?.code, 'too_small');
+    assert.equal(errorsOf({ ...valid, title: `Pungutan${invisible}` }).title?.code, 'too_small');
+    assert.equal(errorsOf({ ...valid, reporter: { name: '\u200b\u200b' } })['reporter.name']?.code, 'too_small');
+    assert.deepEqual(errorsOf({ ...valid, title: 'Pungutan liar di TU' }), {});
+  });
+
+  it('takes phone numbers that can be dialled, and nothing else that looks like one', () => {
+    for (const phone of ['0812 3456 7890', '+62 812-3456-7890', '0411-452345', '6281234567890', '+44 20 7946 0958'])
+      assert.deepEqual(errorsOf({ ...valid, reporter: { phone } }), {}, phone);
+    for (const phone of ['0000000000', '1234567890', '0-0-0-0-0-0-0', '((((((((0', '+0 812 3456 7890', '081'])
+      assert.equal(errorsOf({ ...valid, reporter: { phone } })['reporter.phone']?.code, 'invalid_format', phone);
+  });
+
   it('knows today in WIT, which starts the new day first', () => {
     assert.equal(latestIndonesianDate(new Date('2026-11-23T14:59:59Z')), '2026-11-23');
     assert.equal(latestIndonesianDate(new Date('2026-11-23T15:00:00Z')), '2026-11-24');

@@ -3,20 +3,28 @@ import { isFutureDate } from './dates';
 import { REPORTER_EMAIL_MAX_LENGTH, REPORTER_PHONE_MAX_LENGTH } from './limits';
 import {
   EMAIL,
+  INCIDENT_DATE_EARLIEST,
   isCalendarDate,
-  PHONE,
+  isPhoneNumber,
   REGION_CODE,
   REPORT_KINDS,
   SLUG,
   SLUG_MAX_LENGTH,
   STORABLE_TEXT,
   TEXT_LIMITS,
+  visibleLength,
 } from './report-rules';
 
 const text = (path: keyof typeof TEXT_LIMITS) =>
-  z
-    .string()
-    .check(z.trim(), z.minLength(TEXT_LIMITS[path][0]), z.maxLength(TEXT_LIMITS[path][1]), z.regex(STORABLE_TEXT));
+  z.string().check(
+    z.trim(),
+    z.refine((value) => visibleLength(value) >= TEXT_LIMITS[path][0], {
+      message: `Too short: at least ${TEXT_LIMITS[path][0]} visible characters`,
+      params: { reason: 'too_small' },
+    }),
+    z.maxLength(TEXT_LIMITS[path][1]),
+    z.regex(STORABLE_TEXT),
+  );
 const slug = () => z.string().check(z.maxLength(SLUG_MAX_LENGTH), z.regex(SLUG));
 
 /** The report as the hub accepts it, built from the rules in `report-rules.ts`. */
@@ -30,6 +38,11 @@ export const reportInputSchema = z.object({
       message: 'The incident date is in the future',
       params: { reason: 'future' },
       when: (payload) => isCalendarDate(payload.value as string),
+    }),
+    z.refine((date) => date >= INCIDENT_DATE_EARLIEST, {
+      message: `The incident date is before ${INCIDENT_DATE_EARLIEST}`,
+      params: { reason: 'invalid_value' },
+      when: (payload) => isCalendarDate(payload.value as string) && !isFutureDate(payload.value as string),
     }),
   ),
   location: z.object({
@@ -48,7 +61,15 @@ export const reportInputSchema = z.object({
     z.object({
       name: z.optional(text('reporter.name')),
       email: z.optional(z.string().check(z.maxLength(REPORTER_EMAIL_MAX_LENGTH), z.regex(EMAIL))),
-      phone: z.optional(z.string().check(z.trim(), z.maxLength(REPORTER_PHONE_MAX_LENGTH), z.regex(PHONE))),
+      phone: z.optional(
+        z
+          .string()
+          .check(
+            z.trim(),
+            z.maxLength(REPORTER_PHONE_MAX_LENGTH),
+            z.refine(isPhoneNumber, { message: 'Not a phone number', params: { reason: 'invalid_format' } }),
+          ),
+      ),
     }),
   ),
 });

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { deliveries, reports } from '../db/schema';
-import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
+import { deliveries, reportEvents, reports } from '../db/schema';
+import { overdueReports } from '../operator/operator';
+import { postJson, sampleReport, testApp, testCalendar, testKeyring } from '../testing/test-app';
 import { startWebhookPeer } from '../testing/webhook-peer';
 import type { Destination } from './destination';
+import { applyInboundEvent } from './inbound';
 import { createRouting, routingFile } from './routing';
 import { signedHeaders } from './signature';
 import { webhookDestination } from './webhook';
@@ -368,6 +370,54 @@ describe('events from a destination', () => {
     assert.equal((await jump.json()).error.code, 'invalid_transition');
     const [report] = await hub.db.select().from(reports).where(eq(reports.id, 1));
     assert.equal(report?.status, 'verified');
+  });
+
+  it('refuse a time before the report or after now; a polled one is kept at the nearest possible time', async () => {
+    const trackingId = await delivered();
+    for (const at of ['0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z']) {
+      const res = await send({ eventId: `e-${at}`, report: trackingId, type: 'status', status: 'verified', at });
+      assert.equal(res.status, 400, at);
+      assert.equal((await res.json()).error.fields.at.code, 'out_of_range');
+    }
+    const polled = {
+      eventId: 'p1',
+      report: trackingId,
+      type: 'status',
+      status: 'verified',
+      at: '0001-01-01T00:00:00Z',
+    } as const;
+    await applyInboundEvent(hub.db, 'disdik', polled, {
+      keyring: testKeyring,
+      now: hub.clock(),
+      impossibleTime: 'clamp',
+    });
+    const view = await (await hub.app.request(`/api/v1/reports/${trackingId}`)).json();
+    assert.equal(view.status, 'verified');
+    assert.equal(view.timeline.at(-1).at, view.createdAt);
+  });
+
+  it('break no view and no overdue list when an impossible time is already stored', async () => {
+    const trackingId = await delivered();
+    const [report] = await hub.db.select().from(reports).where(eq(reports.trackingId, trackingId));
+    assert.ok(report);
+    for (const [status, at] of [
+      ['verified', '0001-01-01T00:00:00Z'],
+      ['forwarded', '9999-12-31T23:59:59Z'],
+    ] as const) {
+      await hub.db
+        .insert(reportEvents)
+        .values({ reportId: report.id, at: new Date(at), type: 'status', actor: 'institution', status });
+    }
+    await hub.db.update(reports).set({ status: 'forwarded' }).where(eq(reports.id, report.id));
+    const res = await hub.app.request(`/api/v1/reports/${trackingId}`);
+    assert.equal(res.status, 200);
+    assert.equal((await res.json()).deadline.kind, 'follow_up');
+    const monthLater = new Date(hub.clock().getTime() + 30 * 86_400_000);
+    const overdue = await overdueReports({ ...hub, calendar: testCalendar }, monthLater);
+    assert.deepEqual(
+      overdue.map((r) => [r.trackingId, r.deadline.kind]),
+      [[trackingId, 'follow_up']],
+    );
   });
 
   it('refuse a destination without events, and a report not delivered to it', async () => {

@@ -26,15 +26,26 @@ export function deadlinesOf(
   now = new Date(),
 ): Deadlines {
   if (report.status === 'finished' || report.status === 'archived') return {};
+  // Times come from outside too (destinations, imports): one that could not have happened (year 1, year
+  // 9999) counts from the report's receipt, so a stored value never breaks a view or the overdue list, and
+  // the deadline it gives stands still rather than moving with the clock.
+  const earliest = report.createdAt.getTime();
+  const latest = Math.max(earliest, now.getTime());
+  const possible = (at: Date) => {
+    const time = at.getTime();
+    return time >= earliest && time <= latest ? at : report.createdAt;
+  };
   const today = localDate(now, timeZone);
   const due = (kind: DeadlineKind, from: Date, days: number): Deadline => {
     const date = calendar.addWorkingDays(localDate(from, timeZone), days);
     return { kind, due: date, workingDaysLeft: calendar.workingDaysBetween(today, date), overdue: today > date };
   };
   const lastStatus = [...events].reverse().find((e) => e.type === 'status' && e.status === report.status);
-  const since = lastStatus?.at ?? report.createdAt;
+  const since = possible(lastStatus?.at ?? report.createdAt);
   const firstForward = events.find((e) => e.type === 'status' && e.status === 'forwarded');
-  const resolution = firstForward ? { resolution: due('resolution', firstForward.at, WORKING_DAYS.resolution) } : {};
+  const resolution = firstForward
+    ? { resolution: due('resolution', possible(firstForward.at), WORKING_DAYS.resolution) }
+    : {};
 
   switch (report.status) {
     case 'received':
@@ -49,7 +60,7 @@ export function deadlinesOf(
     case 'followed_up': {
       const reply = events.find((e) => e.type === 'message' && e.actor === 'reporter' && e.at > since);
       const deadline = reply
-        ? due('follow_up', reply.at, WORKING_DAYS.followUp)
+        ? due('follow_up', possible(reply.at), WORKING_DAYS.followUp)
         : due('auto_close', since, WORKING_DAYS.autoClose);
       return { deadline, ...resolution };
     }

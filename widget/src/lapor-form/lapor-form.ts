@@ -11,7 +11,7 @@ import {
 } from '../../../contract/attachments';
 import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../../contract/limits';
 import { findPersonalData, type PersonalDataKind } from '../../../contract/personal-data';
-import { checkReport, REPORT_KINDS, type ReportKind } from '../../../contract/report-rules';
+import { checkReport, INCIDENT_DATE_EARLIEST, REPORT_KINDS, type ReportKind } from '../../../contract/report-rules';
 import { LaporErrorEvent } from '../events/lapor-error';
 import { LaporSubmittedEvent } from '../events/lapor-submitted';
 import { formatSize } from '../internal/format';
@@ -215,7 +215,11 @@ export class LaporForm extends LaporElement {
           multiline: true,
           maxlength: BODY_MAX_LENGTH,
         })}
-        ${this.textField('incidentDate', msg('Tanggal kejadian'), { type: 'date', max: localToday() })}
+        ${this.textField('incidentDate', msg('Tanggal kejadian'), {
+          type: 'date',
+          min: INCIDENT_DATE_EARLIEST,
+          max: localToday(),
+        })}
         ${this.textField('locationText', msg('Lokasi kejadian'), {
           help: msg('Semakin spesifik semakin baik, misalnya nama kantor, jalan, dan kota.'),
         })}
@@ -483,6 +487,7 @@ export class LaporForm extends LaporElement {
       type?: string;
       multiline?: boolean;
       maxlength?: number;
+      min?: string;
       max?: string;
       autocomplete?: string;
     } = {},
@@ -500,7 +505,7 @@ export class LaporForm extends LaporElement {
       ? html`<textarea id=${name} name=${name} .value=${value} maxlength=${options.maxlength ?? nothing}
           aria-invalid=${invalid} aria-describedby=${describedBy || nothing}></textarea>`
       : html`<input id=${name} name=${name} type=${options.type ?? 'text'} .value=${value}
-          maxlength=${options.maxlength ?? nothing} max=${options.max ?? nothing}
+          maxlength=${options.maxlength ?? nothing} min=${options.min ?? nothing} max=${options.max ?? nothing}
           autocomplete=${options.autocomplete ?? nothing} aria-invalid=${invalid}
           aria-describedby=${describedBy || nothing} />`;
     return html`<div class="field" part="field">
