@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
+import { solveChallenge } from 'altcha-lib/v1';
+import type { PowChallenge } from '../../../contract';
+import type { App } from '../app';
 import { addSite } from '../sites/sites';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
+import { rateLimitKey } from './client-address';
+import type { ProofOfWork } from './proof-of-work';
 
 let hub: Awaited<ReturnType<typeof testApp>> | undefined;
 afterEach(async () => hub?.close());
@@ -78,6 +83,59 @@ describe('rate limits', () => {
     assert.deepEqual(statuses, [201, 201, 429]);
     const direct = await postJson(hub.app, '/api/v1/reports', sampleReport, from('198.51.100.20'));
     assert.equal(direct.status, 201, 'reports without the site are not counted against it');
+  });
+
+  it('count against a site only what it really passed on: junk sent with its public key shuts nothing', async () => {
+    const pow: ProofOfWork = { maxNumber: 500, ttlMs: 60_000, secret: 'test-secret' };
+    hub = await testApp({
+      rateLimits: { reportsPerHour: 1000, reportsPerHourPerSite: 2, lookupsPerMinute: 100 },
+      trustedProxies: 1,
+      proofOfWork: pow,
+    });
+    const { key } = await addSite(hub.db, {
+      name: 'SMK',
+      origins: ['https://smk.example.sch.id'],
+      institutionId: 'smk-smak-makassar',
+    });
+    const send = (body: object, headers: Record<string, string>) =>
+      postJson(hub?.app as App, '/api/v1/reports', body, { ...from('198.51.100.66'), 'X-Lapor-Site': key, ...headers });
+    const solved = async () => {
+      const challenge: PowChallenge = await (await (hub?.app as App).request('/api/v1/challenge')).json();
+      const found = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber)
+        .promise;
+      return Buffer.from(JSON.stringify({ ...challenge, number: found?.number })).toString('base64');
+    };
+    const junk: number[] = [];
+    for (let i = 0; i < 5; i++) junk.push((await send(sampleReport, {})).status);
+    for (let i = 0; i < 5; i++)
+      junk.push((await send(sampleReport, { Origin: 'https://evil.example', 'X-Altcha': await solved() })).status);
+    for (let i = 0; i < 5; i++)
+      junk.push((await send({ ...sampleReport, title: 'x' }, { 'X-Altcha': await solved() })).status);
+    assert.deepEqual(junk, [...Array(5).fill(403), ...Array(5).fill(403), ...Array(5).fill(400)]);
+
+    const real: number[] = [];
+    for (let i = 0; i < 3; i++) real.push((await send(sampleReport, { 'X-Altcha': await solved() })).status);
+    assert.deepEqual(real, [201, 201, 429], 'the site’s own limit still holds for reports it passed on');
+  });
+
+  it('count an IPv6 client by its /64 network, and an IPv4-mapped address as IPv4', () => {
+    assert.equal(rateLimitKey('2001:db8:1234:5678:aaaa:bbbb:cccc:dddd'), '2001:db8:1234:5678::/64');
+    assert.equal(rateLimitKey('2001:db8:1234:5678::1'), '2001:db8:1234:5678::/64');
+    assert.equal(rateLimitKey('2001:0db8:1234:5678:ffff::'), '2001:db8:1234:5678::/64');
+    assert.notEqual(rateLimitKey('2001:db8:1234:5679::1'), rateLimitKey('2001:db8:1234:5678::1'));
+    assert.equal(rateLimitKey('::ffff:198.51.100.7'), '198.51.100.7');
+    assert.equal(rateLimitKey('198.51.100.7'), '198.51.100.7');
+  });
+
+  it('refuse a second address of the same IPv6 /64 once the first used the limit', async () => {
+    hub = await testApp({
+      rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 100, lookupsPerMinute: 1 },
+      trustedProxies: 1,
+    });
+    const lookup = (address: string) => hub?.app.request('/api/v1/reports/LPR-0000-0000-0', { headers: from(address) });
+    assert.equal((await lookup('2001:db8:aa:1::1'))?.status, 404);
+    assert.equal((await lookup('2001:db8:aa:1:ffff:1:2:3'))?.status, 429);
+    assert.equal((await lookup('2001:db8:aa:2::1'))?.status, 404, 'another network is not affected');
   });
 
   it('key on the address the trusted proxy saw, not on what the client claims', async () => {

@@ -29,9 +29,12 @@ export function limitPer(options: {
   key: (c: Context) => string | undefined;
   what: string;
   store?: Store;
+  /** Count only requests that were answered with success (a filed report), not those refused. */
+  onlyAccepted?: boolean;
 }) {
   return rateLimiter({
     ...(options.store && { store: options.store }),
+    skipFailedRequests: options.onlyAccepted ?? false,
     windowMs: options.windowMs,
     limit: options.limit,
     standardHeaders: 'draft-6',

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import * as z from 'zod';
 import {
   BODY_MAX_LENGTH,
@@ -11,7 +12,8 @@ import {
   toFieldErrors,
   type ValidReport,
 } from '../../../contract';
-import { checkSolution, replayedSolution, spendSolution } from '../abuse/proof-of-work';
+import { rateLimitKey } from '../abuse/client-address';
+import { checkSolution, replayedSolution, type Solution, spendSolution } from '../abuse/proof-of-work';
 import { limitPer } from '../abuse/rate-limit';
 import { sharedCounts } from '../abuse/shared-counts';
 import type { ResolvedDeps } from '../app';
@@ -38,6 +40,9 @@ import { findSite } from '../sites/sites';
 import { DEFAULT_TIME_ZONE } from '../workflow/deadlines';
 
 const RECEIPT_AUTH = /^Receipt\s+(\S+)\s*$/i;
+
+/** What the admission check found out about a report's request. */
+type Admitted = { Variables: { site?: Site; solution?: Solution } };
 
 const commentSchema = z.object({ text: z.string().trim().min(1).max(BODY_MAX_LENGTH).regex(STORABLE_TEXT) });
 const reopenSchema = z.object({ reason: z.string().trim().min(10).max(BODY_MAX_LENGTH).regex(STORABLE_TEXT) });
@@ -77,19 +82,29 @@ export function reportRoutes({
   const hour = 3_600_000;
   // On PostgreSQL several hub processes may answer: they count in the database, together.
   const counts = (namespace: string) => (db.$dialect === 'postgres' ? sharedCounts(db, namespace) : undefined);
+  const byNetwork = (c: Context) => rateLimitKey(clientAddress(c));
   const reportLimit = limitPer({
     store: counts('reports-per-address'),
     limit: rateLimits.reportsPerHour,
     windowMs: hour,
-    key: clientAddress,
+    key: byNetwork,
     what: 'address',
   });
+  // Site keys are public: only reports the site really passed on count against it, so junk sent with a
+  // school's key (no proof of work, a foreign page, invalid fields) cannot use up its hour.
   const siteLimit = limitPer({
     store: counts('reports-per-site'),
     limit: rateLimits.reportsPerHourPerSite,
     windowMs: hour,
-    key: (c) => c.req.header('x-lapor-site'),
+    key: (c) => (c as Context<Admitted>).get('site')?.key,
     what: 'website',
+    onlyAccepted: true,
+  });
+  /** The site a report comes through and its proof of work, checked before anything is counted against the site. */
+  const admission = createMiddleware<Admitted>(async function admission(c, next) {
+    c.set('site', await siteOfRequest(c, db, selfOrigins));
+    if (proofOfWork) c.set('solution', await checkSolution(db, proofOfWork, c.req.header('x-altcha')));
+    await next();
   });
   /** Applies a reporter's action to the report the receipt opens, and answers the reporter's view. */
   const act = async (c: Context, action: ReporterAction) => {
@@ -108,13 +123,13 @@ export function reportRoutes({
     store: counts('lookups-per-address'),
     limit: rateLimits.lookupsPerMinute,
     windowMs: 60_000,
-    key: clientAddress,
+    key: byNetwork,
     what: 'address',
   });
-  return new Hono()
-    .post('/', reportLimit, siteLimit, submissionGuard, async (c) => {
-      const site = await siteOfRequest(c, db, selfOrigins);
-      const solution = proofOfWork ? await checkSolution(db, proofOfWork, c.req.header('x-altcha')) : undefined;
+  return new Hono<Admitted>()
+    .post('/', reportLimit, submissionGuard, admission, siteLimit, async (c) => {
+      const site = c.get('site');
+      const solution = c.get('solution');
       const submission = await readSubmission(c, attachments.staging);
       try {
         if (submission.input.website) {
