@@ -26,6 +26,7 @@ import { regionRoutes } from './routes/regions';
 import { reportRoutes } from './routes/reports';
 import { siteRoutes } from './routes/sites';
 import { type StaticRoots, staticRoutes } from './routes/static';
+import { apiSecurity } from './security-headers';
 import { originGuard } from './sites/origin-guard';
 import type { WorkingCalendar } from './workflow/calendar';
 import { type Clock, realClock } from './workflow/clock';
@@ -107,7 +108,9 @@ export function createApp(options: AppDeps) {
     .route('/', directoryRoutes(deps));
 
   const logger = deps.logger ?? createLogger().child({}, { level: 'silent' });
-  const app = new Hono<{ Variables: RequestIdVariables }>().use(requestId(), requestLog(logger)).route('/api/v1', api);
+  const app = new Hono<{ Variables: RequestIdVariables }>()
+    .use(requestId(), requestLog(logger), apiSecurity())
+    .route('/api/v1', api);
   if (deps.staticRoots) app.route('/', staticRoutes(deps.staticRoots));
 
   app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address'), 404));

@@ -19,7 +19,15 @@ describe('configFromEnv', () => {
       clockSpeed: 1,
       mailFrom: 'SP4N-LAPOR! <no-reply@localhost>',
       outboxWorker: true,
+      demo: true,
     });
+  });
+
+  it('runs the demo only on loopback, unless told', () => {
+    assert.equal(configFromEnv({ HOST: '::1' }).demo, true);
+    assert.equal(configFromEnv({ HOST: '0.0.0.0' }).demo, false);
+    assert.equal(configFromEnv({ HOST: '0.0.0.0', DEMO: 'on' }).demo, true);
+    assert.equal(configFromEnv({ DEMO: 'off' }).demo, false);
   });
 
   it('reads every setting', () => {

@@ -28,7 +28,15 @@ export interface Config {
   publicUrl?: string;
   /** Whether this process delivers the outbox; off, it only answers the API and another process delivers. */
   outboxWorker: boolean;
+  /**
+   * Demo mode: the demo site is registered on a fresh database, and without
+   * destinations.json the local national desk (no login) stands in for
+   * SP4N-LAPOR!. On by default only for a hub that listens on loopback.
+   */
+  demo: boolean;
 }
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 const count = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
@@ -52,6 +60,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('SP4N-LAPOR! <no-reply@localhost>'),
   ADMIN_TOKEN: z.string().min(24, 'ADMIN_TOKEN must be at least 24 characters').optional(),
   OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
+  DEMO: z.enum(['on', 'off']).optional(),
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   S3_BUCKET: z.string().min(3).max(63).optional(),
   S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
@@ -97,6 +106,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.SMTP_URL && { smtpUrl: e.SMTP_URL }),
     mailFrom: e.MAIL_FROM,
     outboxWorker: e.OUTBOX_WORKER === 'on',
+    demo: e.DEMO ? e.DEMO === 'on' : LOOPBACK.has(e.HOST),
   };
 }
 

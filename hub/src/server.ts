@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -25,16 +25,29 @@ import { createCalendar, loadDecrees } from './workflow/calendar';
 import { acceleratedClock } from './workflow/clock';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+// Everything the hub writes (database, attachments, keys, staging) holds reporters' data: its user's alone.
+process.umask(0o077);
 const config = configFromEnv();
+mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+chmodSync(config.dataDir, 0o700);
 const logger = createLogger();
 const db = await openDatabase(config.database);
 await syncBuiltinDirectory(db);
-const staticRoots = { widget: join(root, 'dist/widget'), demo: join(root, 'demo'), pages: join(root, 'hub/public') };
+const staticRoots = {
+  widget: join(root, 'dist/widget'),
+  pages: join(root, 'hub/public'),
+  ...(config.demo && { demo: join(root, 'demo') }),
+};
+if (config.demo && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
+  logger.warn(
+    `DEMO=on on ${config.host}: the demo site and the local national desk (no login) are reachable by others.`,
+  );
+}
 if (!existsSync(join(staticRoots.widget, 'lapor.js'))) {
   logger.warn('The widget bundle is missing: run `npm run build` so /widget/lapor.js can be served.');
 }
 
-if (!(await listSites(db)).length) {
+if (config.demo && !(await listSites(db)).length) {
   const demo = await addSite(db, {
     key: DEMO_SITE_KEY,
     name: 'Demo: SMK SMAK Makassar',
@@ -64,7 +77,8 @@ const routingConfig = loadRoutingFile(destinationsFile);
 const clock = acceleratedClock(config.clockSpeed);
 if (config.clockSpeed > 1)
   logger.warn(`DEMO: deadlines run ${config.clockSpeed} times faster than real time (CLOCK_SPEED).`);
-const demoDestinations = existsSync(destinationsFile) ? [] : [await startNationalDesk(config, logger)];
+// The local national desk has no login: it runs only in demo mode, never on a hub others can reach.
+const demoDestinations = existsSync(destinationsFile) || !config.demo ? [] : [await startNationalDesk(config, logger)];
 const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : undefined;
 const routing = createRouting(routingConfig, demoDestinations, { mailer });
 if (!routing.destination(routingConfig.default)) {
@@ -110,7 +124,7 @@ const app = createApp({
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
   logger.info(`lapor-embed hub listening on http://${host}:${info.port}/ (data in ${config.dataDir})`);
-  logger.info(`Demo site: http://${host}:${info.port}/demo/`);
+  if (config.demo) logger.info(`Demo site: http://${host}:${info.port}/demo/`);
 });
 
 const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -31,6 +31,8 @@ export function folderStore(dir: string): AttachmentStore {
   return {
     staging: join(dir, '.staging'),
     async putFile(key, source) {
+      // Tools that rewrote the file (ExifTool, qpdf) made it with the process's default mode.
+      await chmod(source, 0o600);
       const file = await open(source, 'r');
       try {
         await file.sync();

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle as syncDrizzle } from 'drizzle-orm/better-sqlite3';
@@ -8,6 +8,18 @@ import type { Db } from './client';
 import { bindTables } from './schema';
 import * as schema from './schema.sqlite';
 import { SerialTransactions } from './serial-transactions';
+
+/**
+ * The database holds reports: only the hub's own user may read it. SQLite
+ * gives its -wal and -shm files the main file's mode, so the file is
+ * created (or corrected) as 0600 before SQLite opens it, in a folder
+ * created as 0700.
+ */
+function keepPrivate(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
+}
 
 /**
  * Opens (creating if needed) the hub's SQLite file and brings its schema up to
@@ -20,7 +32,7 @@ import { SerialTransactions } from './serial-transactions';
  * on a statement prepared once per distinct SQL text.
  */
 export function openSqlite(file: string, migrations: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') keepPrivate(file);
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');

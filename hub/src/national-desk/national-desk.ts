@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
 import { html } from 'hono/html';
 import { STATUS_FROM_NATIONAL } from '../outbox/lapor';
+import { pageSecurity } from '../security-headers';
 
 interface DeskReport {
   trackingId: string;
@@ -114,7 +116,9 @@ export function createNationalDesk({ token }: { token: string }) {
       return c.json({ riwayat: report.history.filter((h) => Number(h.id) > after) });
     });
 
+  // The desk's page changes reports: a form posted from another site (cross-site request forgery) is refused.
   const desk = new Hono()
+    .use(pageSecurity(), csrf())
     .get('/', (c) =>
       c.html(html`<!doctype html>
         <html lang="id">

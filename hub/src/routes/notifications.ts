@@ -6,6 +6,7 @@ import { reports } from '../db/schema';
 import { ApiError } from '../errors';
 import { optOutTokenMatches } from '../notifications/message';
 import { findReport } from '../reports/views';
+import { pageSecurity } from '../security-headers';
 
 /**
  * Stopping a reporter's emails from the link in each. Opening the link
@@ -21,6 +22,7 @@ export function notificationRoutes({ db, keyring }: ResolvedDeps) {
     return report;
   };
   return new Hono()
+    .use('/opt-out', pageSecurity())
     .get('/opt-out', async (c) => {
       const trackingId = c.req.query('report') ?? '';
       const token = c.req.query('token') ?? '';

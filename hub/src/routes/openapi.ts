@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { openApiDocument } from '../openapi/document';
+import { docsSecurity } from '../security-headers';
 
 const PAGE = fileURLToPath(new URL('../../public/api-docs/', import.meta.url));
 const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
@@ -18,7 +19,7 @@ export function openApiRoutes() {
       return c.json(openApiDocument());
     })
     .get('/docs', (c) => c.redirect('/api/v1/docs/'))
-    .use('/docs/*', compress())
+    .use('/docs/*', docsSecurity(), compress())
     .get('/docs/', serveStatic({ path: join(PAGE, 'index.html') }))
     .get('/docs/init.js', serveStatic({ path: join(PAGE, 'init.js') }))
     .get(

@@ -2,12 +2,13 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
+import { pageSecurity } from '../security-headers';
 
 export interface StaticRoots {
   /** Folder holding the built widget bundle (`lapor.js`). */
   widget: string;
-  /** Folder holding the demo site. */
-  demo: string;
+  /** Folder holding the demo site, served in demo mode only. */
+  demo?: string;
   /** Folder holding the hub's own pages, such as the tracker page `/lacak/`. */
   pages: string;
 }
@@ -18,14 +19,19 @@ export interface StaticRoots {
  * hub's tracker page, which every receipt points to; and the demo site.
  */
 export function staticRoutes(roots: StaticRoots) {
-  return new Hono()
+  const routes = new Hono()
     .use('/widget/*', cors({ origin: '*' }), compress(), async function widgetCaching(c, next) {
       await next();
       if (c.res.ok) c.header('Cache-Control', 'public, max-age=300');
     })
     .get('/widget/*', serveStatic({ root: roots.widget, rewriteRequestPath: (path) => path.replace(/^\/widget/, '') }))
-    .get('/', (c) => c.redirect('/demo/'))
+    .get('/', (c) => c.redirect(roots.demo ? '/demo/' : '/lacak/'))
     .get('/lacak', (c) => c.redirect('/lacak/'))
-    .get('/lacak/*', serveStatic({ root: roots.pages }))
-    .get('/demo/*', serveStatic({ root: roots.demo, rewriteRequestPath: (path) => path.replace(/^\/demo/, '') }));
+    .use('/lacak/*', pageSecurity())
+    .get('/lacak/*', serveStatic({ root: roots.pages }));
+  if (!roots.demo) return routes;
+  const demo = roots.demo;
+  return routes
+    .use('/demo/*', pageSecurity())
+    .get('/demo/*', serveStatic({ root: demo, rewriteRequestPath: (path) => path.replace(/^\/demo/, '') }));
 }

@@ -11,6 +11,7 @@ import { createDirectory, syncBuiltinDirectory } from '../directory/directory';
 import type { Routing } from '../outbox/routing';
 import { createKeyring } from '../privacy/keyring';
 import { loadRegions } from '../regions/regions';
+import type { StaticRoots } from '../routes/static';
 import { createCalendar, loadDecrees } from '../workflow/calendar';
 import type { Clock } from '../workflow/clock';
 import { testAttachments } from './test-attachments';
@@ -40,6 +41,8 @@ export async function testApp(
     /** What the hub takes for now (default: a test clock standing at TEST_NOW, which `clock` in the result moves). */
     clock?: Clock;
     adminToken?: string;
+    /** The widget bundle, pages and demo site to serve, as a started hub does. */
+    staticRoots?: StaticRoots;
     /** Another hub on the same database, as a second hub process would be (on SQLite, the same file). */
     sameDatabaseAs?: { database: string };
   } = {},
@@ -64,6 +67,7 @@ export async function testApp(
     ...(options.routing && { routing: options.routing }),
     clock,
     adminToken: options.adminToken,
+    ...(options.staticRoots && { staticRoots: options.staticRoots }),
     attachments: stored.store,
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
     clientAddress: clientAddressResolver(options.trustedProxies ?? 0),

@@ -1,0 +1,47 @@
+import { secureHeaders } from 'hono/secure-headers';
+
+type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
+
+/**
+ * Security headers for everything the hub serves (Hono's secure-headers
+ * middleware). The hub's pages are where receipts are typed (`/lacak/`) and
+ * where a reporter stops emails: no other site may frame them, no script but
+ * the hub's own runs in them, and no address leaks to another site through
+ * the Referer. None of them needs a camera, a microphone or the visitor's
+ * location.
+ */
+const COMMON: SecureHeadersOptions = {
+  referrerPolicy: 'no-referrer',
+  permissionsPolicy: { camera: false, microphone: false, geolocation: false, payment: false, usb: false },
+  // The widget bundle and the API are meant to be used from other sites' pages.
+  crossOriginResourcePolicy: 'cross-origin',
+  crossOriginOpenerPolicy: 'same-origin',
+};
+
+/** A page of the hub's own: its scripts, styles and API only; images also from the visitor's own files. */
+const PAGE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'blob:', 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** For answers that are data (JSON, the widget bundle): nothing in them may run or be framed. Set last, it keeps a route's own headers. */
+export const apiSecurity = () =>
+  secureHeaders({
+    ...COMMON,
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    overwrite: false,
+  });
+
+/** For the hub's HTML pages (`/lacak/`, the demo site, the opt-out page). */
+export const pageSecurity = () => secureHeaders({ ...COMMON, contentSecurityPolicy: PAGE_CSP });
+
+/** For the API documentation: Swagger UI sets styles inline and draws icons as data: images. */
+export const docsSecurity = () =>
+  secureHeaders({ ...COMMON, contentSecurityPolicy: { ...PAGE_CSP, styleSrc: ["'self'", "'unsafe-inline'"] } });
