@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { solveChallenge } from 'altcha-lib/v1';
 import type { PowChallenge } from '../../../contract';
-import type { App } from '../app';
 import { addSite } from '../sites/sites';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
 import { rateLimitKey } from './client-address';
@@ -97,10 +96,11 @@ describe('rate limits', () => {
       origins: ['https://smk.example.sch.id'],
       institutionId: 'smk-smak-makassar',
     });
+    const { app } = hub;
     const send = (body: object, headers: Record<string, string>) =>
-      postJson(hub?.app as App, '/api/v1/reports', body, { ...from('198.51.100.66'), 'X-Lapor-Site': key, ...headers });
+      postJson(app, '/api/v1/reports', body, { ...from('198.51.100.66'), 'X-Lapor-Site': key, ...headers });
     const solved = async () => {
-      const challenge: PowChallenge = await (await (hub?.app as App).request('/api/v1/challenge')).json();
+      const challenge: PowChallenge = await (await app.request('/api/v1/challenge')).json();
       const found = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber)
         .promise;
       return Buffer.from(JSON.stringify({ ...challenge, number: found?.number })).toString('base64');
