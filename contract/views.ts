@@ -72,6 +72,11 @@ export interface ReportView {
   deadline?: Deadline;
   /** The resolution deadline, once the report has been forwarded. */
   resolution?: Deadline;
+  /**
+   * Where the hub sends the report: into SP4N-LAPOR!'s national workflow, or
+   * straight to the institution's own desk (its system, email or Open311).
+   */
+  sentTo?: 'sp4n-lapor' | 'institution';
   createdAt: string;
   updatedAt: string;
   timeline: TimelineEntry[];

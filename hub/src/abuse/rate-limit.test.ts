@@ -8,7 +8,10 @@ import { rateLimitKey } from './client-address';
 import type { ProofOfWork } from './proof-of-work';
 
 let hub: Awaited<ReturnType<typeof testApp>> | undefined;
-afterEach(async () => hub?.close());
+afterEach(async () => {
+  await hub?.close();
+  hub = undefined;
+});
 
 const from = (address: string) => ({ 'X-Forwarded-For': `203.0.113.9, ${address}` });
 

@@ -36,6 +36,9 @@ const STATUS = {
   },
 } satisfies Record<'id' | 'en', Record<ReportStatus, string>>;
 
+/** A report sent to an institution's own desk (webhook, email, Open311) did not go to SP4N-LAPOR!. */
+const SENT_TO_INSTITUTION = { id: 'dikirim ke instansi tujuan', en: 'sent to the institution' };
+
 const TEXT = {
   id: {
     subject: (id: string, what: string) => `Laporan ${id}: ${what}`,
@@ -63,18 +66,22 @@ export function notificationMail(options: {
   event: Pick<ReportEvent, 'type' | 'status' | 'note'>;
   trackerUrl: string;
   optOutUrl: string;
+  /** Where the report was sent: SP4N-LAPOR! (the default) or the institution's own desk. */
+  sentTo?: 'sp4n-lapor' | 'institution';
 }) {
-  const { locale, trackingId, event, trackerUrl, optOutUrl } = options;
+  const { locale, trackingId, event, trackerUrl, optOutUrl, sentTo } = options;
   const t = TEXT[locale];
+  const label = (status: ReportStatus) =>
+    status === 'submitted' && sentTo === 'institution' ? SENT_TO_INSTITUTION[locale] : STATUS[locale][status];
   const what =
     event.type === 'status' && event.status
       ? locale === 'id'
-        ? `telah ${STATUS.id[event.status]}`
-        : `been ${STATUS.en[event.status]}`
+        ? `telah ${label(event.status)}`
+        : `been ${label(event.status)}`
       : locale === 'id'
         ? 'mendapat tanggapan baru'
         : `received ${t.response}`;
-  const short = event.type === 'status' && event.status ? STATUS[locale][event.status] : t.response;
+  const short = event.type === 'status' && event.status ? label(event.status) : t.response;
   const lines = [
     t.intro(trackingId, what),
     ...(event.note ? ['', t.note, event.note] : []),

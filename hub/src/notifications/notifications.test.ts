@@ -9,6 +9,7 @@ import { startSmtpPeer } from '../testing/smtp-peer';
 import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
 import { recordMessage, recordTransition } from '../workflow/transitions';
 import { type Mailer, smtpMailer } from './mailer';
+import { notificationMail } from './message';
 
 const PUBLIC_URL = 'https://lapor.example.go.id';
 let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
@@ -62,6 +63,21 @@ describe('notifications to the reporter', () => {
     assert.equal(oneClick, 'List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     for (const mail of smtp.messages)
       assert.ok(!`${mail.text}${mail.html}`.includes(receipt), 'the receipt is never emailed');
+  });
+
+  it('say where a sent report went: SP4N-LAPOR!, or the institution’s own desk', () => {
+    const mail = (sentTo?: 'sp4n-lapor' | 'institution') =>
+      notificationMail({
+        locale: 'id',
+        trackingId: 'LPR-0000-0000-0',
+        event: { type: 'status', status: 'submitted', note: null },
+        trackerUrl: `${PUBLIC_URL}/lacak/`,
+        optOutUrl: `${PUBLIC_URL}/opt-out`,
+        ...(sentTo && { sentTo }),
+      });
+    assert.equal(mail('institution').subject, 'Laporan LPR-0000-0000-0: dikirim ke instansi tujuan');
+    assert.doesNotMatch(mail('institution').text, /dikirim ke SP4N/);
+    assert.equal(mail('sp4n-lapor').subject, 'Laporan LPR-0000-0000-0: dikirim ke SP4N-LAPOR!');
   });
 
   it('speak English to a reporter who filed in English, and carry responses', async () => {

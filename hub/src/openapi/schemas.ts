@@ -68,6 +68,10 @@ export const reportViewSchema = z
       .optional(),
     deadline: deadline.optional(),
     resolution: deadline.optional(),
+    sentTo: z
+      .enum(['sp4n-lapor', 'institution'])
+      .optional()
+      .meta({ description: "SP4N-LAPOR!'s national workflow, or the institution's own desk (system, email, Open311)" }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     timeline: z.array(

@@ -63,6 +63,8 @@ export class DeliveryError extends Error {
  */
 export interface Destination {
   readonly name: string;
+  /** Whether this is SP4N-LAPOR!'s national workflow, rather than an institution's own desk (a webhook, email, Open311). */
+  readonly national?: boolean;
   /** The secret that signs what this destination sends back, if it sends anything. */
   readonly inboundSecret?: string;
   deliver(report: OutgoingReport, idempotencyKey: string): Promise<Delivered>;

@@ -20,7 +20,9 @@ beforeEach(async () => {
   const listening = await listen(desk.app.fetch);
   closeDesk = listening.close;
   baseUrl = `http://127.0.0.1:${listening.port}/api/`;
-  hub = await testApp();
+  hub = await testApp({
+    routing: createRouting(routingFile.parse({}), [laporDestination({ name: 'lapor', baseUrl, token: TOKEN })]),
+  });
 });
 afterEach(async () => {
   await hub.close();
@@ -54,6 +56,7 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
     const [delivery] = await hub.db.select().from(deliveries).orderBy(deliveries.id);
     assert.equal(delivery?.externalRef, '2026001');
     assert.equal((await view(trackingId)).status, 'submitted');
+    assert.equal((await view(trackingId)).sentTo, 'sp4n-lapor');
 
     const steps: [string, string, string?][] = [
       ['VERIFIKASI', 'verified'],

@@ -114,6 +114,7 @@ export function laporDestination({
 
   return {
     name,
+    national: true,
     async deliver(report, idempotencyKey): Promise<Delivered> {
       const res = await call('laporan', {
         method: 'POST',

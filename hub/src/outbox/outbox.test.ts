@@ -70,6 +70,7 @@ describe('the outbox', () => {
     assert.equal(delivery?.externalRef, 'DISDIK-1');
     const view = await (await hub.app.request(`/api/v1/reports/${trackingId}`)).json();
     assert.equal(view.status, 'submitted');
+    assert.equal(view.sentTo, 'institution', 'the institution’s own desk, not SP4N-LAPOR!');
     assert.match(view.timeline.at(-1).note, /DISDIK-1/);
   });
 

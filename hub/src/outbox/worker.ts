@@ -415,8 +415,14 @@ export class OutboxWorker {
     const base = publicUrl.replace(/\/$/, '');
     const token = optOutToken(keyring.deriveSecret('opt-out'), sealed.trackingId);
     const optOutUrl = `${base}/api/v1/notifications/opt-out?report=${encodeURIComponent(sealed.trackingId)}&token=${token}`;
+    const [sent] = await db
+      .select({ destination: deliveries.destination })
+      .from(deliveries)
+      .where(and(eq(deliveries.reportId, sealed.id), eq(deliveries.kind, 'report')));
+    const destination = sent && this.deps.routing.destination(sent.destination);
     const mail = notificationMail({
       locale: sealed.locale,
+      ...(destination && { sentTo: destination.national ? 'sp4n-lapor' : 'institution' }),
       trackingId: sealed.trackingId,
       // A confidential report's email says nothing of its content.
       event: { ...event, note: sealed.confidential ? null : openNote(keyring, sealed.trackingId, event.note) },

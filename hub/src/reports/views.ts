@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { prepared } from '../db/prepared';
 import { type Attachment, deliveries, type Report, type ReportEvent, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
+import type { Routing } from '../outbox/routing';
 import { neutralFileName, openFileName } from '../privacy/file-names';
 import type { Keyring } from '../privacy/keyring';
 import { openNote } from '../privacy/sealed-notes';
@@ -20,6 +21,13 @@ const reportByTrackingId = prepared('report_by_tracking_id', (db) =>
     .where(eq(reports.trackingId, sql.placeholder('trackingId'))),
 );
 
+const reportDestination = prepared('report_destination', (db) =>
+  db
+    .select({ destination: deliveries.destination })
+    .from(deliveries)
+    .where(and(eq(deliveries.reportId, sql.placeholder('reportId')), eq(deliveries.kind, 'report'))),
+);
+
 export async function findReport(db: Db, trackingId: string): Promise<Report | undefined> {
   const [report] = await reportByTrackingId(db).execute({ trackingId });
   return report;
@@ -31,6 +39,8 @@ export async function findReport(db: Db, trackingId: string): Promise<Report | u
  * contact details; the reporter (holding the receipt) sees everything given.
  */
 export interface ViewDeps {
+  /** Where reports go, to tell the reporter whether theirs went to SP4N-LAPOR! or the institution's own desk. */
+  routing?: Routing;
   db: Db;
   directory: Directory;
   regions: Regions;
@@ -39,7 +49,7 @@ export interface ViewDeps {
 }
 
 export async function reportView(
-  { db, directory, regions, keyring, calendar }: ViewDeps,
+  { db, directory, regions, keyring, calendar, routing }: ViewDeps,
   sealed: Report,
   viewer: ReportView['viewer'],
   now = new Date(),
@@ -54,7 +64,12 @@ export async function reportView(
   const shown =
     viewer === 'public' ? (text: string) => maskPersonalData(maskIdentity(text, identity)) : (text: string) => text;
   const showContent = viewer === 'reporter' || !report.confidential;
-  const [events, files] = await Promise.all([eventsOf(db, report.id), showContent ? attachmentsOf(db, report.id) : []]);
+  const [events, files, [delivery]] = await Promise.all([
+    eventsOf(db, report.id),
+    showContent ? attachmentsOf(db, report.id) : [],
+    routing ? reportDestination(db).execute({ reportId: report.id }) : [],
+  ]);
+  const destination = delivery && routing?.destination(delivery.destination);
   const category = report.categoryId ? directory.category(report.categoryId) : undefined;
   const institution = directory.institution(report.institutionId);
   const institutionRef = (id: string) => ({ id, name: directory.institution(id)?.name ?? id });
@@ -78,6 +93,7 @@ export async function reportView(
     ...reporterPart(report, viewer),
     ...attachmentsPart(files, report, viewer, keyring),
     ...deadlinesOf(report, events, calendar, institution?.timeZone ?? DEFAULT_TIME_ZONE, now),
+    ...(destination && { sentTo: destination.national ? ('sp4n-lapor' as const) : ('institution' as const) }),
     createdAt: report.createdAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),
     // A confidential report's public timeline says what happened and when, never what was written.

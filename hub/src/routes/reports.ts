@@ -115,7 +115,7 @@ export function reportRoutes({
     await actOnReport(db, report, action, { keyring, calendar, timeZone, now: clock() });
     const [updated] = await db.select().from(reports).where(eq(reports.id, report.id));
     return c.json(
-      await reportView({ db, directory, regions, keyring, calendar }, updated ?? report, 'reporter', clock()),
+      await reportView({ db, directory, regions, keyring, calendar, routing }, updated ?? report, 'reporter', clock()),
       201,
     );
   };
@@ -195,7 +195,7 @@ export function reportRoutes({
     })
     .get('/:trackingId', lookupLimit, async (c) => {
       const { report, viewer } = await authorize(c, db);
-      return c.json(await reportView({ db, directory, regions, keyring, calendar }, report, viewer, clock()));
+      return c.json(await reportView({ db, directory, regions, keyring, calendar, routing }, report, viewer, clock()));
     })
     .post('/:trackingId/comments', lookupLimit, async (c) => {
       const { text } = await readAction(c, commentSchema);

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { Deadline, FieldError, ReportKind, ReportStatus } from '../../../contract';
+import type { Deadline, FieldError, ReportKind, ReportStatus, ReportView } from '../../../contract';
 import { ATTACHMENT_MAX_COUNT, REPORTER_EMAIL_MAX_LENGTH, REPORTER_PHONE_MAX_LENGTH } from '../../../contract/limits';
 import { TEXT_LIMITS } from '../../../contract/report-rules';
 import type { HubError } from './hub-client';
@@ -23,10 +23,11 @@ export const kindHelp = (kind: ReportKind): string =>
     informasi: msg('Permintaan informasi publik kepada instansi pemerintah.'),
   })[kind];
 
-export const statusLabel = (status: ReportStatus): string =>
+/** A status as the visitor reads it; `sentTo` says where a sent report went (SP4N-LAPOR!, unless the hub says otherwise). */
+export const statusLabel = (status: ReportStatus, sentTo?: ReportView['sentTo']): string =>
   ({
     received: msg('Diterima'),
-    submitted: msg('Dikirim ke SP4N-LAPOR!'),
+    submitted: sentTo === 'institution' ? msg('Dikirim ke instansi tujuan') : msg('Dikirim ke SP4N-LAPOR!'),
     verified: msg('Terverifikasi'),
     forwarded: msg('Diteruskan ke instansi'),
     followed_up: msg('Ditindaklanjuti'),

@@ -244,10 +244,13 @@ export class LaporForm extends LaporElement {
           <legend>${msg('Kontak (opsional)')}</legend>
           <p class="help">
             ${msg(
-              'Untuk mengabari Anda tentang perkembangan laporan. Pada laporan anonim, kontak ini tidak pernah ditampilkan kepada instansi maupun publik.',
+              'Untuk mengabari Anda tentang perkembangan laporan. Email dan telepon tidak pernah ditampilkan kepada publik; pada laporan anonim, juga tidak kepada instansi.',
             )}
           </p>
-          ${this.textField('name', msg('Nama'), { autocomplete: 'name' })}
+          ${this.textField('name', msg('Nama'), {
+            autocomplete: 'name',
+            help: msg('Nama Anda ditampilkan kepada publik bersama laporan, kecuali Anda memilih Anonim atau Rahasia.'),
+          })}
           ${this.textField('email', msg('Email'), { type: 'email', autocomplete: 'email' })}
           ${this.textField('phone', msg('Nomor telepon'), { type: 'tel', autocomplete: 'tel' })}
         </fieldset>

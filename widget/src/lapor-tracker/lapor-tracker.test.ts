@@ -67,6 +67,28 @@ describe('<lapor-tracker>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says where a sent report went: SP4N-LAPOR!, or the institution’s own desk', async () => {
+    const sent = (sentTo: ReportView['sentTo']): ReportView => ({
+      ...view,
+      status: 'submitted',
+      ...(sentTo && { sentTo }),
+      timeline: [...view.timeline, { at: view.createdAt, type: 'status', actor: 'hub', status: 'submitted' }],
+    });
+    for (const [sentTo, label] of [
+      ['institution', 'Dikirim ke instansi tujuan'],
+      ['sp4n-lapor', 'Dikirim ke SP4N-LAPOR!'],
+    ] as const) {
+      hub = installFakeHub(() => ({ status: 200, body: sent(sentTo) }));
+      const el = await fixture<LaporTracker>(
+        html`<lapor-tracker hub="https://hub.example.id" tracking-id=${view.trackingId}></lapor-tracker>`,
+      );
+      await waitUntil(() => $(el, '[part=status]'), 'the report is shown');
+      expect($(el, '[part=status]').textContent).to.equal(label);
+      expect($(el, '[part=timeline]').textContent).to.contain(label);
+      hub.restore();
+    }
+  });
+
   it('shows the deadline in working days, and marks an overdue one plainly', async () => {
     const withDeadlines: ReportView = {
       ...view,

@@ -139,7 +139,7 @@ export class LaporTracker extends LaporElement {
           <dt>${msg('Tracking ID')}</dt>
           <dd class="code">${view.trackingId}</dd>
           <dt>${msg('Status')}</dt>
-          <dd part="status" class="status">${statusLabel(view.status)}</dd>
+          <dd part="status" class="status">${statusLabel(view.status, view.sentTo)}</dd>
           ${[view.deadline, view.resolution].map((deadline) =>
             deadline
               ? html`<dt>${deadlineLabel(deadline.kind)}</dt>
@@ -167,7 +167,7 @@ export class LaporTracker extends LaporElement {
         ${this.attachmentError ? html`<p class="notice" role="alert">${this.attachmentError}</p>` : nothing}
         <h3>${msg('Riwayat')}</h3>
         <ol class="timeline" part="timeline">
-          ${view.timeline.map((entry) => this.renderEntry(entry))}
+          ${view.timeline.map((entry) => this.renderEntry(entry, view.sentTo))}
         </ol>
         ${renderReporterActions(view, this.action, (action, form) => void this.act(action, form))}
       </article>
@@ -219,9 +219,9 @@ export class LaporTracker extends LaporElement {
     return new TrackerClient(this.hubUrl());
   }
 
-  private renderEntry(entry: TimelineEntry) {
+  private renderEntry(entry: TimelineEntry, sentTo: ReportView['sentTo']) {
     const what = entry.status
-      ? statusLabel(entry.status)
+      ? statusLabel(entry.status, sentTo)
       : entry.type === 'rating'
         ? msg(str`Penilaian pelapor: ${entry.rating ?? 0} dari 5`)
         : entry.actor === 'reporter'
