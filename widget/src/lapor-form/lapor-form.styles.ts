@@ -146,4 +146,15 @@ export const formStyles = css`
     border: 0;
     padding: 0.25rem 0;
   }
+  .draft-note {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin: 0 0 1rem;
+  }
+  .draft-note .help {
+    flex: 1 1 16rem;
+    margin: 0;
+  }
 `;

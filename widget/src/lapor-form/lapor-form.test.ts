@@ -15,7 +15,10 @@ const created = {
 };
 
 let hub: ReturnType<typeof installFakeHub>;
-beforeEach(() => localStorage.clear());
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+});
 afterEach(async () => {
   hub?.restore();
   await useLanguage('id');
@@ -245,6 +248,7 @@ describe('<lapor-form>', () => {
   it('keeps a draft while the visitor types and restores it on return, with the pending key', async () => {
     const el = await mount((req) => (req.method === 'POST' ? 'network-error' : undefined));
     fillValid(el);
+    type(el, 'email', 'andi@example.id');
     await submit(el);
     await waitUntil(() => $(el, '[part=retry-countdown]'));
     const key = posts()[0]?.headers.get('idempotency-key');
@@ -254,11 +258,72 @@ describe('<lapor-form>', () => {
     const again = await mount((req) => (req.method === 'POST' ? { status: 201, body: created } : undefined));
     expect($<HTMLInputElement>(again, '#title').value).to.equal('Pungutan liar saat daftar ulang');
     expect($(again, '.info').textContent).to.contain('dipulihkan');
+    expect(JSON.stringify({ ...localStorage })).not.to.contain(
+      'andi@example.id',
+      'the pending send is kept without it',
+    );
+    type(again, 'email', 'andi@example.id');
     for (const box of again.shadowRoot?.querySelectorAll<HTMLInputElement>('[name=checklist]') ?? []) box.click();
     await submit(again);
     await waitUntil(() => $(again, '[part=tracking-id]'));
     expect(posts()[0]?.headers.get('idempotency-key')).to.equal(key);
     expect(Object.keys(localStorage).filter((k) => k.startsWith('lapor-draft:'))).to.have.length(0);
+  });
+
+  it('keeps no name or contact in the browser, and an anonim or rahasia report only for the tab', async () => {
+    const el = await mount();
+    fillValid(el);
+    type(el, 'name', 'Andi Pratama');
+    type(el, 'email', 'andi@example.id');
+    type(el, 'phone', '0812 3456 7890');
+    el.remove();
+    const drafts = (storage: Storage) => Object.keys(storage).filter((k) => k.startsWith('lapor-draft:'));
+    const [key] = drafts(localStorage);
+    const kept = localStorage.getItem(key ?? '') ?? '';
+    expect(kept).to.contain('Pungutan liar saat daftar ulang');
+    for (const identity of ['Andi', 'andi@example.id', '3456']) expect(kept).not.to.contain(identity);
+    expect(drafts(sessionStorage)).to.have.length(0);
+
+    const again = await mount();
+    expect($<HTMLInputElement>(again, '#title').value).to.equal('Pungutan liar saat daftar ulang');
+    expect($<HTMLInputElement>(again, '#name').value).to.equal('');
+    $<HTMLInputElement>(again, '#anonymous').click();
+    again.remove();
+    expect(drafts(localStorage)).to.have.length(0, 'an anonymous report leaves nothing that outlives the tab');
+    expect(drafts(sessionStorage)).to.have.length(1);
+    expect(sessionStorage.getItem(drafts(sessionStorage)[0] ?? '')).to.contain('Pungutan liar');
+  });
+
+  it('forgets a draft after seven days', async () => {
+    const el = await mount();
+    type(el, 'title', 'Draf yang sudah lama');
+    el.remove();
+    const [key = ''] = Object.keys(localStorage).filter((k) => k.startsWith('lapor-draft:'));
+    const draft = JSON.parse(localStorage.getItem(key) ?? '{}');
+    localStorage.setItem(
+      key,
+      JSON.stringify({ ...draft, savedAt: new Date(Date.now() - 8 * 86_400_000).toISOString() }),
+    );
+    const again = await mount();
+    expect($<HTMLInputElement>(again, '#title').value).to.equal('');
+    expect(localStorage.getItem(key)).to.equal(null);
+  });
+
+  it('says that a draft is kept, where and until when, and forgets it in one click', async () => {
+    const el = await mount();
+    type(el, 'title', 'Draf yang ingin dilupakan');
+    await waitUntil(() => $(el, '[part=draft-notice]'), 'the draft notice');
+    expect($(el, '[part=draft-notice]').textContent).to.contain('disimpan di peramban ini');
+    expect($(el, '[part=draft-notice]').textContent).to.contain('tanpa nama dan kontak Anda');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[part=draft-notice] button').click();
+    await el.updateComplete;
+    expect($(el, '[part=draft-notice]')).to.equal(null);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('lapor-draft:'))).to.have.length(0);
+    $<HTMLInputElement>(el, '#confidential').click();
+    type(el, 'title', 'Laporan rahasia');
+    await waitUntil(() => $(el, '[part=draft-notice]'), 'the draft notice');
+    expect($(el, '[part=draft-notice]').textContent).to.contain('di tab ini saja');
   });
 
   it('discards a restored draft on request', async () => {

@@ -14,7 +14,7 @@ import { findPersonalData, type PersonalDataKind } from '../../../contract/perso
 import { checkReport, INCIDENT_DATE_EARLIEST, REPORT_KINDS, type ReportKind } from '../../../contract/report-rules';
 import { LaporErrorEvent } from '../events/lapor-error';
 import { LaporSubmittedEvent } from '../events/lapor-submitted';
-import { formatSize } from '../internal/format';
+import { formatDate, formatSize } from '../internal/format';
 import { HubError } from '../internal/hub-client';
 import { LaporElement } from '../internal/lapor-element';
 import { LatestRequest } from '../internal/latest-request';
@@ -22,7 +22,7 @@ import { getLocale } from '../internal/locale';
 import { attachmentMessage, fieldMessage, hubErrorMessage, kindHelp, kindLabel } from '../internal/messages';
 import { solveChallenge } from '../internal/proof-of-work';
 import { sharedStyles } from '../internal/shared.styles';
-import { type Draft, DraftStore } from './draft';
+import { type DraftPlace, DraftStore, type PendingSend } from './draft';
 import { FormClient } from './form-client';
 import { CONTRACT_PATH, emptyValues, type FormField, type FormValues, toReportInput } from './form-values';
 import { InstitutionSearch } from './institution-search';
@@ -49,8 +49,10 @@ interface ChosenFile {
  * request for information with the hub, and receives a Tracking ID and a receipt.
  *
  * What the visitor types is kept as a draft in this browser until the hub
- * confirms the report; a send that fails for the network is retried with the
- * same Idempotency-Key, so the hub files it exactly once.
+ * confirms the report, without their name and contact; for the life of the
+ * tab only when anonim or rahasia is chosen, else for 7 days. A send that
+ * fails for the network is retried with the same Idempotency-Key, so the hub
+ * files it exactly once.
  *
  * @tagname lapor-form
  * @fires lapor-submitted - The hub accepted a report; `detail.trackingId` names it.
@@ -67,6 +69,7 @@ interface ChosenFile {
  * @csspart attachments - The list of chosen files.
  * @csspart upload-progress - The upload progress bar and its label.
  * @csspart retry-countdown - The countdown to the next automatic resend.
+ * @csspart draft-notice - Where the draft is kept, with the button that forgets it.
  * @csspart institution-options - The institution combobox's list of matches.
  * @cssproperty --lapor-color-primary - Buttons, focus, accents and chosen options.
  * @cssproperty --lapor-color-on-primary - Text on primary-coloured buttons.
@@ -110,6 +113,8 @@ export class LaporForm extends LaporElement {
   @state() private created?: ReportCreated;
   @state() private categories: Category[] = [];
   @state() private restoredDraft = false;
+  /** Where the draft is kept now, shown to the visitor with a way to forget it. */
+  @state() private draftPlace?: DraftPlace;
   @state() private copied = '';
   @state() private personalDataDismissed = false;
   @state() private files: ChosenFile[] = [];
@@ -125,7 +130,10 @@ export class LaporForm extends LaporElement {
   /** The hub's proof-of-work puzzle, solved in the background from the visitor's first click in the form. */
   private proof?: Promise<string | undefined>;
   private proofRetried = false;
-  private pending?: Draft['pending'];
+  /** The send not yet confirmed: its key, and what it sent (whole, in memory only). */
+  private pending?: PendingSend & { payload: string };
+  /** A pending send restored from a draft, whose key a retry of the same content reuses. */
+  private restoredPending?: PendingSend;
   private drafts?: DraftStore;
   private draftTimer?: ReturnType<typeof setTimeout>;
   private retryTimer?: ReturnType<typeof setInterval>;
@@ -279,6 +287,7 @@ export class LaporForm extends LaporElement {
             ? html`<p class="help" part="retry-countdown">${msg(str`Mencoba lagi dalam ${this.retryIn} detik.`)}</p>`
             : nothing
         }
+        ${this.renderDraftPlace()}
         <div class="actions">
           <button type="submit" part="submit-button" ?disabled=${this.sending === 'sending'} aria-busy=${busy}>
             ${
@@ -292,6 +301,22 @@ export class LaporForm extends LaporElement {
         </div>
       </form>
     `;
+  }
+
+  /** Says that a draft is kept, where and until when, without the visitor's name and contact; one click forgets it. */
+  private renderDraftPlace() {
+    const place = this.draftPlace;
+    if (!place) return nothing;
+    const where =
+      place.where === 'tab'
+        ? msg('Draf laporan ini disimpan di tab ini saja, tanpa nama dan kontak Anda, dan hilang saat tab ditutup.')
+        : msg(
+            str`Draf laporan ini disimpan di peramban ini, tanpa nama dan kontak Anda, sampai ${formatDate(localDateOf(place.until))}.`,
+          );
+    return html`<div class="draft-note" part="draft-notice">
+      <p class="help">${where}</p>
+      <button type="button" class="secondary" @click=${this.discardDraft}>${msg('Lupakan draf')}</button>
+    </div>`;
   }
 
   private renderRegion() {
@@ -728,8 +753,17 @@ export class LaporForm extends LaporElement {
     // The reporter's language, for the emails the hub will send them.
     const report = { ...toReportInput(this.values), locale: getLocale() as 'id' | 'en' };
     const files = this.files.map(({ file }) => file);
-    const payload = JSON.stringify([report, files.map((f) => [f.name, f.size, f.lastModified])]);
-    if (this.pending?.payload !== payload) this.pending = { idempotencyKey: newIdempotencyKey(), payload };
+    const fileList = files.map((f) => [f.name, f.size, f.lastModified]);
+    const payload = JSON.stringify([report, fileList]);
+    if (this.pending?.payload !== payload) {
+      // After a reload, the name and contact are typed again: the same content resends under the same key.
+      const content = JSON.stringify([{ ...report, reporter: undefined }, fileList]);
+      const idempotencyKey =
+        this.restoredPending?.content === content ? this.restoredPending.idempotencyKey : newIdempotencyKey();
+      this.pending = { idempotencyKey, content, payload };
+      this.restoredPending = undefined;
+    }
+    const { idempotencyKey } = this.pending;
     this.flushDraft();
     this.sending = 'sending';
     this.formError = '';
@@ -737,7 +771,7 @@ export class LaporForm extends LaporElement {
       this.prepareProof();
       const proof = await this.proof;
       this.progress = files.length ? 0 : undefined;
-      const created = await this.client().submitReport(report, this.pending.idempotencyKey, {
+      const created = await this.client().submitReport(report, idempotencyKey, {
         proof,
         files,
         onProgress: (fraction) => {
@@ -777,7 +811,9 @@ export class LaporForm extends LaporElement {
     this.progress = undefined;
     this.proof = undefined;
     this.drafts?.clear();
+    this.draftPlace = undefined;
     this.pending = undefined;
+    this.restoredPending = undefined;
     this.sending = 'idle';
     this.restoredDraft = false;
     this.created = created;
@@ -839,7 +875,8 @@ export class LaporForm extends LaporElement {
       ...draft.values,
       ...(this.lockInstitution && { institutionId: this.institution }),
     };
-    this.pending = draft.pending;
+    this.restoredPending = draft.pending;
+    this.draftPlace = this.drafts.place(draft);
     this.restoredDraft = true;
   }
 
@@ -851,14 +888,22 @@ export class LaporForm extends LaporElement {
   private flushDraft() {
     clearTimeout(this.draftTimer);
     if (this.created) return;
-    const { title, body, locationText, incidentDate, name, email, phone } = this.values;
-    const typed = [title, body, locationText, incidentDate, name, email, phone].some((text) => text.trim());
-    if (typed || this.pending) this.drafts?.save({ values: this.values, pending: this.pending });
+    const { title, body, locationText, incidentDate } = this.values;
+    const typed = [title, body, locationText, incidentDate].some((text) => text.trim());
+    const pending = this.pending ?? this.restoredPending;
+    if (typed || pending) {
+      this.draftPlace = this.drafts?.save(
+        this.values,
+        pending && { idempotencyKey: pending.idempotencyKey, content: pending.content },
+      );
+    }
   }
 
   private discardDraft() {
     this.drafts?.clear();
+    this.draftPlace = undefined;
     this.pending = undefined;
+    this.restoredPending = undefined;
     this.restoredDraft = false;
     this.values = this.presetValues();
     void this.regionPicker.start();
@@ -892,8 +937,12 @@ function newIdempotencyKey(): string {
 
 /** The visitor's own calendar date, for the date picker's upper bound. */
 function localToday(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  return localDateOf(new Date());
+}
+
+/** The calendar date of an instant where the visitor is. */
+function localDateOf(instant: Date): string {
+  return new Date(instant.getTime() - instant.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
 
 declare global {
