@@ -35,7 +35,7 @@ export async function actOnReport(
   }
 
   const base = { reportId: report.id, at: now, actor: 'reporter' as const };
-  const note = (text: string | undefined) => sealNote(keyring, report, 'reporter', text);
+  const note = (text: string | undefined) => sealNote(keyring, report, text);
   const event: typeof reportEvents.$inferInsert =
     action.kind === 'comment'
       ? { ...base, type: 'message', note: note(action.text) }

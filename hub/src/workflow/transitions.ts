@@ -37,7 +37,7 @@ export function recordTransition(
         type: 'status',
         actor: change.actor,
         status: change.to,
-        note: sealNote(keyring, report, change.actor, change.note),
+        note: sealNote(keyring, report, change.note),
         institution: change.institution ?? null,
       })
       .returning({ id: reportEvents.id });
@@ -58,7 +58,7 @@ export function recordMessage(
   return db.transaction(async (tx) => {
     const [report] = await tx.select().from(reports).where(eq(reports.id, reportId));
     if (!report) throw new ApiError(404, 'not_found', 'No such report');
-    const note = sealNote(keyring, report, message.actor, message.note);
+    const note = sealNote(keyring, report, message.note);
     const [event] = await tx
       .insert(reportEvents)
       .values({ reportId, at, type: 'message', actor: message.actor, note })
