@@ -287,7 +287,6 @@ export class LaporForm extends LaporElement {
             ? html`<p class="help" part="retry-countdown">${msg(str`Mencoba lagi dalam ${this.retryIn} detik.`)}</p>`
             : nothing
         }
-        ${this.renderDraftPlace()}
         <div class="actions">
           <button type="submit" part="submit-button" ?disabled=${this.sending === 'sending'} aria-busy=${busy}>
             ${
@@ -299,6 +298,7 @@ export class LaporForm extends LaporElement {
             }
           </button>
         </div>
+        ${this.renderDraftPlace()}
       </form>
     `;
   }
