@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { ExifTool } from 'exiftool-vendored';
+import { fileTypeFromBuffer } from 'file-type';
 import { cleanOfficeDocument } from './clean/office';
 import { cleanPdf } from './clean/pdf';
 import { cleanPng } from './clean/png';
@@ -24,6 +28,9 @@ async function exifTool(path: string): Promise<void> {
  * here can rewrite).
  */
 const CLEANERS: Record<string, (path: string) => Promise<void>> = {
+  // Inside office documents too: images of kinds no report accepts on its own.
+  'image/tiff': exifTool,
+  'image/gif': exifTool,
   'image/jpeg': exifTool,
   'image/webp': exifTool,
   'image/heic': exifTool,
@@ -32,12 +39,30 @@ const CLEANERS: Record<string, (path: string) => Promise<void>> = {
   'video/quicktime': exifTool,
   'video/3gpp': exifTool,
   'application/pdf': cleanPdf,
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': cleanOfficeDocument,
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': cleanOfficeDocument,
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': cleanOfficeDocument,
-  'application/vnd.oasis.opendocument.text': cleanOfficeDocument,
-  'application/vnd.oasis.opendocument.spreadsheet': cleanOfficeDocument,
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': officeDocument,
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': officeDocument,
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': officeDocument,
+  'application/vnd.oasis.opendocument.text': officeDocument,
+  'application/vnd.oasis.opendocument.spreadsheet': officeDocument,
 };
+
+/** An office document, and each image inside it, cleaned beside it in the same (private) folder. */
+function officeDocument(path: string): Promise<void> {
+  return cleanOfficeDocument(path, async (bytes) => {
+    const type = await fileTypeFromBuffer(bytes);
+    const clean = type && !type.mime.startsWith('application/') ? CLEANERS[type.mime] : undefined;
+    if (!type || !clean) return bytes;
+    // Named like the document, so the staging folder's clean-up takes it on every path.
+    const embedded = join(dirname(path), `${basename(path)}.embedded-${randomBytes(4).toString('hex')}.${type.ext}`);
+    try {
+      await writeFile(embedded, bytes, { mode: 0o600 });
+      await clean(embedded);
+      return new Uint8Array(await readFile(embedded));
+    } finally {
+      await rm(embedded, { force: true });
+    }
+  });
+}
 
 export function canRemoveMetadata(mediaType: string): boolean {
   return mediaType in CLEANERS;

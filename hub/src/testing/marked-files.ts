@@ -31,8 +31,10 @@ const EXIFTOOL_BASES: Partial<Record<AttachmentExtension, string>> = {
 export async function markedFile(ext: AttachmentExtension, marker: string): Promise<Uint8Array<ArrayBuffer>> {
   const base = EXIFTOOL_BASES[ext];
   if (base) return withExifTags(base, ext, marker);
-  if (ext === 'odt' || ext === 'ods') return openDocument(ext, marker);
-  return officeOpenXml(ext as 'docx' | 'xlsx' | 'pptx', marker);
+  // A phone photo pasted into the document, GPS and all.
+  const photo = await withExifTags('photo.jpg', 'jpg', marker);
+  if (ext === 'odt' || ext === 'ods') return openDocument(ext, marker, photo);
+  return officeOpenXml(ext as 'docx' | 'xlsx' | 'pptx', marker, photo);
 }
 
 let tool: ExifTool | undefined;
@@ -123,7 +125,7 @@ const OOXML_MAIN = {
   },
 } as const;
 
-function officeOpenXml(ext: 'docx' | 'xlsx' | 'pptx', marker: string): Uint8Array<ArrayBuffer> {
+function officeOpenXml(ext: 'docx' | 'xlsx' | 'pptx', marker: string, photo: Uint8Array): Uint8Array<ArrayBuffer> {
   const main = OOXML_MAIN[ext];
   const files: Zippable = {
     '[Content_Types].xml': strToU8(
@@ -134,6 +136,7 @@ function officeOpenXml(ext: 'docx' | 'xlsx' | 'pptx', marker: string): Uint8Arra
     ),
     [`${main.dir}/${main.part}`]: strToU8(`${XML}${main.body(marker)}`),
     ...main.extra(marker),
+    [`${main.dir}/media/image1.jpg`]: photo,
     'docProps/core.xml': strToU8(
       `${XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>${marker} creator</dc:creator><cp:lastModifiedBy>${marker} editor</cp:lastModifiedBy><dc:title>${marker} title</dc:title></cp:coreProperties>`,
     ),
@@ -147,7 +150,7 @@ function officeOpenXml(ext: 'docx' | 'xlsx' | 'pptx', marker: string): Uint8Arra
   return zipSync(files) as Uint8Array<ArrayBuffer>;
 }
 
-function openDocument(ext: 'odt' | 'ods', marker: string): Uint8Array<ArrayBuffer> {
+function openDocument(ext: 'odt' | 'ods', marker: string, photo: Uint8Array): Uint8Array<ArrayBuffer> {
   const mime = ATTACHMENT_TYPES[ext];
   const office = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
   const body =
@@ -159,6 +162,7 @@ function openDocument(ext: 'odt' | 'ods', marker: string): Uint8Array<ArrayBuffe
     'content.xml': strToU8(
       `${XML}<office:document-content xmlns:office="${office}" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:body>${body}</office:body></office:document-content>`,
     ),
+    'Pictures/photo.jpg': photo,
     'meta.xml': strToU8(
       `${XML}<office:document-meta xmlns:office="${office}" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta><meta:initial-creator>${marker} creator</meta:initial-creator><dc:creator>${marker} editor</dc:creator><dc:title>${marker} title</dc:title></office:meta></office:document-meta>`,
     ),

@@ -34,14 +34,19 @@ function scrubXml(xml: string): string {
   return xml.replace(PERSON_ATTRIBUTE, '$1=""').replace(CM_AUTHOR_NAME, '$1""').replace(PERSON_ELEMENT, '<$1></$1>');
 }
 
+/** Cleans one embedded file (a photo pasted into the document) and gives its bytes back; unchanged if it is no image it knows. */
+export type EmbeddedCleaner = (bytes: Uint8Array) => Promise<Uint8Array>;
+
 /**
  * Rewrites an office document's zip without who wrote it. fflate reads and
  * writes the zip (a maintained, dependency-free library); the parts are
- * XML, cleaned by the patterns above. The zip itself is written anew, so no
- * entry's extra fields or the archive comment survive. OpenDocument's
- * `mimetype` stays the first entry, uncompressed, as the format requires.
+ * XML, cleaned by the patterns above, and every other entry goes through
+ * `cleanEmbedded`: a phone photo pasted into a letter keeps its GPS
+ * position otherwise. The zip itself is written anew, so no entry's extra
+ * fields or the archive comment survive. OpenDocument's `mimetype` stays
+ * the first entry, uncompressed, as the format requires.
  */
-export async function cleanOfficeDocument(path: string): Promise<void> {
+export async function cleanOfficeDocument(path: string, cleanEmbedded: EmbeddedCleaner): Promise<void> {
   const parts: Unzipped = unzipSync(await readFile(path));
   const replacements = 'mimetype' in parts ? ODF_PROPERTIES : OOXML_PROPERTIES;
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -53,7 +58,7 @@ export async function cleanOfficeDocument(path: string): Promise<void> {
     const replacement = replacements[name];
     if (replacement !== undefined) cleaned[name] = encoder.encode(replacement);
     else if (/\.(xml|rels)$/i.test(name)) cleaned[name] = encoder.encode(scrubXml(decoder.decode(content)));
-    else cleaned[name] = content;
+    else cleaned[name] = await cleanEmbedded(content);
   }
   await writeFile(path, zipSync(cleaned, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') }));
 }
