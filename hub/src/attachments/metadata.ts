@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ExifTool } from 'exiftool-vendored';
 import { fileTypeFromBuffer } from 'file-type';
-import { cleanOfficeDocument } from './clean/office';
+import { cleanOfficeDocument, type EmbeddedCleaner } from './clean/office';
 import { cleanPdf } from './clean/pdf';
 import { cleanPng } from './clean/png';
 
@@ -38,7 +38,7 @@ const CLEANERS: Record<string, (path: string) => Promise<void>> = {
   'video/mp4': exifTool,
   'video/quicktime': exifTool,
   'video/3gpp': exifTool,
-  'application/pdf': cleanPdf,
+  'application/pdf': (path) => cleanPdf(path, embeddedImages(path)),
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': officeDocument,
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': officeDocument,
   'application/vnd.openxmlformats-officedocument.presentationml.presentation': officeDocument,
@@ -46,9 +46,17 @@ const CLEANERS: Record<string, (path: string) => Promise<void>> = {
   'application/vnd.oasis.opendocument.spreadsheet': officeDocument,
 };
 
-/** An office document, and each image inside it, cleaned beside it in the same (private) folder. */
 function officeDocument(path: string): Promise<void> {
-  return cleanOfficeDocument(path, async (bytes) => {
+  return cleanOfficeDocument(path, embeddedImages(path));
+}
+
+/**
+ * Cleans the images inside the document at `path` (a photo pasted into a
+ * letter, a scanned page in a PDF) as attached ones are, each written beside
+ * the document in the same private folder for the time it takes.
+ */
+function embeddedImages(path: string): EmbeddedCleaner {
+  return async (bytes) => {
     const type = await fileTypeFromBuffer(bytes);
     const clean = type && !type.mime.startsWith('application/') ? CLEANERS[type.mime] : undefined;
     if (!type || !clean) return bytes;
@@ -61,7 +69,7 @@ function officeDocument(path: string): Promise<void> {
     } finally {
       await rm(embedded, { force: true });
     }
-  });
+  };
 }
 
 export function canRemoveMetadata(mediaType: string): boolean {

@@ -40,7 +40,7 @@ async function removeStems(dir: string, stems: readonly string[]): Promise<void>
   await Promise.all(
     names
       .filter((name) => stems.some((stem) => name.startsWith(stem)))
-      .map((name) => rm(join(dir, name), { force: true })),
+      .map((name) => rm(join(dir, name), { force: true, recursive: true })),
   );
 }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -15,7 +15,6 @@ const EXIFTOOL_BASES: Partial<Record<AttachmentExtension, string>> = {
   png: 'photo.png',
   webp: 'photo.webp',
   heic: 'photo.heic',
-  pdf: 'doc.pdf',
   mp4: 'clip.mp4',
   mov: 'clip.mov',
   '3gp': 'clip.3gp',
@@ -30,9 +29,10 @@ const EXIFTOOL_BASES: Partial<Record<AttachmentExtension, string>> = {
  */
 export async function markedFile(ext: AttachmentExtension, marker: string): Promise<Uint8Array<ArrayBuffer>> {
   const base = EXIFTOOL_BASES[ext];
-  if (base) return withExifTags(base, ext, marker);
-  // A phone photo pasted into the document, GPS and all.
+  // A phone photo pasted into the document or scanned into the PDF, GPS and all.
   const photo = await withExifTags('photo.jpg', 'jpg', marker);
+  if (ext === 'pdf') return withExifTags(pdfWithPhoto(photo), ext, marker);
+  if (base) return withExifTags(base, ext, marker);
   if (ext === 'odt' || ext === 'ods') return openDocument(ext, marker, photo);
   return officeOpenXml(ext as 'docx' | 'xlsx' | 'pptx', marker, photo);
 }
@@ -44,12 +44,13 @@ export async function closeMarkedFiles(): Promise<void> {
   tool = undefined;
 }
 
-async function withExifTags(base: string, ext: string, marker: string): Promise<Uint8Array<ArrayBuffer>> {
+async function withExifTags(base: string | Uint8Array, ext: string, marker: string): Promise<Uint8Array<ArrayBuffer>> {
   tool ??= new ExifTool({ maxProcs: 1 });
   const dir = mkdtempSync(join(tmpdir(), 'lapor-marked-'));
   try {
     const path = join(dir, `file.${ext}`);
-    copyFileSync(fixture(base), path);
+    if (typeof base === 'string') copyFileSync(fixture(base), path);
+    else writeFileSync(path, base);
     const tags: Record<string, string | number> = {
       Artist: `${marker} artist`,
       Author: `${marker} author`,
@@ -72,6 +73,43 @@ async function withExifTags(base: string, ext: string, marker: string): Promise<
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A one-page PDF showing `jpeg` as its page, the image's own bytes (and metadata) inside, as a scanner app makes it. */
+function pdfWithPhoto(jpeg: Uint8Array): Uint8Array {
+  const content = 'q 200 0 0 150 0 0 cm /Im1 Do Q';
+  const objects: (string | Uint8Array)[][] = [
+    ['<< /Type /Catalog /Pages 2 0 R >>'],
+    ['<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
+    [
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 150] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>',
+    ],
+    [
+      `<< /Type /XObject /Subtype /Image /Width 16 /Height 12 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
+      jpeg,
+      '\nendstream',
+    ],
+    [`<< /Length ${content.length} >>\nstream\n${content}\nendstream`],
+  ];
+  const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n')];
+  const offsets: number[] = [];
+  let length = chunks[0]?.length ?? 0;
+  const push = (part: string | Uint8Array) => {
+    const bytes = Buffer.from(part);
+    chunks.push(bytes);
+    length += bytes.length;
+  };
+  objects.forEach((parts, i) => {
+    offsets.push(length);
+    push(`${i + 1} 0 obj\n`);
+    for (const part of parts) push(part);
+    push('\nendobj\n');
+  });
+  const xref = length;
+  push(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`);
+  for (const offset of offsets) push(`${String(offset).padStart(10, '0')} 00000 n \n`);
+  push(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return Buffer.concat(chunks);
 }
 
 /** A private PNG chunk (`prVt`) before IEND: what an app adds and no metadata tool knows. */
