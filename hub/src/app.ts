@@ -10,7 +10,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from './abuse/rate-limit';
 import type { AttachmentStore } from './attachments/store';
 import type { Db } from './db/client';
 import type { Directory } from './directory/directory';
-import { ApiError } from './errors';
+import { DomainError } from './errors';
 import { createLogger, requestLog } from './logging';
 import { createRouting, type Routing, routingFile } from './outbox/routing';
 import type { Keyring } from './privacy/keyring';
@@ -19,6 +19,7 @@ import { adminRoutes } from './routes/admin';
 import { challengeRoutes } from './routes/challenge';
 import { destinationRoutes } from './routes/destinations';
 import { directoryRoutes } from './routes/directory';
+import { ERROR_STATUS } from './routes/error-status';
 import { healthRoutes } from './routes/health';
 import { notificationRoutes } from './routes/notifications';
 import { openApiRoutes } from './routes/openapi';
@@ -115,7 +116,7 @@ export function createApp(options: AppDeps) {
 
   app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address'), 404));
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.toBody(), error.status);
+    if (error instanceof DomainError) return c.json(error.toBody(), ERROR_STATUS[error.code]);
     if (error instanceof HTTPException && error.status < 500) {
       const status = error.status as ContentfulStatusCode;
       return c.json(errorBody(CODE_BY_STATUS[status] ?? 'invalid_json', error.message || 'Bad request'), status);

@@ -1,20 +1,21 @@
-import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorCode, FieldError } from '../../contract';
 
-/** An error the client caused or may act on; `app.onError` turns it into the JSON error body. */
-export class ApiError extends HTTPException {
-  readonly code: ErrorCode;
+/**
+ * An error the client caused or may act on, named by a stable `code` (and
+ * the fields at fault). The hub's domain speaks no HTTP: the app's
+ * `onError` owns the one table from code to status (`routes/error-status.ts`)
+ * and turns the error into the JSON error body.
+ */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
   readonly fields: Record<string, FieldError> | undefined;
 
   constructor(
-    status: ContentfulStatusCode,
-    code: ErrorCode,
+    readonly code: ErrorCode,
     message: string,
     options: { fields?: Record<string, FieldError>; cause?: unknown } = {},
   ) {
-    super(status, { message, cause: options.cause });
-    this.code = code;
+    super(message, { cause: options.cause });
     this.fields = options.fields;
   }
 

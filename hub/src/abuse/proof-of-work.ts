@@ -3,7 +3,7 @@ import { eq, lt } from 'drizzle-orm';
 import type { PowChallenge } from '../../../contract';
 import type { Db, Tx } from '../db/client';
 import { spentChallenges } from '../db/schema';
-import { ApiError } from '../errors';
+import { DomainError } from '../errors';
 
 /**
  * A self-hosted proof of work in the ALTCHA format: the hub hands out a
@@ -45,19 +45,19 @@ export interface Solution {
  */
 export async function checkSolution(db: Db, pow: ProofOfWork, header: string | undefined): Promise<Solution> {
   if (!header) {
-    throw new ApiError(403, 'challenge_required', 'Solve GET /api/v1/challenge and send the solution as X-Altcha');
+    throw new DomainError('challenge_required', 'Solve GET /api/v1/challenge and send the solution as X-Altcha');
   }
   let payload: { signature?: unknown };
   try {
     payload = JSON.parse(Buffer.from(header, 'base64').toString('utf8'));
   } catch {
-    throw new ApiError(403, 'challenge_failed', 'X-Altcha is not a base64 JSON solution');
+    throw new DomainError('challenge_failed', 'X-Altcha is not a base64 JSON solution');
   }
   const valid = await verifySolution(payload as Parameters<typeof verifySolution>[0], pow.secret, true).catch(
     () => false,
   );
   if (!valid || typeof payload.signature !== 'string') {
-    throw new ApiError(403, 'challenge_failed', 'The solution is wrong or its challenge has expired');
+    throw new DomainError('challenge_failed', 'The solution is wrong or its challenge has expired');
   }
   const signature = payload.signature;
   const spent = (await db.select().from(spentChallenges).where(eq(spentChallenges.signature, signature))).length > 0;
@@ -67,7 +67,7 @@ export async function checkSolution(db: Db, pow: ProofOfWork, header: string | u
 }
 
 export const replayedSolution = () =>
-  new ApiError(403, 'challenge_replayed', 'This solution was already used; solve a new challenge');
+  new DomainError('challenge_replayed', 'This solution was already used; solve a new challenge');
 
 /** Marks the solution used, inside the report's transaction: a race between two uses leaves one report. */
 export async function spendSolution(tx: Tx, solution: Solution, now = new Date()): Promise<void> {

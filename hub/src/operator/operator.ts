@@ -2,7 +2,7 @@ import { asc, desc, eq, notInArray } from 'drizzle-orm';
 import { type Deadline, maskPersonalData, type ReportView } from '../../../contract';
 import type { Db } from '../db/client';
 import { type Delivery, deliveries, reports } from '../db/schema';
-import { ApiError } from '../errors';
+import { DomainError } from '../errors';
 import { eventsOf } from '../reports/read';
 import { findReport, reportView, type ViewDeps } from '../reports/views';
 import { DEFAULT_TIME_ZONE, deadlinesOf } from '../workflow/deadlines';
@@ -48,13 +48,13 @@ export async function retryDelivery(db: Db, id: number, now = new Date()): Promi
     .set({ state: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: null, lastError: null })
     .where(eq(deliveries.id, id))
     .returning({ id: deliveries.id });
-  if (!retried.length) throw new ApiError(404, 'not_found', `No delivery has the id ${id}`);
+  if (!retried.length) throw new DomainError('not_found', `No delivery has the id ${id}`);
 }
 
 /** A report as the operator sees it: the reporter's full view, even of an anonymous reporter, with its deliveries. */
 export async function operatorView(deps: ViewDeps, trackingId: string, now = new Date()) {
   const report = await findReport(deps.db, trackingId);
-  if (!report) throw new ApiError(404, 'not_found', 'No report has this Tracking ID');
+  if (!report) throw new DomainError('not_found', 'No report has this Tracking ID');
   // The reporter's view holds everything given, an anonymous reporter's contact included.
   return {
     ...(await reportView(deps, report, 'reporter', now)),

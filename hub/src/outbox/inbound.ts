@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import { inboundEvents } from '../db/schema';
-import { ApiError } from '../errors';
+import { DomainError } from '../errors';
 import type { Keyring } from '../privacy/keyring';
 import { findReportForDestination } from '../reports/views';
 import { recordMessage, recordTransition } from '../workflow/transitions';
@@ -24,9 +24,9 @@ export async function applyInboundEvent(
   { keyring, now, impossibleTime }: { keyring: Keyring; now: Date; impossibleTime: 'refuse' | 'clamp' },
 ): Promise<void> {
   const report = await findReportForDestination(db, destination, event.report);
-  if (!report) throw new ApiError(404, 'not_found', 'No report delivered to this destination has this reference');
+  if (!report) throw new DomainError('not_found', 'No report delivered to this destination has this reference');
   if (event.type === 'status' && !event.status) {
-    throw new ApiError(400, 'validation_failed', 'A status event names its status', {
+    throw new DomainError('validation_failed', 'A status event names its status', {
       fields: { status: { code: 'invalid_type', message: 'Required for a status event' } },
     });
   }
@@ -35,7 +35,7 @@ export async function applyInboundEvent(
   let at = event.at ? new Date(event.at) : now;
   if (!(at.getTime() >= earliest && at.getTime() <= latest)) {
     if (impossibleTime === 'refuse') {
-      throw new ApiError(400, 'validation_failed', 'The event has invalid fields', {
+      throw new DomainError('validation_failed', 'The event has invalid fields', {
         fields: {
           at: { code: 'out_of_range', message: 'The event is dated before the report was received or after now' },
         },
@@ -49,7 +49,7 @@ export async function applyInboundEvent(
       .values({ destination, eventId: event.eventId, receivedAt: now })
       .onConflictDoNothing()
       .returning({ eventId: inboundEvents.eventId });
-    if (!received.length) throw new ApiError(409, 'event_replayed', 'This event was already received');
+    if (!received.length) throw new DomainError('event_replayed', 'This event was already received');
     if (event.type === 'status' && event.status) {
       await recordTransition(tx, keyring, report.id, {
         to: event.status,

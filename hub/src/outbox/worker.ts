@@ -7,7 +7,7 @@ import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
 import { type Delivery, deliveries, type Report, reportEvents, reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
-import { ApiError } from '../errors';
+import { DomainError } from '../errors';
 import type { Mailer } from '../notifications/mailer';
 import { notificationMail, optOutToken } from '../notifications/message';
 import { neutralFileName, openFileName } from '../privacy/file-names';
@@ -229,7 +229,7 @@ export class OutboxWorker {
             });
           } catch (error) {
             // A repeat or a move the workflow refuses: noted, and the poll moves past it.
-            if (!(error instanceof ApiError)) throw error;
+            if (!(error instanceof DomainError)) throw error;
             logger?.warn({ delivery: delivery.id, code: error.code }, 'polled event not applied');
           }
         }

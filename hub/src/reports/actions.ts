@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { canTransition, WORKING_DAYS } from '../../../contract';
 import type { Db } from '../db/client';
 import { deliveries, type Report, reportEvents, reports } from '../db/schema';
-import { ApiError } from '../errors';
+import { DomainError } from '../errors';
 import { enqueueAction } from '../outbox/worker';
 import type { Keyring } from '../privacy/keyring';
 import { sealNote } from '../privacy/sealed-notes';
@@ -31,7 +31,7 @@ export async function actOnReport(
   if (action.kind === 'reopen') checkReopen(report, events, calendar, timeZone, now);
   if (action.kind === 'rating') checkRating(report, events);
   if (action.kind === 'comment' && report.status === 'archived') {
-    throw new ApiError(409, 'invalid_transition', 'An archived report takes no more comments');
+    throw new DomainError('invalid_transition', 'An archived report takes no more comments');
   }
 
   const base = { reportId: report.id, at: now, actor: 'reporter' as const };
@@ -67,14 +67,13 @@ function checkReopen(
   now: Date,
 ) {
   if (!canTransition(report.status, 'reopened')) {
-    throw new ApiError(409, 'invalid_transition', `A report that is ${report.status} cannot be reopened`);
+    throw new DomainError('invalid_transition', `A report that is ${report.status} cannot be reopened`);
   }
   if (report.status !== 'finished') return;
   const finished = events.findLast((e) => e.type === 'status' && e.status === 'finished');
   const closed = localDate(finished?.at ?? report.updatedAt, timeZone);
   if (calendar.workingDaysBetween(closed, localDate(now, timeZone)) > WORKING_DAYS.reopenWindow) {
-    throw new ApiError(
-      409,
+    throw new DomainError(
       'reopen_window_closed',
       `A report can be reopened within ${WORKING_DAYS.reopenWindow} working days of its closure`,
     );
@@ -83,9 +82,8 @@ function checkReopen(
 
 function checkRating(report: Report, events: readonly { type: string; status: string | null }[]) {
   if (!events.some((e) => e.type === 'status' && e.status === 'followed_up')) {
-    throw new ApiError(409, 'not_yet_followed_up', 'A follow-up can be rated once there is one');
+    throw new DomainError('not_yet_followed_up', 'A follow-up can be rated once there is one');
   }
-  if (events.some((e) => e.type === 'rating'))
-    throw new ApiError(409, 'already_rated', 'This report was already rated');
-  if (report.status === 'archived') throw new ApiError(409, 'invalid_transition', 'An archived report cannot be rated');
+  if (events.some((e) => e.type === 'rating')) throw new DomainError('already_rated', 'This report was already rated');
+  if (report.status === 'archived') throw new DomainError('invalid_transition', 'An archived report cannot be rated');
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { encodeTrackingId, type ReportCreated, TRACKING_ID_RANDOM_BYTES, type ValidReport } from '../../../contract';
+import type { InspectedFile } from '../attachments/inspect';
 import type { AttachmentStore } from '../attachments/store';
 import type { Db, Tx } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
@@ -11,7 +12,6 @@ import { sealFileName } from '../privacy/file-names';
 import type { Keyring } from '../privacy/keyring';
 import { sealReport } from '../privacy/sealed-report';
 import { hashReceipt, newReceipt } from './receipt';
-import type { Submission } from './submission';
 
 /** Every column of a new report, as a placeholder of its own name. */
 const insertReport = prepared('insert_report', (db) => {
@@ -34,6 +34,14 @@ const insertReceivedEvent = prepared('insert_received_event', (db) =>
 
 /** Collisions of 40 random bits are rare but certain at scale: draw again. */
 const MAX_TRACKING_ID_ATTEMPTS = 8;
+
+/** A report as posted: JSON alone, or multipart with the JSON in `report` and files in `attachments`. */
+export interface Submission {
+  input: ValidReport;
+  files: InspectedFile[];
+  /** Removes received files that were not taken into the store. */
+  discard(): Promise<void>;
+}
 
 /** Work that must commit or roll back together with the new report. */
 export type WithinReportTransaction = (tx: Tx, reportId: number, answer: ReportCreated) => Promise<void>;

@@ -3,7 +3,7 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import type { ReportCreated, ValidReport } from '../../../contract';
 import type { Db, Tx } from '../db/client';
 import { idempotencyKeys } from '../db/schema';
-import { ApiError } from '../errors';
+import { DomainError } from '../errors';
 
 /** How long a retry with the same key gets the first answer back. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -15,7 +15,7 @@ const KEY_FORMAT = /^[\x21-\x7e]{16,255}$/;
 export function idempotencyKeyFrom(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   if (!KEY_FORMAT.test(header)) {
-    throw new ApiError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 16 to 255 printable characters');
+    throw new DomainError('invalid_idempotency_key', 'Idempotency-Key must be 16 to 255 printable characters');
   }
   return header;
 }
@@ -37,7 +37,7 @@ export async function replayedAnswer(db: Db, key: string, hash: string, now: Dat
     .where(and(eq(idempotencyKeys.keyHash, sha256(key)), gt(idempotencyKeys.createdAt, since)));
   if (!row) return undefined;
   if (row.requestHash !== hash) {
-    throw new ApiError(409, 'idempotency_conflict', 'This Idempotency-Key was already used for a different report');
+    throw new DomainError('idempotency_conflict', 'This Idempotency-Key was already used for a different report');
   }
   return JSON.parse(unseal(key, row.sealedResponse));
 }

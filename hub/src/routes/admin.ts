@@ -3,19 +3,19 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod';
 import type { ResolvedDeps } from '../app';
-import { ApiError } from '../errors';
+import { DomainError } from '../errors';
 import { listDeliveries, operatorView, overdueReports, retryDelivery } from '../operator/operator';
-import { parseQuery } from '../query';
+import { parseQuery } from './query';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
 /** `Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time; without a configured token the API is off. */
 function operatorOnly(token: string | undefined) {
   return createMiddleware(async function operatorOnly(c, next) {
-    if (!token) throw new ApiError(404, 'not_found', 'The operator API is off: set ADMIN_TOKEN to turn it on');
+    if (!token) throw new DomainError('not_found', 'The operator API is off: set ADMIN_TOKEN to turn it on');
     const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
     if (!timingSafeEqual(digest(given), digest(token))) {
-      throw new ApiError(401, 'invalid_token', 'The operator token is missing or wrong');
+      throw new DomainError('invalid_token', 'The operator token is missing or wrong');
     }
     c.header('Cache-Control', 'no-store');
     await next();

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { REPORT_STATUSES, STORABLE_TEXT, toFieldErrors } from '../../../contract';
 import type { ResolvedDeps } from '../app';
-import { ApiError } from '../errors';
+import { DomainError } from '../errors';
 import { applyInboundEvent } from '../outbox/inbound';
 import { checkSignature } from '../outbox/signature';
 
@@ -26,22 +26,22 @@ export function destinationRoutes({ db, keyring, routing, clock }: ResolvedDeps)
   return new Hono().post('/:name/events', async (c) => {
     const name = c.req.param('name');
     const destination = routing.destination(name);
-    if (!destination?.inboundSecret) throw new ApiError(404, 'not_found', 'No destination of this name takes events');
+    if (!destination?.inboundSecret) throw new DomainError('not_found', 'No destination of this name takes events');
     const body = await c.req.text();
     const signature = checkSignature(destination.inboundSecret, body, {
       timestamp: c.req.header('x-lapor-timestamp'),
       signature: c.req.header('x-lapor-signature'),
     });
-    if (signature !== 'ok') throw new ApiError(401, 'invalid_signature', `The event's signature is ${signature}`);
+    if (signature !== 'ok') throw new DomainError('invalid_signature', `The event's signature is ${signature}`);
     let json: unknown;
     try {
       json = JSON.parse(body);
     } catch (cause) {
-      throw new ApiError(400, 'invalid_json', 'The event is not valid JSON', { cause });
+      throw new DomainError('invalid_json', 'The event is not valid JSON', { cause });
     }
     const parsed = inboundEvent.safeParse(json);
     if (!parsed.success) {
-      throw new ApiError(400, 'validation_failed', 'The event has invalid fields', {
+      throw new DomainError('validation_failed', 'The event has invalid fields', {
         fields: toFieldErrors(parsed.error.issues),
       });
     }

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import type { ResolvedDeps } from '../app';
-import { ApiError } from '../errors';
-import { parseQuery } from '../query';
+import { DomainError } from '../errors';
+import { parseQuery } from './query';
 
 const institutionQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -22,7 +22,7 @@ export function directoryRoutes({ directory }: ResolvedDeps) {
     })
     .get('/institutions/:id', (c) => {
       const institution = directory.institution(c.req.param('id'));
-      if (!institution) throw new ApiError(404, 'not_found', 'No institution has this id');
+      if (!institution) throw new DomainError('not_found', 'No institution has this id');
       return c.json(institution);
     })
     .get('/categories', async (c) => c.json({ items: await directory.categories() }));

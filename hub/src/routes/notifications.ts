@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { ResolvedDeps } from '../app';
 import { reports } from '../db/schema';
-import { ApiError } from '../errors';
+import { DomainError } from '../errors';
 import { optOutTokenMatches } from '../notifications/message';
 import { findReport } from '../reports/views';
 import { pageSecurity } from '../security-headers';
@@ -17,7 +17,7 @@ export function notificationRoutes({ db, keyring }: ResolvedDeps) {
   const reportOf = async (trackingId: string, token: string) => {
     const report = await findReport(db, trackingId);
     if (!report || !optOutTokenMatches(keyring.deriveSecret('opt-out'), trackingId, token)) {
-      throw new ApiError(404, 'not_found', 'This opt-out link is not valid');
+      throw new DomainError('not_found', 'This opt-out link is not valid');
     }
     return report;
   };

@@ -3,8 +3,8 @@ import { etag } from 'hono/etag';
 import * as z from 'zod';
 import { type Page, REGION_CODE, type Region } from '../../../contract';
 import type { ResolvedDeps } from '../app';
-import { ApiError } from '../errors';
-import { parseQuery } from '../query';
+import { DomainError } from '../errors';
+import { parseQuery } from './query';
 
 const regionQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -22,14 +22,14 @@ export function regionRoutes({ regions }: ResolvedDeps) {
     })
     .get('/', (c) => {
       const { q, parent, limit, offset } = parseQuery(c, regionQuery);
-      if (parent && !regions.find(parent)) throw new ApiError(404, 'not_found', 'No region has this code');
+      if (parent && !regions.find(parent)) throw new DomainError('not_found', 'No region has this code');
       const all = q ? regions.search(q, parent) : regions.children(parent);
       const page: Page<Region> = { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
       return c.json(page);
     })
     .get('/:code', (c) => {
       const path = regions.path(c.req.param('code'));
-      if (!path.length) throw new ApiError(404, 'not_found', 'No region has this code');
+      if (!path.length) throw new DomainError('not_found', 'No region has this code');
       return c.json({ ...path[path.length - 1], path });
     });
 }

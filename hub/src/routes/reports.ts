@@ -20,7 +20,7 @@ import type { ResolvedDeps } from '../app';
 import type { Db } from '../db/client';
 import { type Report, reports, type Site } from '../db/schema';
 import type { Directory } from '../directory/directory';
-import { ApiError } from '../errors';
+import { DomainError } from '../errors';
 import { enqueueDelivery } from '../outbox/worker';
 import type { Regions } from '../regions/regions';
 import { actOnReport, type ReporterAction } from '../reports/actions';
@@ -33,11 +33,11 @@ import {
   requestHash,
 } from '../reports/idempotency';
 import { receiptMatches } from '../reports/receipt';
-import { readSubmission, submissionGuard } from '../reports/submission';
 import { findAttachment, findReport, reportView } from '../reports/views';
 import { isSelfOrigin } from '../sites/origin-guard';
 import { findSite } from '../sites/sites';
 import { DEFAULT_TIME_ZONE } from '../workflow/deadlines';
+import { readSubmission, submissionGuard } from './submission';
 
 const RECEIPT_AUTH = /^Receipt\s+(\S+)\s*$/i;
 
@@ -54,11 +54,11 @@ const ratingSchema = z.object({
 /** A reporter's action: the receipt is required, the body is checked by its schema. */
 async function readAction<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
   const json = await c.req.json().catch(() => {
-    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON');
+    throw new DomainError('invalid_json', 'The body is not valid JSON');
   });
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new ApiError(400, 'validation_failed', 'The request has invalid fields', {
+    throw new DomainError('validation_failed', 'The request has invalid fields', {
       fields: toFieldErrors(parsed.error.issues),
     });
   }
@@ -110,7 +110,7 @@ export function reportRoutes({
   const act = async (c: Context, action: ReporterAction) => {
     const { report, viewer } = await authorize(c, db);
     if (viewer !== 'reporter')
-      throw new ApiError(401, 'invalid_receipt', 'Only the reporter, with the receipt, may do this');
+      throw new DomainError('invalid_receipt', 'Only the reporter, with the receipt, may do this');
     const timeZone = directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
     await actOnReport(db, report, action, { keyring, calendar, timeZone, now: clock() });
     const [updated] = await db.select().from(reports).where(eq(reports.id, report.id));
@@ -134,11 +134,11 @@ export function reportRoutes({
       try {
         if (submission.input.website) {
           // Only a program fills the form's hidden honeypot field.
-          throw new ApiError(400, 'spam_suspected', 'This submission looks automated');
+          throw new DomainError('spam_suspected', 'This submission looks automated');
         }
         checkDirectory(directory, regions, submission.input);
         if (site?.lockInstitution && submission.input.institutionId !== site.institutionId) {
-          throw new ApiError(400, 'validation_failed', 'The report has invalid fields', {
+          throw new DomainError('validation_failed', 'The report has invalid fields', {
             fields: {
               institutionId: {
                 code: 'site_institution',
@@ -212,10 +212,10 @@ export function reportRoutes({
     .get('/:trackingId/attachments/:attachmentId', lookupLimit, async (c) => {
       const { report, viewer } = await authorize(c, db);
       const found = await findAttachment(db, keyring, report, c.req.param('attachmentId') ?? '', viewer);
-      if (!found) throw new ApiError(404, 'not_found', 'This report has no such attachment');
+      if (!found) throw new DomainError('not_found', 'This report has no such attachment');
       const { attachment, name } = found;
       if (report.confidential && viewer !== 'reporter') {
-        throw new ApiError(401, 'invalid_receipt', 'A confidential report’s attachments need its receipt');
+        throw new DomainError('invalid_receipt', 'A confidential report’s attachments need its receipt');
       }
       const stream = await attachments.read(attachment.storageKey);
       if (!stream) throw new Error(`attachment ${attachment.id} is missing from the store`);
@@ -239,9 +239,9 @@ export function reportRoutes({
  */
 async function authorize(c: Context, db: Db): Promise<{ report: Report; viewer: ReportView['viewer'] }> {
   const parsed = parseTrackingId(c.req.param('trackingId') ?? '');
-  if (!parsed.ok) throw new ApiError(400, 'invalid_tracking_id', 'This is not a valid Tracking ID');
+  if (!parsed.ok) throw new DomainError('invalid_tracking_id', 'This is not a valid Tracking ID');
   const report = await findReport(db, parsed.trackingId);
-  if (!report) throw new ApiError(404, 'not_found', 'No report has this Tracking ID');
+  if (!report) throw new DomainError('not_found', 'No report has this Tracking ID');
 
   c.header('Vary', 'Authorization');
   const authorization = c.req.header('authorization');
@@ -252,7 +252,7 @@ async function authorize(c: Context, db: Db): Promise<{ report: Report; viewer: 
   c.header('Cache-Control', 'no-store');
   const receipt = RECEIPT_AUTH.exec(authorization)?.[1];
   if (!receipt || !receiptMatches(receipt, report.receiptHash)) {
-    throw new ApiError(401, 'invalid_receipt', 'The receipt does not match this report');
+    throw new DomainError('invalid_receipt', 'The receipt does not match this report');
   }
   return { report, viewer: 'reporter' };
 }
@@ -265,10 +265,10 @@ async function siteOfRequest(c: Context, db: Db, selfOrigins: readonly string[])
   const key = c.req.header('x-lapor-site');
   if (!key) return undefined;
   const site = await findSite(db, key);
-  if (!site) throw new ApiError(400, 'unknown_site', 'No site is registered under this key');
+  if (!site) throw new DomainError('unknown_site', 'No site is registered under this key');
   const origin = c.req.header('origin');
   if (origin && !site.origins.includes(origin) && !isSelfOrigin(c, origin, selfOrigins)) {
-    throw new ApiError(403, 'origin_not_allowed', `The site ${site.name} does not include ${origin}`);
+    throw new DomainError('origin_not_allowed', `The site ${site.name} does not include ${origin}`);
   }
   return site;
 }
@@ -287,6 +287,6 @@ function checkDirectory(directory: Directory, regions: Regions, input: ValidRepo
     fields['location.regionCode'] = { code: 'unknown_region', message: 'No region has this code' };
   }
   if (Object.keys(fields).length) {
-    throw new ApiError(400, 'validation_failed', 'The report has invalid fields', { fields });
+    throw new DomainError('validation_failed', 'The report has invalid fields', { fields });
   }
 }

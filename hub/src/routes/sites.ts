@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import type { SiteConfig } from '../../../contract';
 import type { ResolvedDeps } from '../app';
-import { ApiError } from '../errors';
+import { DomainError } from '../errors';
 import { findSite } from '../sites/sites';
 
 /** What a widget with `site="…"` needs: the site's presets, by its public key. */
 export function siteRoutes({ db, directory }: ResolvedDeps) {
   return new Hono().get('/:key/config', async (c) => {
     const site = await findSite(db, c.req.param('key'));
-    if (!site) throw new ApiError(404, 'not_found', 'No site is registered under this key');
+    if (!site) throw new DomainError('not_found', 'No site is registered under this key');
     const institution = directory.institution(site.institutionId);
     const category = site.categoryId ? directory.category(site.categoryId) : undefined;
     const config: SiteConfig = {

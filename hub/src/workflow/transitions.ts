@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { canTransition, type ReportStatus } from '../../../contract';
 import type { Db, Tx } from '../db/client';
 import { type Report, type ReportEvent, reportEvents, reports } from '../db/schema';
-import { ApiError } from '../errors';
+import { DomainError } from '../errors';
 import { queueNotification } from '../notifications/queue';
 import type { Keyring } from '../privacy/keyring';
 import { sealNote } from '../privacy/sealed-notes';
@@ -25,9 +25,9 @@ export function recordTransition(
   const { at } = change;
   return db.transaction(async (tx) => {
     const [report] = await tx.select().from(reports).where(eq(reports.id, reportId));
-    if (!report) throw new ApiError(404, 'not_found', 'No such report');
+    if (!report) throw new DomainError('not_found', 'No such report');
     if (!canTransition(report.status, change.to)) {
-      throw new ApiError(409, 'invalid_transition', `A report that is ${report.status} cannot become ${change.to}`);
+      throw new DomainError('invalid_transition', `A report that is ${report.status} cannot become ${change.to}`);
     }
     const [event] = await tx
       .insert(reportEvents)
@@ -57,7 +57,7 @@ export function recordMessage(
   const { at } = message;
   return db.transaction(async (tx) => {
     const [report] = await tx.select().from(reports).where(eq(reports.id, reportId));
-    if (!report) throw new ApiError(404, 'not_found', 'No such report');
+    if (!report) throw new DomainError('not_found', 'No such report');
     const note = sealNote(keyring, report, message.note);
     const [event] = await tx
       .insert(reportEvents)

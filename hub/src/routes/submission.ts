@@ -12,15 +12,8 @@ import {
 } from '../../../contract';
 import { type InspectedFile, inspectAttachment } from '../attachments/inspect';
 import { type StagedMultipart, stageMultipart } from '../attachments/staging';
-import { ApiError } from '../errors';
-
-/** A report as posted: JSON alone, or multipart with the JSON in `report` and files in `attachments`. */
-export interface Submission {
-  input: ValidReport;
-  files: InspectedFile[];
-  /** Removes received files that were not taken into the store. */
-  discard(): Promise<void>;
-}
+import { DomainError } from '../errors';
+import type { Submission } from '../reports/create';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 const MULTIPART_TYPE = /^multipart\/form-data\s*;/i;
@@ -29,7 +22,7 @@ const tooLarge = (max: number) =>
   bodyLimit({
     maxSize: max,
     onError: () => {
-      throw new ApiError(413, 'payload_too_large', `The request may be at most ${max} bytes`);
+      throw new DomainError('payload_too_large', `The request may be at most ${max} bytes`);
     },
   });
 const jsonLimit = tooLarge(JSON_BODY_MAX_BYTES);
@@ -40,7 +33,7 @@ export const submissionGuard = createMiddleware(async function submissionGuard(c
   const type = c.req.header('content-type') ?? '';
   if (JSON_TYPE.test(type)) return jsonLimit(c, next);
   if (MULTIPART_TYPE.test(type)) return multipartLimit(c, next);
-  throw new ApiError(415, 'unsupported_media_type', 'Send the report as application/json or multipart/form-data');
+  throw new DomainError('unsupported_media_type', 'Send the report as application/json or multipart/form-data');
 });
 
 /**
@@ -55,22 +48,21 @@ export async function readSubmission(c: Context, staging: string): Promise<Submi
     return { input: validate(await readJson(c), {}), files: [], discard: async () => {} };
   }
   const body = c.req.raw.body;
-  if (!body) throw new ApiError(400, 'invalid_multipart', 'The multipart body is empty');
+  if (!body) throw new DomainError('invalid_multipart', 'The multipart body is empty');
   let staged: StagedMultipart;
   try {
     staged = await stageMultipart(body, contentType, staging);
   } catch (cause) {
-    throw new ApiError(400, 'invalid_multipart', 'The body is not valid multipart/form-data', { cause });
+    throw new DomainError('invalid_multipart', 'The body is not valid multipart/form-data', { cause });
   }
   try {
     if (staged.report === undefined || staged.unexpected.length) {
-      throw new ApiError(
-        400,
+      throw new DomainError(
         'invalid_multipart',
         'A multipart report has a `report` field (the JSON) and `attachments` files, nothing else',
       );
     }
-    if (staged.reportTooLong) throw new ApiError(413, 'payload_too_large', 'The report is too long');
+    if (staged.reportTooLong) throw new DomainError('payload_too_large', 'The report is too long');
     const fields: Record<string, FieldError> = {};
     if (staged.tooManyFiles)
       fields.attachments = { code: 'too_many', message: `At most ${ATTACHMENT_MAX_COUNT} attachments` };
@@ -84,7 +76,7 @@ export async function readSubmission(c: Context, staging: string): Promise<Submi
     try {
       json = JSON.parse(staged.report);
     } catch (cause) {
-      throw new ApiError(400, 'invalid_json', 'The `report` field is not valid JSON', { cause });
+      throw new DomainError('invalid_json', 'The `report` field is not valid JSON', { cause });
     }
     return { input: validate(json, fields), files, discard: staged.discard };
   } catch (error) {
@@ -100,19 +92,19 @@ function validate(json: unknown, fileFields: Record<string, FieldError>): ValidR
   if (parsed.success && !Object.keys(fields).length) return parsed.data;
   const codes = Object.values(fileFields).map((f) => f.code);
   if (codes.includes('unsupported_type')) {
-    throw new ApiError(415, 'unsupported_media_type', 'An attachment is of a kind not accepted', { fields });
+    throw new DomainError('unsupported_media_type', 'An attachment is of a kind not accepted', { fields });
   }
   if (codes.includes('too_big') || codes.includes('too_many')) {
-    throw new ApiError(413, 'payload_too_large', 'The attachments are too large or too many', { fields });
+    throw new DomainError('payload_too_large', 'The attachments are too large or too many', { fields });
   }
-  throw new ApiError(400, 'validation_failed', 'The report has invalid fields', { fields });
+  throw new DomainError('validation_failed', 'The report has invalid fields', { fields });
 }
 
 async function readJson(c: Context): Promise<unknown> {
   try {
     return await c.req.json();
   } catch (cause) {
-    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON', { cause });
+    throw new DomainError('invalid_json', 'The body is not valid JSON', { cause });
   }
 }
 

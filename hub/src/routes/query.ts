@@ -1,13 +1,13 @@
 import type { Context } from 'hono';
 import type * as z from 'zod';
-import { toFieldErrors } from '../../contract';
-import { ApiError } from './errors';
+import { toFieldErrors } from '../../../contract';
+import { DomainError } from '../errors';
 
 /** Validates a request's query string by a zod schema; a bad parameter is a 400 naming it. */
 export function parseQuery<T extends z.ZodType>(c: Context, schema: T): z.output<T> {
   const result = schema.safeParse(c.req.query());
   if (!result.success) {
-    throw new ApiError(400, 'validation_failed', 'Invalid query parameters', {
+    throw new DomainError('validation_failed', 'Invalid query parameters', {
       fields: toFieldErrors(result.error.issues),
     });
   }
