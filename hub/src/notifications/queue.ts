@@ -1,6 +1,6 @@
 import type { Tx } from '../db/client';
 import type { Report } from '../db/schema';
-import { enqueueAction } from '../outbox/worker';
+import { enqueueAction } from '../outbox/queue';
 
 /** The outbox destination that emails reporters. */
 export const REPORTER_EMAIL = 'reporter-email';

@@ -1,26 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { maskIdentity, maskPersonalData } from '../../../contract';
-import type { AttachmentStore } from '../attachments/store';
-import type { Db, Tx } from '../db/client';
-import { prepared } from '../db/prepared';
-import { type Delivery, deliveries, type Report, reportEvents, reports } from '../db/schema';
-import type { Directory } from '../directory/directory';
+import { maskPersonalData } from '../../../contract';
+import { type Delivery, deliveries, reportEvents, reports } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Mailer } from '../notifications/mailer';
 import { notificationMail, optOutToken } from '../notifications/message';
-import { neutralFileName, openFileName } from '../privacy/file-names';
-import type { Keyring } from '../privacy/keyring';
 import { openNote } from '../privacy/sealed-notes';
 import { openReport } from '../privacy/sealed-report';
-import type { Regions } from '../regions/regions';
-import { attachmentContext } from '../reports/create';
-import { attachmentsOf, contactOf, locationOf } from '../reports/read';
+import { contactOf } from '../reports/read';
 import { type Clock, realClock } from '../workflow/clock';
 import { recordTransition } from '../workflow/transitions';
-import { DeliveryError, type Destination, type OutgoingAction, type OutgoingReport } from './destination';
+import { DeliveryError, type Destination, type OutgoingAction } from './destination';
 import { applyInboundEvent } from './inbound';
+import { outgoingReport, outgoingText, type PayloadDeps } from './payload';
 import type { Routing } from './routing';
 
 export interface OutboxOptions {
@@ -52,43 +44,6 @@ export const DEFAULT_OUTBOX: OutboxOptions = {
   pollIntervalMs: 60_000,
 };
 
-const insertDelivery = prepared('insert_delivery', (db) =>
-  db.insert(deliveries).values({
-    reportId: sql.placeholder('reportId'),
-    destination: sql.placeholder('destination'),
-    kind: sql.placeholder('kind'),
-    eventId: sql.placeholder('eventId'),
-    idempotencyKey: sql.placeholder('idempotencyKey'),
-    state: 'pending',
-    nextAttemptAt: sql.placeholder('now'),
-    createdAt: sql.placeholder('now'),
-  }),
-);
-
-/** Queues a delivery inside the transaction that records what it delivers, so both exist or neither. */
-async function enqueue(tx: Tx, row: Pick<Delivery, 'reportId' | 'destination' | 'kind' | 'eventId'>, now: Date) {
-  await insertDelivery(tx).execute({ ...row, idempotencyKey: randomUUID(), now });
-}
-
-/** Queues a report's delivery inside the transaction that stores it; every report takes this path. */
-export function enqueueDelivery(tx: Tx, reportId: number, destination: string, now: Date): Promise<void> {
-  return enqueue(tx, { reportId, destination, kind: 'report', eventId: null }, now);
-}
-
-/** Queues a reporter's action (its timeline event) for the destination the report went to. */
-export function enqueueAction(
-  tx: Tx,
-  reportId: number,
-  destination: string,
-  kind: ActionKind,
-  eventId: number,
-  now: Date,
-): Promise<void> {
-  return enqueue(tx, { reportId, destination, kind, eventId }, now);
-}
-
-type ActionKind = Exclude<Delivery['kind'], 'report'>;
-
 /** Exponential backoff with full jitter: spreads retries so a recovering destination is not flooded. */
 export function retryDelay(
   attempt: number,
@@ -99,18 +54,10 @@ export function retryDelay(
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-export interface OutboxDeps {
-  db: Db;
-  directory: Directory;
-  regions: Regions;
-  keyring: Keyring;
+export interface OutboxDeps extends PayloadDeps {
   routing: Routing;
-  /** Where attachments are read from, for destinations that send files on. */
-  attachments?: AttachmentStore;
   /** Sends reporters' notifications; without one they wait in the outbox. */
   mailer?: Mailer;
-  /** The hub's public address, for links in emails. */
-  publicUrl?: string;
   logger?: Logger;
   /** What the worker takes for now, for when deliveries are due and when things happened (default: real time). */
   clock?: Clock;
@@ -292,7 +239,10 @@ export class OutboxWorker {
     if (delivery.kind !== 'report') return this.attemptAction(delivery, destination, now);
     let externalRef: string | undefined;
     const sent = await this.sendOnce(delivery, now, async () => {
-      ({ externalRef } = await destination.deliver(await this.outgoing(delivery.reportId), delivery.idempotencyKey));
+      ({ externalRef } = await destination.deliver(
+        await outgoingReport(this.deps, delivery.reportId),
+        delivery.idempotencyKey,
+      ));
       return externalRef;
     });
     if (!sent) return false;
@@ -378,7 +328,7 @@ export class OutboxWorker {
       kind: delivery.kind as OutgoingAction['kind'],
       trackingId: sealed?.trackingId ?? '',
       ...(report.externalRef && { externalRef: report.externalRef }),
-      ...(event.note && sealed && { text: this.outgoingText(sealed, event.note) }),
+      ...(event.note && sealed && { text: outgoingText(this.deps.keyring, sealed, event.note) }),
       ...(event.rating && { rating: event.rating }),
       at: event.at.toISOString(),
     };
@@ -444,55 +394,5 @@ export class OutboxWorker {
     if (!delivery.eventId) return undefined;
     const [event] = await this.deps.db.select().from(reportEvents).where(eq(reportEvents.id, delivery.eventId));
     return event;
-  }
-
-  /** A reporter's words as the destination receives them: opened, and without an anonymous reporter's identity. */
-  private outgoingText(sealed: Report, note: string): string {
-    const text = openNote(this.deps.keyring, sealed.trackingId, note) ?? '';
-    return sealed.anonymous ? maskIdentity(text, contactOf(openReport(this.deps.keyring, sealed))) : text;
-  }
-
-  /** The report as the destination receives it; an anonymous reporter is left out entirely. */
-  private async outgoing(reportId: number): Promise<OutgoingReport> {
-    const { db, directory, regions, keyring } = this.deps;
-    const [sealed] = await db.select().from(reports).where(eq(reports.id, reportId));
-    if (!sealed) throw new DeliveryError(`report ${reportId} is missing`, false);
-    const r = openReport(keyring, sealed);
-    const institution = directory.institution(r.institutionId);
-    const category = r.categoryId ? directory.category(r.categoryId) : undefined;
-    const files = await attachmentsOf(db, r.id);
-    const reporter = contactOf(r);
-    // Anonim hides the reporter from the reported party, which the receiving institution may be.
-    const text = (value: string) => (r.anonymous ? maskIdentity(value, reporter) : value);
-    return {
-      trackingId: r.trackingId,
-      kind: r.kind,
-      title: text(r.title),
-      body: text(r.body),
-      incidentDate: r.incidentDate,
-      location: locationOf(r, regions, text),
-      institution: { id: r.institutionId, name: institution?.name ?? r.institutionId },
-      ...(category && { category: { id: category.id, name: category.name } }),
-      anonymous: r.anonymous,
-      confidential: r.confidential,
-      ...(!r.anonymous && reporter && { reporter }),
-      // An anonymous reporter's file names can name them: the institution gets neutral ones.
-      attachments: files.map((f, i) => ({
-        name: r.anonymous ? neutralFileName(i, f.mediaType) : openFileName(keyring, f),
-        mediaType: f.mediaType,
-        size: f.size,
-        ...(!r.confidential &&
-          this.deps.publicUrl && {
-            url: `${this.deps.publicUrl.replace(/\/$/, '')}/api/v1/reports/${r.trackingId}/attachments/${f.publicId}`,
-          }),
-        content: async () => {
-          const stream = await this.deps.attachments?.read(f.storageKey);
-          if (!stream) throw new DeliveryError(`attachment ${f.publicId} is missing from the store`, true);
-          const bytes = Buffer.concat(await stream.toArray());
-          return f.envelope ? keyring.decryptBytes(bytes, f.envelope, attachmentContext(f.publicId)) : bytes;
-        },
-      })),
-      createdAt: r.createdAt.toISOString(),
-    };
   }
 }

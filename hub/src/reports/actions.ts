@@ -3,7 +3,7 @@ import { canTransition, WORKING_DAYS } from '../../../contract';
 import type { Db } from '../db/client';
 import { deliveries, type Report, reportEvents, reports } from '../db/schema';
 import { DomainError } from '../errors';
-import { enqueueAction } from '../outbox/worker';
+import { enqueueAction } from '../outbox/queue';
 import type { Keyring } from '../privacy/keyring';
 import { sealNote } from '../privacy/sealed-notes';
 import { localDate, type WorkingCalendar } from '../workflow/calendar';

@@ -21,7 +21,7 @@ import type { Db } from '../db/client';
 import { type Report, reports, type Site } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { DomainError } from '../errors';
-import { enqueueDelivery } from '../outbox/worker';
+import { enqueueDelivery } from '../outbox/queue';
 import type { Regions } from '../regions/regions';
 import { actOnReport, type ReporterAction } from '../reports/actions';
 import { attachmentContext, fileReport } from '../reports/create';
