@@ -3,35 +3,19 @@ import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod';
-import {
-  BODY_MAX_LENGTH,
-  type FieldError,
-  parseTrackingId,
-  type ReportView,
-  STORABLE_TEXT,
-  toFieldErrors,
-  type ValidReport,
-} from '../../../contract';
+import { BODY_MAX_LENGTH, parseTrackingId, type ReportView, STORABLE_TEXT, toFieldErrors } from '../../../contract';
 import { rateLimitKey } from '../abuse/client-address';
-import { checkSolution, replayedSolution, type Solution, spendSolution } from '../abuse/proof-of-work';
+import { checkSolution, type Solution } from '../abuse/proof-of-work';
 import { limitPer } from '../abuse/rate-limit';
 import { sharedCounts } from '../abuse/shared-counts';
 import type { ResolvedDeps } from '../app';
 import type { Db } from '../db/client';
 import { type Report, reports, type Site } from '../db/schema';
-import type { Directory } from '../directory/directory';
 import { DomainError } from '../errors';
-import { enqueueDelivery } from '../outbox/queue';
-import type { Regions } from '../regions/regions';
 import { actOnReport, type ReporterAction } from '../reports/actions';
-import { attachmentContext, fileReport } from '../reports/create';
-import {
-  IdempotencyKeyTaken,
-  idempotencyKeyFrom,
-  rememberAnswer,
-  replayedAnswer,
-  requestHash,
-} from '../reports/idempotency';
+import { attachmentContext } from '../reports/create';
+import { fileSubmission } from '../reports/file';
+import { idempotencyKeyFrom } from '../reports/idempotency';
 import { receiptMatches } from '../reports/receipt';
 import { findAttachment, findReport, reportView } from '../reports/views';
 import { isSelfOrigin } from '../sites/origin-guard';
@@ -132,59 +116,16 @@ export function reportRoutes({
       const solution = c.get('solution');
       const submission = await readSubmission(c, attachments.staging);
       try {
-        if (submission.input.website) {
-          // Only a program fills the form's hidden honeypot field.
-          throw new DomainError('spam_suspected', 'This submission looks automated');
-        }
-        checkDirectory(directory, regions, submission.input);
-        if (site?.lockInstitution && submission.input.institutionId !== site.institutionId) {
-          throw new DomainError('validation_failed', 'The report has invalid fields', {
-            fields: {
-              institutionId: {
-                code: 'site_institution',
-                message: `This site files reports for ${site.institutionId} only`,
-              },
-            },
-          });
-        }
-        const now = clock();
-        const key = idempotencyKeyFrom(c.req.header('idempotency-key'));
-        const hash =
-          key &&
-          requestHash(
-            submission.input,
-            submission.files.map((file) => file.sha256),
-          );
-        let replayed = key && hash ? await replayedAnswer(db, key, hash, now) : undefined;
-        if (!replayed && solution?.spent) throw replayedSolution();
-        const fileIt = () =>
-          fileReport({ db, attachments, keyring }, submission, {
-            now,
-            siteKey: site?.key,
-            within: async (tx, reportId, answer) => {
-              if (solution) await spendSolution(tx, solution, now);
-              const institutionPath = directory.lineage(submission.input.institutionId);
-              await enqueueDelivery(
-                tx,
-                reportId,
-                routing.destinationFor({ siteKey: site?.key ?? null, institutionPath }),
-                now,
-              );
-              if (key && hash) await rememberAnswer(tx, key, hash, reportId, answer, now);
-            },
-          });
-        let created = replayed;
-        if (!created) {
-          try {
-            created = await fileIt();
-          } catch (error) {
-            // A retry raced the first submission and lost: nothing of it was kept; answer as the first was answered.
-            if (!(error instanceof IdempotencyKeyTaken && key && hash)) throw error;
-            replayed = await replayedAnswer(db, key, hash, now);
-            if (!replayed) throw error;
-            created = replayed;
-          }
-        }
+        const { created, replayed } = await fileSubmission(
+          { db, attachments, keyring, directory, regions, routing },
+          {
+            submission,
+            site,
+            solution,
+            idempotencyKey: idempotencyKeyFrom(c.req.header('idempotency-key')),
+            now: clock(),
+          },
+        );
         c.header('Location', `/api/v1/reports/${created.trackingId}`);
         c.header('Cache-Control', 'no-store');
         if (replayed) c.header('Idempotent-Replayed', 'true');
@@ -271,22 +212,4 @@ async function siteOfRequest(c: Context, db: Db, selfOrigins: readonly string[])
     throw new DomainError('origin_not_allowed', `The site ${site.name} does not include ${origin}`);
   }
   return site;
-}
-
-/** A report must name an institution, category and region that exist. */
-function checkDirectory(directory: Directory, regions: Regions, input: ValidReport) {
-  const fields: Record<string, FieldError> = {};
-  if (!directory.institution(input.institutionId)) {
-    fields.institutionId = { code: 'unknown_institution', message: 'No institution has this id' };
-  }
-  if (input.categoryId && !directory.category(input.categoryId)) {
-    fields.categoryId = { code: 'unknown_category', message: 'No category has this id' };
-  }
-  const regionCode = input.location.regionCode;
-  if (regionCode && !regions.find(regionCode)) {
-    fields['location.regionCode'] = { code: 'unknown_region', message: 'No region has this code' };
-  }
-  if (Object.keys(fields).length) {
-    throw new DomainError('validation_failed', 'The report has invalid fields', { fields });
-  }
 }
