@@ -31,7 +31,7 @@ export interface RunningProcess {
   kill(): Promise<void>;
 }
 
-/** Starts a Node script with tsx, on `port`, and waits until `readyPath` answers 200. */
+/** Starts a Node script (TypeScript through tsx), on `port`, and waits until `readyPath` answers 200. */
 export async function startNode(
   script: string,
   {
@@ -42,7 +42,7 @@ export async function startNode(
   }: { port?: number; env?: Record<string, string>; readyPath?: string; log?: string },
 ): Promise<RunningProcess> {
   const chosen = port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(chosen), HOST: '127.0.0.1' },
     stdio: ['ignore', log ? 'pipe' : 'ignore', 'pipe'],
@@ -93,7 +93,7 @@ export const BENCH_ENV = {
 };
 
 /**
- * Starts the hub as `npm start` runs it (hub/src/server.ts) on its own data
+ * Starts the hub as `npm start` runs it (the build in dist/hub) on its own data
  * folder, with every report routed to one webhook destination.
  */
 export function startHub(
@@ -113,7 +113,7 @@ export function startHub(
       default: 'sink',
     }),
   );
-  return startNode('hub/src/server.ts', {
+  return startNode('dist/hub/server.js', {
     port,
     log,
     readyPath: '/api/v1/categories',

@@ -24,7 +24,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node --import tsx hub/src/server.ts',
+    // The production build, as `npm start` runs it (the test script builds it first).
+    command: 'node dist/hub/server.js',
     cwd: '..',
     url: `http://127.0.0.1:${port}/api/v1/categories`,
     env: { PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1' },

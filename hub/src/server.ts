@@ -1,6 +1,5 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { clientAddressResolver } from './abuse/client-address';
 import { DEFAULT_POW } from './abuse/proof-of-work';
@@ -17,6 +16,7 @@ import { startNationalDesk } from './national-desk/demo';
 import { smtpMailer } from './notifications/mailer';
 import { createRouting, loadRoutingFile } from './outbox/routing';
 import { OutboxWorker } from './outbox/worker';
+import { DEMO_SITE, PAGES, WIDGET_BUILD } from './paths';
 import { loadKeyring } from './privacy/keyring';
 import { loadRegions } from './regions/regions';
 import { addSite, DEMO_SITE_KEY, listSites } from './sites/sites';
@@ -24,7 +24,6 @@ import { closeUnansweredFollowUps } from './workflow/auto-close';
 import { createCalendar, loadDecrees } from './workflow/calendar';
 import { acceleratedClock } from './workflow/clock';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 // Everything the hub writes (database, attachments, keys, staging) holds reporters' data: its user's alone.
 process.umask(0o077);
 const config = configFromEnv();
@@ -34,9 +33,9 @@ const logger = createLogger();
 const db = await openDatabase(config.database);
 await syncBuiltinDirectory(db);
 const staticRoots = {
-  widget: join(root, 'dist/widget'),
-  pages: join(root, 'hub/public'),
-  ...(config.demo && { demo: join(root, 'demo') }),
+  widget: WIDGET_BUILD,
+  pages: PAGES,
+  ...(config.demo && { demo: DEMO_SITE }),
 };
 if (config.demo && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
   logger.warn(

@@ -1,7 +1,6 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { MIGRATIONS } from '../paths';
 import { openPostgres } from './postgres';
 import type { Dialect } from './schema';
 import type * as schema from './schema.pg';
@@ -20,8 +19,6 @@ export type Db = NodePgDatabase<typeof schema> & {
 
 /** A transaction opened with `db.transaction()`. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 /** Whether the hub's database setting names a PostgreSQL server rather than a SQLite file. */
 export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//.test(location);

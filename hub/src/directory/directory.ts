@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { and, asc, count, inArray, type SQL, sql } from 'drizzle-orm';
 import * as z from 'zod';
 import { type Category, type Institution, type Page, SLUG } from '../../../contract';
 import type { Db } from '../db/client';
 import { categories, institutions } from '../db/schema';
-
-const BUILTIN = new URL('../../data/', import.meta.url);
+import { HUB_DATA } from '../paths';
 
 const slug = z.string().max(64).regex(SLUG);
 export const institutionsFile = z.array(
@@ -194,8 +193,8 @@ export function readInstitutionsFile(path: string): Institution[] {
 }
 
 /** Brings the database up to the directory shipped in `hub/data/`; imported institutions are kept. */
-export async function syncBuiltinDirectory(db: Db, dir: URL = BUILTIN): Promise<void> {
-  const file = (name: string) => fileURLToPath(new URL(name, dir));
+export async function syncBuiltinDirectory(db: Db, dir: string = HUB_DATA): Promise<void> {
+  const file = (name: string) => join(dir, name);
   await upsertInstitutions(db, readInstitutionsFile(file('institutions.json')), 'builtin');
   const list = categoriesFile.parse(JSON.parse(readFileSync(file('categories.json'), 'utf8')));
   await db.transaction(async (tx) => {

@@ -1,13 +1,13 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { openApiDocument } from '../openapi/document';
+import { PAGES } from '../paths';
 import { docsSecurity } from '../security-headers';
 
-const PAGE = fileURLToPath(new URL('../../public/api-docs/', import.meta.url));
+const PAGE = join(PAGES, 'api-docs');
 const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const SWAGGER_FILES = new Set(['swagger-ui.css', 'swagger-ui-bundle.js']);
 

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Holidays from 'date-holidays';
 import * as z from 'zod';
+import { HUB_DATA } from '../paths';
 
 /**
  * Indonesian working days, for SP4N-LAPOR!'s deadlines (3, 5, 60 and 10
@@ -27,7 +29,7 @@ const decreeFile = z.record(
 );
 export type DecreeFile = z.infer<typeof decreeFile>;
 
-const BUILTIN = new URL('../../data/holidays.json', import.meta.url);
+const BUILTIN = join(HUB_DATA, 'holidays.json');
 
 /** Reads the shipped decrees, then the operator's file (same shape), whose years replace the shipped ones. */
 export function loadDecrees(operatorFile?: string): DecreeFile {

@@ -1,0 +1,21 @@
+import { build } from 'esbuild';
+
+/**
+ * Compiles the hub for production: the server and the operator's command
+ * line, each one ES module in dist/hub, with its packages left as imports
+ * (better-sqlite3 is native; the rest load from node_modules as they are).
+ * Running plain JavaScript spares the hub a TypeScript loader at run time:
+ * less memory at idle and a faster start. Files the hub reads are found from
+ * the project folder (hub/src/paths.ts), so the build moves no path.
+ */
+await build({
+  entryPoints: { server: 'hub/src/server.ts', cli: 'hub/src/cli.ts' },
+  outdir: 'dist/hub',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
