@@ -38,6 +38,9 @@ export interface Config {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
+/** Whether the hub listens on this machine alone, where no one else can reach it. */
+export const isLoopback = (host: string) => LOOPBACK.has(host);
+
 const count = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
 const envSchema = z.object({
@@ -106,7 +109,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.SMTP_URL && { smtpUrl: e.SMTP_URL }),
     mailFrom: e.MAIL_FROM,
     outboxWorker: e.OUTBOX_WORKER === 'on',
-    demo: e.DEMO ? e.DEMO === 'on' : LOOPBACK.has(e.HOST),
+    demo: e.DEMO ? e.DEMO === 'on' : isLoopback(e.HOST),
   };
 }
 

@@ -8,7 +8,7 @@ import { canCleanPdf } from './attachments/clean/pdf';
 import { configuredStore } from './attachments/configured';
 import { closeMetadataStripper } from './attachments/metadata';
 import { STAGING_MAX_AGE_MS, sweepStaging } from './attachments/staging';
-import { configFromEnv } from './config';
+import { configFromEnv, isLoopback } from './config';
 import { openDatabase } from './db/client';
 import { createDirectory, syncBuiltinDirectory } from './directory/directory';
 import { createLogger } from './logging';
@@ -37,7 +37,7 @@ const staticRoots = {
   pages: PAGES,
   ...(config.demo && { demo: DEMO_SITE }),
 };
-if (config.demo && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
+if (config.demo && !isLoopback(config.host)) {
   logger.warn(
     `DEMO=on on ${config.host}: the demo site and the local national desk (no login) are reachable by others.`,
   );

@@ -7,7 +7,7 @@ import type { Mailer } from '../notifications/mailer';
 import { notificationMail, optOutToken } from '../notifications/message';
 import { openNote } from '../privacy/sealed-notes';
 import { openReport } from '../privacy/sealed-report';
-import { contactOf } from '../reports/read';
+import { contactOf, sentTo } from '../reports/read';
 import { type Clock, realClock } from '../workflow/clock';
 import { recordTransition } from '../workflow/transitions';
 import { DeliveryError, type Destination, type OutgoingAction } from './destination';
@@ -365,14 +365,10 @@ export class OutboxWorker {
     const base = publicUrl.replace(/\/$/, '');
     const token = optOutToken(keyring.deriveSecret('opt-out'), sealed.trackingId);
     const optOutUrl = `${base}/api/v1/notifications/opt-out?report=${encodeURIComponent(sealed.trackingId)}&token=${token}`;
-    const [sent] = await db
-      .select({ destination: deliveries.destination })
-      .from(deliveries)
-      .where(and(eq(deliveries.reportId, sealed.id), eq(deliveries.kind, 'report')));
-    const destination = sent && this.deps.routing.destination(sent.destination);
+    const sent = await sentTo(db, this.deps.routing, sealed.id);
     const mail = notificationMail({
       locale: sealed.locale,
-      ...(destination && { sentTo: destination.national ? 'sp4n-lapor' : 'institution' }),
+      ...(sent && { sentTo: sent }),
       trackingId: sealed.trackingId,
       // A confidential report's email says nothing of its content.
       event: { ...event, note: sealed.confidential ? null : openNote(keyring, sealed.trackingId, event.note) },

@@ -1,7 +1,9 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { ReportView } from '../../../contract';
 import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
-import { type Attachment, attachments, type Report, type ReportEvent, reportEvents } from '../db/schema';
+import { type Attachment, attachments, deliveries, type Report, type ReportEvent, reportEvents } from '../db/schema';
+import type { Routing } from '../outbox/routing';
 import type { Regions } from '../regions/regions';
 
 /** What the views, the outbox and the workflow read about one report. */
@@ -20,6 +22,24 @@ const attachmentsStatement = prepared('attachments_of_report', (db) =>
     .where(eq(attachments.reportId, sql.placeholder('reportId')))
     .orderBy(asc(attachments.id)),
 );
+
+const reportDestination = prepared('report_destination', (db) =>
+  db
+    .select({ destination: deliveries.destination })
+    .from(deliveries)
+    .where(and(eq(deliveries.reportId, sql.placeholder('reportId')), eq(deliveries.kind, 'report'))),
+);
+
+/**
+ * Where the hub sends a report: into SP4N-LAPOR!'s national workflow, or to
+ * an institution's own desk (webhook, email, Open311); undefined while its
+ * destination is not configured.
+ */
+export async function sentTo(db: Db | Tx, routing: Routing, reportId: number): Promise<ReportView['sentTo']> {
+  const [delivery] = await reportDestination(db).execute({ reportId });
+  const destination = delivery && routing.destination(delivery.destination);
+  return destination && (destination.national ? 'sp4n-lapor' : 'institution');
+}
 
 export function eventsOf(db: Db | Tx, reportId: number): Promise<ReportEvent[]> {
   return eventsStatement(db).execute({ reportId });

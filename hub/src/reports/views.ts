@@ -12,20 +12,13 @@ import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
 import type { WorkingCalendar } from '../workflow/calendar';
 import { DEFAULT_TIME_ZONE, deadlinesOf } from '../workflow/deadlines';
-import { attachmentsOf, contactOf, eventsOf, locationOf } from './read';
+import { attachmentsOf, contactOf, eventsOf, locationOf, sentTo } from './read';
 
 const reportByTrackingId = prepared('report_by_tracking_id', (db) =>
   db
     .select()
     .from(reports)
     .where(eq(reports.trackingId, sql.placeholder('trackingId'))),
-);
-
-const reportDestination = prepared('report_destination', (db) =>
-  db
-    .select({ destination: deliveries.destination })
-    .from(deliveries)
-    .where(and(eq(deliveries.reportId, sql.placeholder('reportId')), eq(deliveries.kind, 'report'))),
 );
 
 export async function findReport(db: Db, trackingId: string): Promise<Report | undefined> {
@@ -64,12 +57,12 @@ export async function reportView(
   const shown =
     viewer === 'public' ? (text: string) => maskPersonalData(maskIdentity(text, identity)) : (text: string) => text;
   const showContent = viewer === 'reporter' || !report.confidential;
-  const [events, files, [delivery]] = await Promise.all([
+  // Where it went matters once it has gone: a received report has not.
+  const [events, files, sent] = await Promise.all([
     eventsOf(db, report.id),
     showContent ? attachmentsOf(db, report.id) : [],
-    routing ? reportDestination(db).execute({ reportId: report.id }) : [],
+    routing && report.status !== 'received' ? sentTo(db, routing, report.id) : undefined,
   ]);
-  const destination = delivery && routing?.destination(delivery.destination);
   const category = report.categoryId ? directory.category(report.categoryId) : undefined;
   const institution = directory.institution(report.institutionId);
   const institutionRef = (id: string) => ({ id, name: directory.institution(id)?.name ?? id });
@@ -93,7 +86,7 @@ export async function reportView(
     ...reporterPart(report, viewer),
     ...attachmentsPart(files, report, viewer, keyring),
     ...deadlinesOf(report, events, calendar, institution?.timeZone ?? DEFAULT_TIME_ZONE, now),
-    ...(destination && { sentTo: destination.national ? ('sp4n-lapor' as const) : ('institution' as const) }),
+    ...(sent && { sentTo: sent }),
     createdAt: report.createdAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),
     // A confidential report's public timeline says what happened and when, never what was written.
