@@ -1,6 +1,7 @@
 import { ATTACHMENT_TYPES } from '../../../contract/attachments';
 import type { Attachment } from '../db/schema';
 import type { Keyring } from './keyring';
+import { openStored, resealStored } from './sealed-value';
 
 /**
  * A file's name is the reporter's data: phones and scanners name files after
@@ -16,15 +17,12 @@ export function sealFileName(keyring: Keyring, name: string, publicId: string): 
 
 /** The original name; a row stored before names were sealed (see `npm run hub -- keys rotate`) is read as it is. */
 export function openFileName(keyring: Keyring, attachment: Pick<Attachment, 'fileName' | 'publicId'>): string {
-  return keyring.isSealed(attachment.fileName)
-    ? keyring.decrypt(attachment.fileName, context(attachment.publicId))
-    : attachment.fileName;
+  return openStored(keyring, attachment.fileName, context(attachment.publicId));
 }
 
 /** The name sealed with the current key, or null when it already is. */
 export function resealFileName(keyring: Keyring, attachment: Pick<Attachment, 'fileName' | 'publicId'>): string | null {
-  if (keyring.isSealed(attachment.fileName) && !keyring.isStale(attachment.fileName)) return null;
-  return sealFileName(keyring, openFileName(keyring, attachment), attachment.publicId);
+  return resealStored(keyring, attachment.fileName, context(attachment.publicId));
 }
 
 const EXTENSION_OF = new Map<string, string>();

@@ -55,7 +55,8 @@ export async function resealAttachments(db: Db, store: AttachmentStore, keyring:
   await mkdir(store.staging, { recursive: true, mode: 0o700 });
   for (const attachment of await db.select().from(attachments)) {
     const fileName = resealFileName(keyring, attachment);
-    const envelope = attachment.envelope && keyring.isStale(attachment.envelope) ? await resealFile(attachment) : null;
+    const stale = attachment.envelope && keyring.isStale(attachment.envelope) ? attachment.envelope : null;
+    const envelope = stale && (await resealFile(attachment, stale));
     if (!fileName && !envelope) continue;
     await db
       .update(attachments)
@@ -65,15 +66,15 @@ export async function resealAttachments(db: Db, store: AttachmentStore, keyring:
   }
   return changed;
 
-  async function resealFile(attachment: Attachment): Promise<string> {
+  async function resealFile(attachment: Attachment, envelope: string): Promise<string> {
     const stream = await store.read(attachment.storageKey);
     if (!stream) throw new Error(`attachment ${attachment.publicId} is missing from the store`);
     const context = attachmentContext(attachment.publicId);
-    const plain = keyring.decryptBytes(Buffer.concat(await stream.toArray()), attachment.envelope ?? '', context);
-    const { sealed: resealed, envelope } = keyring.encryptBytes(plain, context);
+    const plain = keyring.decryptBytes(Buffer.concat(await stream.toArray()), envelope, context);
+    const { sealed: resealed, envelope: renewed } = keyring.encryptBytes(plain, context);
     const staged = join(store.staging, `${randomBytes(16).toString('hex')}.rotate`);
     await writeFile(staged, resealed, { mode: 0o600 });
     await store.putFile(attachment.storageKey, staged);
-    return envelope;
+    return renewed;
   }
 }

@@ -1,5 +1,6 @@
 import type { Report, ReportEvent } from '../db/schema';
 import type { Keyring } from './keyring';
+import { openStored, resealStored } from './sealed-value';
 
 /**
  * Every timeline note is sealed at rest, bound to its report like the
@@ -17,11 +18,10 @@ export function sealNote(keyring: Keyring, report: Pick<Report, 'trackingId'>, n
 
 /** The note as written; one stored before notes were sealed is read as it is. */
 export function openNote(keyring: Keyring, trackingId: string, note: string | null): string | null {
-  return note && keyring.isSealed(note) ? keyring.decrypt(note, context(trackingId)) : note;
+  return note && openStored(keyring, note, context(trackingId));
 }
 
 /** The note sealed with the current key, or null when it already is. */
 export function resealNote(keyring: Keyring, report: Pick<Report, 'trackingId'>, event: Pick<ReportEvent, 'note'>) {
-  if (!event.note || (keyring.isSealed(event.note) && !keyring.isStale(event.note))) return null;
-  return sealNote(keyring, report, openNote(keyring, report.trackingId, event.note));
+  return event.note && resealStored(keyring, event.note, context(report.trackingId));
 }
