@@ -16,7 +16,9 @@ import { createRouting, type Routing, routingFile } from './outbox/routing';
 import type { Keyring } from './privacy/keyring';
 import type { Regions } from './regions/regions';
 import { adminRoutes } from './routes/admin';
+import { attachmentRoutes } from './routes/attachments';
 import { challengeRoutes } from './routes/challenge';
+import { routes } from './routes/declare';
 import { destinationRoutes } from './routes/destinations';
 import { directoryRoutes } from './routes/directory';
 import { ERROR_STATUS } from './routes/error-status';
@@ -24,6 +26,8 @@ import { healthRoutes } from './routes/health';
 import { notificationRoutes } from './routes/notifications';
 import { openApiRoutes } from './routes/openapi';
 import { regionRoutes } from './routes/regions';
+import { reportLimits } from './routes/report-limits';
+import { reporterActionRoutes } from './routes/reporter-actions';
 import { reportRoutes } from './routes/reports';
 import { siteRoutes } from './routes/sites';
 import { type StaticRoots, staticRoutes } from './routes/static';
@@ -88,16 +92,20 @@ export function createApp(options: AppDeps) {
     proofOfWork: { ...DEFAULT_POW, secret: options.keyring.deriveSecret('altcha') },
     ...options,
   };
-  const api = new Hono()
-    .use(async function refuseNul(c, next) {
-      // No address of the API holds a NUL, and PostgreSQL could not compare one: refused before any route.
-      if (/%00/i.test(c.req.url)) {
-        return c.json(errorBody('validation_failed', 'The address holds a NUL character'), 400);
-      }
-      await next();
-    })
-    .use(originGuard(deps))
-    .route('/reports', reportRoutes(deps))
+  const limits = reportLimits(deps);
+  const api = routes().basePath('/api/v1');
+  api.use(async function refuseNul(c, next) {
+    // No address of the API holds a NUL, and PostgreSQL could not compare one: refused before any route.
+    if (/%00/i.test(c.req.url)) {
+      return c.json(errorBody('validation_failed', 'The address holds a NUL character'), 400);
+    }
+    await next();
+  });
+  api.use(originGuard(deps));
+  api
+    .route('/reports', reportRoutes(deps, limits))
+    .route('/reports', reporterActionRoutes(deps, limits))
+    .route('/reports', attachmentRoutes(deps, limits))
     .route('/regions', regionRoutes(deps))
     .route('/sites', siteRoutes(deps))
     .route('/challenge', challengeRoutes(deps))
@@ -105,13 +113,13 @@ export function createApp(options: AppDeps) {
     .route('/destinations', destinationRoutes(deps))
     .route('/admin', adminRoutes(deps))
     .route('/notifications', notificationRoutes(deps))
-    .route('/', openApiRoutes())
-    .route('/', directoryRoutes(deps));
+    .route('/', directoryRoutes(deps))
+    .route('/', openApiRoutes(api));
 
   const logger = deps.logger ?? createLogger().child({}, { level: 'silent' });
   const app = new Hono<{ Variables: RequestIdVariables }>()
     .use(requestId(), requestLog(logger), apiSecurity())
-    .route('/api/v1', api);
+    .route('/', api);
   if (deps.staticRoots) app.route('/', staticRoutes(deps.staticRoots));
 
   app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address'), 404));

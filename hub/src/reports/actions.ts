@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { canTransition, WORKING_DAYS } from '../../../contract';
+import { canTransition, type ReportView, WORKING_DAYS } from '../../../contract';
 import type { Db } from '../db/client';
 import { deliveries, type Report, reportEvents, reports } from '../db/schema';
 import { DomainError } from '../errors';
@@ -7,7 +7,10 @@ import { enqueueAction } from '../outbox/queue';
 import type { Keyring } from '../privacy/keyring';
 import { sealNote } from '../privacy/sealed-notes';
 import { localDate, type WorkingCalendar } from '../workflow/calendar';
+import { DEFAULT_TIME_ZONE } from '../workflow/deadlines';
+import { type Access, asReporter } from './access';
 import { eventsOf } from './read';
+import { reportView, type ViewDeps } from './views';
 
 export type ReporterAction =
   | { kind: 'comment'; text: string }
@@ -86,4 +89,21 @@ function checkRating(report: Report, events: readonly { type: string; status: st
   }
   if (events.some((e) => e.type === 'rating')) throw new DomainError('already_rated', 'This report was already rated');
   if (report.status === 'archived') throw new DomainError('invalid_transition', 'An archived report cannot be rated');
+}
+
+/**
+ * A reporter's action through the API: only with the receipt; applied, then
+ * answered with the reporter's view of the report as it now stands.
+ */
+export async function actAsReporter(
+  deps: ViewDeps,
+  access: Access,
+  action: ReporterAction,
+  now: Date,
+): Promise<ReportView> {
+  const report = asReporter(access);
+  const timeZone = deps.directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
+  await actOnReport(deps.db, report, action, { keyring: deps.keyring, calendar: deps.calendar, timeZone, now });
+  const [updated] = await deps.db.select().from(reports).where(eq(reports.id, report.id));
+  return reportView(deps, updated ?? report, 'reporter', now);
 }

@@ -1,11 +1,18 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod';
+import {
+  DELIVERY_STATES,
+  deliveryListSchema,
+  operatorReportSchema,
+  overdueListSchema,
+  retriedSchema,
+} from '../../../contract/responses';
 import type { ResolvedDeps } from '../app';
 import { DomainError } from '../errors';
 import { listDeliveries, operatorView, overdueReports, retryDelivery } from '../operator/operator';
-import { parseQuery } from './query';
+import { answer, failures, routes } from './declare';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -22,22 +29,71 @@ function operatorOnly(token: string | undefined) {
   });
 }
 
+/** An operator's operation: the bearer token, and its own failures. */
+const operatorRoute = { tags: ['operator'], security: [{ operator: [] as string[] }] };
+const operatorFailures = failures({
+  401: 'No or a wrong operator token (`invalid_token`).',
+  404: 'Not found, or the operator API is off (no ADMIN_TOKEN).',
+});
+
+const listOverdue = createRoute({
+  ...operatorRoute,
+  method: 'get',
+  path: '/overdue',
+  operationId: 'listOverdue',
+  summary: 'Open reports with a deadline past, the longest overdue first',
+  responses: { 200: answer('The overdue reports.', overdueListSchema), ...operatorFailures },
+});
+
+const listDeliveriesRoute = createRoute({
+  ...operatorRoute,
+  method: 'get',
+  path: '/deliveries',
+  operationId: 'listDeliveries',
+  summary: 'The outbox, newest first',
+  request: {
+    query: z.object({
+      state: z.enum(DELIVERY_STATES).optional().meta({ description: 'Only deliveries in this state.' }),
+    }),
+  },
+  responses: { 200: answer('Up to 500 deliveries.', deliveryListSchema), ...operatorFailures },
+});
+
+const retryDeliveryRoute = createRoute({
+  ...operatorRoute,
+  method: 'post',
+  path: '/deliveries/{id}/retry',
+  operationId: 'retryDelivery',
+  summary: 'Send a delivery again from the start',
+  request: { params: z.object({ id: z.coerce.number().int().min(1).meta({ description: 'The delivery id.' }) }) },
+  responses: { 200: answer('Queued again.', retriedSchema), ...operatorFailures },
+});
+
+const getReportAsOperator = createRoute({
+  ...operatorRoute,
+  method: 'get',
+  path: '/reports/{trackingId}',
+  operationId: 'getReportAsOperator',
+  summary: "A report in full, an anonymous reporter's contact included, with its deliveries",
+  request: { params: z.object({ trackingId: z.string().meta({ description: 'The Tracking ID.' }) }) },
+  responses: { 200: answer('The report.', operatorReportSchema), ...operatorFailures },
+});
+
 /** The operator's API: overdue reports, failing deliveries, a report in full, and sending a delivery again. */
 export function adminRoutes(deps: ResolvedDeps) {
   const { db, adminToken, clock } = deps;
-  return new Hono()
-    .use(operatorOnly(adminToken))
-    .get('/overdue', async (c) => c.json({ items: await overdueReports(deps, clock()) }))
-    .get('/deliveries', async (c) => {
-      const { state } = parseQuery(
-        c,
-        z.object({ state: z.enum(['pending', 'delivered', 'needs_attention']).optional() }),
-      );
-      return c.json({ items: await listDeliveries(db, state) });
+  const app = routes();
+  app.use(operatorOnly(adminToken));
+  return app
+    .openapi(listOverdue, async (c) => c.json({ items: await overdueReports(deps, clock()) }, 200))
+    .openapi(listDeliveriesRoute, async (c) =>
+      c.json({ items: await listDeliveries(db, c.req.valid('query').state) }, 200),
+    )
+    .openapi(retryDeliveryRoute, async (c) => {
+      await retryDelivery(db, c.req.valid('param').id, clock());
+      return c.json({ retried: true as const }, 200);
     })
-    .post('/deliveries/:id/retry', async (c) => {
-      await retryDelivery(db, Number(c.req.param('id')));
-      return c.json({ retried: true });
-    })
-    .get('/reports/:trackingId', async (c) => c.json(await operatorView(deps, c.req.param('trackingId'), clock())));
+    .openapi(getReportAsOperator, async (c) =>
+      c.json(await operatorView(deps, c.req.valid('param').trackingId, clock()), 200),
+    );
 }

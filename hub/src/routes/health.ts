@@ -1,6 +1,19 @@
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
+import { healthSchema } from '../../../contract/responses';
 import type { ResolvedDeps } from '../app';
-import { categories } from '../db/schema';
+import { databaseAnswers } from '../db/health';
+import { answer, routes } from './declare';
+
+const getHealth = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'getHealth',
+  summary: 'Whether this hub process answers and reaches its database (for a load balancer)',
+  responses: {
+    200: answer('Serving.', healthSchema),
+    503: answer('The database cannot be reached from this process.', healthSchema),
+  },
+});
 
 /**
  * For a load balancer or a monitor: 200 while this process answers and
@@ -8,13 +21,9 @@ import { categories } from '../db/schema';
  * process may still serve).
  */
 export function healthRoutes({ db }: ResolvedDeps) {
-  return new Hono().get('/', async (c) => {
+  return routes().openapi(getHealth, async (c) => {
     c.header('Cache-Control', 'no-store');
-    try {
-      await db.select({ id: categories.id }).from(categories).limit(1);
-      return c.json({ status: 'ok' as const, database: db.$dialect });
-    } catch {
-      return c.json({ status: 'unavailable' as const, database: db.$dialect }, 503);
-    }
+    if (await databaseAnswers(db)) return c.json({ status: 'ok' as const, database: db.$dialect }, 200);
+    return c.json({ status: 'unavailable' as const, database: db.$dialect }, 503);
   });
 }

@@ -1,12 +1,35 @@
-import { eq } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import { html } from 'hono/html';
+import * as z from 'zod';
 import type { ResolvedDeps } from '../app';
-import { reports } from '../db/schema';
-import { DomainError } from '../errors';
-import { optOutTokenMatches } from '../notifications/message';
-import { findReport } from '../reports/views';
+import { optOut, optOutTarget } from '../notifications/opt-out';
 import { pageSecurity } from '../security-headers';
+import { failures, routes } from './declare';
+
+/** The two parts of the opt-out link in a reporter's email. */
+const optOutLink = z.object({
+  report: z.string().meta({ description: 'The Tracking ID.' }),
+  token: z.string().meta({ description: 'From the link.' }),
+});
+const page = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
+
+const showOptOut = createRoute({
+  method: 'get',
+  path: '/opt-out',
+  operationId: 'showOptOut',
+  summary: "The opt-out link in a reporter's email: a page with a button",
+  request: { query: optOutLink },
+  responses: { 200: page('The page.'), ...failures({ 400: 'Not a link.', 404: 'Not a valid link.' }) },
+});
+
+const confirmOptOut = createRoute({
+  method: 'post',
+  path: '/opt-out',
+  operationId: 'optOut',
+  summary: 'Stop the emails about one report (also one-click, RFC 8058)',
+  request: { query: optOutLink },
+  responses: { 200: page('Done.'), ...failures({ 400: 'Not a link.', 404: 'Not a valid link.' }) },
+});
 
 /**
  * Stopping a reporter's emails from the link in each. Opening the link
@@ -14,47 +37,44 @@ import { pageSecurity } from '../security-headers';
  * the button, or a mail client's one-click unsubscribe (RFC 8058), POSTs.
  */
 export function notificationRoutes({ db, keyring }: ResolvedDeps) {
-  const reportOf = async (trackingId: string, token: string) => {
-    const report = await findReport(db, trackingId);
-    if (!report || !optOutTokenMatches(keyring.deriveSecret('opt-out'), trackingId, token)) {
-      throw new DomainError('not_found', 'This opt-out link is not valid');
-    }
-    return report;
-  };
-  return new Hono()
-    .use('/opt-out', pageSecurity())
-    .get('/opt-out', async (c) => {
-      const trackingId = c.req.query('report') ?? '';
-      const token = c.req.query('token') ?? '';
-      await reportOf(trackingId, token);
-      return c.html(html`<!doctype html>
-        <html lang="id">
-          <head>
-            <meta charset="utf-8" />
-            <meta name="viewport" content="width=device-width, initial-scale=1" />
-            <title>Berhenti menerima email laporan ${trackingId}</title>
-          </head>
-          <body>
-            <h1>Berhenti menerima email tentang laporan ${trackingId}?</h1>
-            <p>Stop emails about report ${trackingId}? Laporan Anda tetap diproses. Your report goes on.</p>
-            <form method="post">
-              <button>Berhenti / Stop</button>
-            </form>
-          </body>
-        </html>`);
+  const app = routes();
+  app.use('/opt-out', pageSecurity());
+  return app
+    .openapi(showOptOut, async (c) => {
+      const { report, token } = c.req.valid('query');
+      await optOutTarget(db, keyring, report, token);
+      return c.html(askPage(report), 200);
     })
-    .post('/opt-out', async (c) => {
-      const report = await reportOf(c.req.query('report') ?? '', c.req.query('token') ?? '');
-      await db.update(reports).set({ notify: false }).where(eq(reports.id, report.id));
-      return c.html(html`<!doctype html>
-        <html lang="id">
-          <head>
-            <meta charset="utf-8" />
-            <title>Email dihentikan</title>
-          </head>
-          <body>
-            <p>Anda tidak akan lagi menerima email tentang laporan ${report.trackingId}. You will get no more emails about it.</p>
-          </body>
-        </html>`);
+    .openapi(confirmOptOut, async (c) => {
+      const { report, token } = c.req.valid('query');
+      const { trackingId } = await optOut(db, keyring, report, token);
+      return c.html(donePage(trackingId), 200);
     });
 }
+
+const askPage = (trackingId: string) => html`<!doctype html>
+  <html lang="id">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>Berhenti menerima email laporan ${trackingId}</title>
+    </head>
+    <body>
+      <h1>Berhenti menerima email tentang laporan ${trackingId}?</h1>
+      <p>Stop emails about report ${trackingId}? Laporan Anda tetap diproses. Your report goes on.</p>
+      <form method="post">
+        <button>Berhenti / Stop</button>
+      </form>
+    </body>
+  </html>`;
+
+const donePage = (trackingId: string) => html`<!doctype html>
+  <html lang="id">
+    <head>
+      <meta charset="utf-8" />
+      <title>Email dihentikan</title>
+    </head>
+    <body>
+      <p>Anda tidak akan lagi menerima email tentang laporan ${trackingId}. You will get no more emails about it.</p>
+    </body>
+  </html>`;

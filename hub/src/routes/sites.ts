@@ -1,24 +1,27 @@
-import { Hono } from 'hono';
-import type { SiteConfig } from '../../../contract';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { siteConfigSchema } from '../../../contract/responses';
 import type { ResolvedDeps } from '../app';
-import { DomainError } from '../errors';
-import { findSite } from '../sites/sites';
+import { siteConfig } from '../sites/sites';
+import { answer, failures, PUBLIC_FAILURES, routes } from './declare';
+
+const getSiteConfig = createRoute({
+  method: 'get',
+  path: '/{key}/config',
+  operationId: 'getSiteConfig',
+  summary: "A registered website's presets",
+  request: { params: z.object({ key: z.string().meta({ description: 'The site key.' }) }) },
+  responses: {
+    200: answer('The presets.', siteConfigSchema),
+    ...failures({ 404: 'No such site.', ...PUBLIC_FAILURES }),
+  },
+});
 
 /** What a widget with `site="…"` needs: the site's presets, by its public key. */
 export function siteRoutes({ db, directory }: ResolvedDeps) {
-  return new Hono().get('/:key/config', async (c) => {
-    const site = await findSite(db, c.req.param('key'));
-    if (!site) throw new DomainError('not_found', 'No site is registered under this key');
-    const institution = directory.institution(site.institutionId);
-    const category = site.categoryId ? directory.category(site.categoryId) : undefined;
-    const config: SiteConfig = {
-      key: site.key,
-      name: site.name,
-      institution: { id: site.institutionId, name: institution?.name ?? site.institutionId },
-      ...(category && { category: { id: category.id, name: category.name } }),
-      lockInstitution: site.lockInstitution,
-    };
+  return routes().openapi(getSiteConfig, async (c) => {
+    const config = await siteConfig(db, directory, c.req.valid('param').key);
     c.header('Cache-Control', 'public, max-age=300');
-    return c.json(config);
+    return c.json(config, 200);
   });
 }

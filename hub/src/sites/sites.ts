@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
+import type { SiteConfig } from '../../../contract';
 import type { Db } from '../db/client';
 import { categories, institutions, type Site, sites } from '../db/schema';
+import type { Directory } from '../directory/directory';
+import { DomainError } from '../errors';
 
 /** The key of the site `npm start` registers for the demo on localhost. */
 export const DEMO_SITE_KEY = 'demo';
@@ -60,6 +63,21 @@ export function listSites(db: Db): Promise<Site[]> {
 export async function findSite(db: Db, key: string): Promise<Site | undefined> {
   const [site] = await db.select().from(sites).where(eq(sites.key, key));
   return site;
+}
+
+/** What a widget with `site="…"` is preset to, by the site's public key. */
+export async function siteConfig(db: Db, directory: Directory, key: string): Promise<SiteConfig> {
+  const site = await findSite(db, key);
+  if (!site) throw new DomainError('not_found', 'No site is registered under this key');
+  const institution = directory.institution(site.institutionId);
+  const category = site.categoryId ? directory.category(site.categoryId) : undefined;
+  return {
+    key: site.key,
+    name: site.name,
+    institution: { id: site.institutionId, name: institution?.name ?? site.institutionId },
+    ...(category && { category: { id: category.id, name: category.name } }),
+    lockInstitution: site.lockInstitution,
+  };
 }
 
 export async function removeSite(db: Db, key: string): Promise<boolean> {

@@ -12,13 +12,15 @@ import {
   type ReportCreated,
   type ReportView,
   type SiteConfig,
-} from '../../../contract';
+} from './index';
 
 /**
- * The hub's answers as zod schemas, for the OpenAPI document. The contract
- * states them as TypeScript types (the widget needs no runtime schema for
- * them); `Same` below fails to compile if a schema and its type drift apart,
- * and the OpenAPI test checks real answers against these schemas.
+ * The hub's answers as zod schemas, from which its routes are declared and
+ * its OpenAPI document generated. The contract states them as TypeScript
+ * types too, so that the widget imports no runtime schema for them (this
+ * file is not re-exported by index.ts); `Same` below fails to compile if a
+ * schema and its type drift apart, and the OpenAPI test checks real answers
+ * against these schemas.
  */
 /** Exact type equality: optional properties present on one side only make it false. */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -171,3 +173,37 @@ same<z.infer<typeof errorSchema>, ErrorBody>(true);
 same<z.infer<typeof powChallengeSchema>, PowChallenge>(true);
 same<z.infer<typeof regionPageSchema>, Page<Region>>(true);
 same<z.infer<typeof institutionPageSchema>, Page<Institution>>(true);
+
+/** What a destination's signed event was answered. */
+export const acceptedSchema = z.object({ accepted: z.literal(true) }).meta({ id: 'Accepted' });
+
+export const DELIVERY_KINDS = ['report', 'comment', 'reopen', 'rating', 'notification'] as const;
+export const DELIVERY_STATES = ['pending', 'delivered', 'needs_attention'] as const;
+
+export const deliveryRowSchema = z
+  .object({
+    id: z.number().int(),
+    trackingId: z.string(),
+    kind: z.enum(DELIVERY_KINDS),
+    destination: z.string(),
+    state: z.enum(DELIVERY_STATES),
+    attempts: z.number().int(),
+    nextAttemptAt: z.iso.datetime(),
+    lastError: z.string().nullable().meta({ description: 'Personal data masked.' }),
+    externalRef: z.string().nullable().meta({ description: "The destination's own reference for the report." }),
+  })
+  .meta({ id: 'Delivery', description: 'One message in the outbox, to one destination.' });
+
+export const deliveryListSchema = z.object({ items: z.array(deliveryRowSchema) }).meta({ id: 'DeliveryList' });
+
+export const overdueReportSchema = z
+  .object({ trackingId: z.string(), institutionId: z.string(), status, deadline })
+  .meta({ id: 'OverdueReport' });
+
+export const overdueListSchema = z.object({ items: z.array(overdueReportSchema) }).meta({ id: 'OverdueList' });
+
+export const operatorReportSchema = reportViewSchema
+  .extend({ deliveries: z.array(deliveryRowSchema) })
+  .meta({ id: 'OperatorReport', description: "The reporter's view, an anonymous reporter's contact included." });
+
+export const retriedSchema = z.object({ retried: z.literal(true) }).meta({ id: 'Retried' });
