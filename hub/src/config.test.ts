@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { DEFAULT_RATE_LIMITS } from './abuse/rate-limit';
+import { DEFAULT_RATE_LIMITS } from './abuse/rate-limits';
 import { configFromEnv } from './config';
 
 describe('configFromEnv', () => {

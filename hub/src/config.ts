@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import * as z from 'zod';
 import { DEFAULT_POW } from './abuse/proof-of-work';
-import { DEFAULT_RATE_LIMITS, type RateLimits } from './abuse/rate-limit';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './abuse/rate-limits';
 
 export interface Config {
   port: number;

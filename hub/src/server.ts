@@ -1,7 +1,6 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { clientAddressResolver } from './abuse/client-address';
 import { DEFAULT_POW } from './abuse/proof-of-work';
 import { createApp } from './app';
 import { canCleanPdf } from './attachments/clean/pdf';
@@ -19,6 +18,7 @@ import { OutboxWorker } from './outbox/worker';
 import { DEMO_SITE, PAGES, WIDGET_BUILD } from './paths';
 import { loadKeyring } from './privacy/keyring';
 import { loadRegions } from './regions/regions';
+import { clientAddressResolver } from './routes/middleware/client-address';
 import { addSite, DEMO_SITE_KEY, listSites } from './sites/sites';
 import { closeUnansweredFollowUps } from './workflow/auto-close';
 import { createCalendar, loadDecrees } from './workflow/calendar';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { html } from 'hono/html';
 import { STATUS_FROM_NATIONAL } from '../outbox/lapor';
-import { pageSecurity } from '../security-headers';
+import { pageSecurity } from '../routes/middleware/security-headers';
 
 interface DeskReport {
   trackingId: string;

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { html } from 'hono/html';
+import { escape } from 'html-escaper';
 import type { ReportStatus } from '../../../contract';
 import type { ReportEvent } from '../db/schema';
 
@@ -94,12 +94,14 @@ export function notificationMail(options: {
     '',
     t.footer,
   ];
-  // hono's html template escapes every value put into it.
-  const body = html`<p>${t.intro(trackingId, what)}</p>
-    ${event.note ? html`<p><strong>${t.note}</strong><br />${event.note}</p>` : ''}
-    <p>${t.follow} <a href="${trackerUrl}">${trackerUrl}</a></p>
-    <p><small>${t.optOut} <a href="${optOutUrl}">${optOutUrl}</a><br />${t.footer}</small></p>`;
-  return { subject: t.subject(trackingId, short), text: lines.join('\n'), html: String(body) };
+  // Every value is escaped: the note is an institution's text, and the links carry query strings.
+  const body = [
+    `<p>${escape(t.intro(trackingId, what))}</p>`,
+    event.note ? `<p><strong>${escape(t.note)}</strong><br />${escape(event.note)}</p>` : '',
+    `<p>${escape(t.follow)} <a href="${escape(trackerUrl)}">${escape(trackerUrl)}</a></p>`,
+    `<p><small>${escape(t.optOut)} <a href="${escape(optOutUrl)}">${escape(optOutUrl)}</a><br />${escape(t.footer)}</small></p>`,
+  ].join('\n');
+  return { subject: t.subject(trackingId, short), text: lines.join('\n'), html: body };
 }
 
 /** The token in an opt-out link: proves the link came from the hub, for that report only. */

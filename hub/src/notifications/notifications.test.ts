@@ -80,6 +80,20 @@ describe('notifications to the reporter', () => {
     assert.equal(mail('sp4n-lapor').subject, 'Laporan LPR-0000-0000-0: dikirim ke SP4N-LAPOR!');
   });
 
+  it('escape an institution’s response and the links in the HTML part', () => {
+    const mail = notificationMail({
+      locale: 'id',
+      trackingId: 'LPR-0000-0000-0',
+      event: { type: 'message', status: null, note: 'Sudah <b>diperbaiki</b> & <script>alert(1)</script>' },
+      trackerUrl: `${PUBLIC_URL}/lacak/?id=LPR-0000-0000-0&x="y"`,
+      optOutUrl: `${PUBLIC_URL}/opt-out?report=LPR-0000-0000-0&token=t`,
+    });
+    assert.match(mail.html, /Sudah &lt;b&gt;diperbaiki&lt;\/b&gt; &amp; &lt;script&gt;/);
+    assert.match(mail.html, /href="[^"]+\/lacak\/\?id=LPR-0000-0000-0&amp;x=&quot;y&quot;"/);
+    assert.match(mail.html, /<p>/);
+    assert.doesNotMatch(mail.html, /<script>|<b>/);
+  });
+
   it('speak English to a reporter who filed in English, and carry responses', async () => {
     const { trackingId, id } = await file({ locale: 'en' });
     await recordMessage(hub.db, testKeyring, id, {

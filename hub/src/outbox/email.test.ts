@@ -52,7 +52,8 @@ const toDesk = () =>
 
 describe('the email destination', () => {
   it('sends the complaint desk the report, in text and HTML, with its attachments, once', async () => {
-    const { trackingId } = await fileWithPhoto({ confidential: true });
+    const body = `${sampleReport.body} Tertulis di papan: <b>"bayar di sini"</b> & <script>x</script>`;
+    const { trackingId } = await fileWithPhoto({ confidential: true, body });
     await worker().tick();
     const [mail] = toDesk();
     assert.equal(toDesk().length, 1);
@@ -62,9 +63,12 @@ describe('the email destination', () => {
       'a confidential title stays out of the subject',
     );
     assert.match(mail?.text ?? '', /Rahasia: ya/);
-    assert.ok(mail?.text?.includes(sampleReport.body));
+    assert.ok(mail?.text?.includes(body));
     assert.match(mail?.text ?? '', /Andi Pratama/);
-    assert.match(String(mail?.html ?? ''), /<p>/);
+    const html = String(mail?.html ?? '');
+    assert.match(html, /<p>/);
+    assert.ok(html.includes('&lt;b&gt;&quot;bayar di sini&quot;&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;'), html);
+    assert.doesNotMatch(html, /<script>|<b>/);
     assert.equal(mail?.attachments.length, 1);
     assert.equal(mail?.attachments[0]?.filename, 'kuitansi.png');
     assert.ok(mail?.attachments[0]?.content.subarray(0, 8).equals(PNG.subarray(0, 8)), 'the file, decrypted');

@@ -1,4 +1,4 @@
-import { html } from 'hono/html';
+import { escape } from 'html-escaper';
 import type { Mailer } from '../notifications/mailer';
 import type { Destination, OutgoingAction, OutgoingReport } from './destination';
 
@@ -39,11 +39,12 @@ function reportText(r: OutgoingReport): string {
   ].join('\n');
 }
 
-/** The text as HTML paragraphs; hono's html template escapes every line. */
+/** The text as HTML paragraphs, every line escaped. */
 const paragraphs = (text: string) =>
-  String(
-    html`${text.split('\n\n').map((block) => html`<p>${block.split('\n').map((line, i) => html`${i ? html`<br />` : ''}${line}`)}</p>`)}`,
-  );
+  text
+    .split('\n\n')
+    .map((block) => `<p>${block.split('\n').map(escape).join('<br />')}</p>`)
+    .join('');
 
 /**
  * For an institution without an API: each report as an email (text and

@@ -4,8 +4,8 @@ import { checkSolution, type Solution } from '../abuse/proof-of-work';
 import type { ResolvedDeps } from '../app';
 import type { Site } from '../db/schema';
 import { DomainError } from '../errors';
-import { isSelfOrigin } from '../sites/origin-guard';
 import { findSite } from '../sites/sites';
+import { isSelfOrigin } from './middleware/origin-guard';
 
 /** What the admission check found out about a report's request. */
 export type Admitted = { Variables: { site?: Site; solution?: Solution } };

@@ -3,8 +3,8 @@ import { html } from 'hono/html';
 import * as z from 'zod';
 import type { ResolvedDeps } from '../app';
 import { optOut, optOutTarget } from '../notifications/opt-out';
-import { pageSecurity } from '../security-headers';
 import { failures, routes } from './declare';
+import { pageSecurity } from './middleware/security-headers';
 
 /** The two parts of the opt-out link in a reporter's email. */
 const optOutLink = z.object({

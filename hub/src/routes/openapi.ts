@@ -6,8 +6,8 @@ import type { Env } from 'hono';
 import { compress } from 'hono/compress';
 import * as z from 'zod';
 import { PAGES } from '../paths';
-import { docsSecurity } from '../security-headers';
 import { routes } from './declare';
+import { docsSecurity } from './middleware/security-headers';
 
 const PAGE = join(PAGES, 'api-docs');
 const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { rateLimitKey } from '../abuse/client-address';
-import { limitPer } from '../abuse/rate-limit';
-import { sharedCounts } from '../abuse/shared-counts';
 import type { ResolvedDeps } from '../app';
 import type { Admitted } from './admission';
+import { limitPer } from './middleware/rate-limit';
+import { sharedCounts } from './middleware/shared-counts';
 
 const HOUR = 3_600_000;
 

@@ -2,7 +2,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
-import { pageSecurity } from '../security-headers';
+import { pageSecurity } from './middleware/security-headers';
 
 export interface StaticRoots {
   /** Folder holding the built widget bundle (`lapor.js`). */

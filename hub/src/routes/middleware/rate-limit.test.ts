@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { solveChallenge } from 'altcha-lib/v1';
-import type { PowChallenge } from '../../../contract';
-import { addSite } from '../sites/sites';
-import { postJson, sampleReport, testApp } from '../testing/test-app';
-import { rateLimitKey } from './client-address';
-import type { ProofOfWork } from './proof-of-work';
+import type { PowChallenge } from '../../../../contract';
+import { rateLimitKey } from '../../abuse/client-address';
+import type { ProofOfWork } from '../../abuse/proof-of-work';
+import { addSite } from '../../sites/sites';
+import { postJson, sampleReport, testApp } from '../../testing/test-app';
 
 let hub: Awaited<ReturnType<typeof testApp>> | undefined;
 afterEach(async () => {

@@ -1,21 +1,6 @@
 import type { Context } from 'hono';
 import { rateLimiter, type Store } from 'hono-rate-limiter';
-import type { ErrorBody } from '../../../contract';
-
-export interface RateLimits {
-  /** Reports one address may post per hour. */
-  reportsPerHour: number;
-  /** Reports one embedding site may pass on per hour, whatever the addresses: a flood through one site stops there. */
-  reportsPerHourPerSite: number;
-  /** Report lookups one address may make per minute; keeps Tracking IDs from being enumerated. */
-  lookupsPerMinute: number;
-}
-
-export const DEFAULT_RATE_LIMITS = {
-  reportsPerHour: 20,
-  reportsPerHourPerSite: 600,
-  lookupsPerMinute: 60,
-} satisfies RateLimits;
+import type { ErrorBody } from '../../../../contract';
 
 /**
  * A limit per key (an address, a site) answering 429 with `Retry-After` and

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createNationalDesk } from './national-desk/national-desk';
-import { optOutToken } from './notifications/message';
-import { postJson, sampleReport, testApp, testKeyring } from './testing/test-app';
+import { createNationalDesk } from '../../national-desk/national-desk';
+import { optOutToken } from '../../notifications/message';
+import { postJson, sampleReport, testApp, testKeyring } from '../../testing/test-app';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const PNG = new Uint8Array(readFileSync(new URL('./attachments/fixtures/photo.png', import.meta.url)));
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const PNG = new Uint8Array(readFileSync(new URL('../../attachments/fixtures/photo.png', import.meta.url)));
 let hub: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {
   hub = await testApp({

@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import type { ErrorBody } from '../../../contract';
-import type { Db } from '../db/client';
-import { isRegisteredOrigin } from './sites';
+import type { ErrorBody } from '../../../../contract';
+import type { Db } from '../../db/client';
+import { isRegisteredOrigin } from '../../sites/sites';
 
 export interface OriginGuardOptions {
   db: Db;
