@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { escape } from 'html-escaper';
+import { escape as escapeHtml } from 'html-escaper';
 import type { ReportStatus } from '../../../contract';
 import type { ReportEvent } from '../db/schema';
 
@@ -96,10 +96,10 @@ export function notificationMail(options: {
   ];
   // Every value is escaped: the note is an institution's text, and the links carry query strings.
   const body = [
-    `<p>${escape(t.intro(trackingId, what))}</p>`,
-    event.note ? `<p><strong>${escape(t.note)}</strong><br />${escape(event.note)}</p>` : '',
-    `<p>${escape(t.follow)} <a href="${escape(trackerUrl)}">${escape(trackerUrl)}</a></p>`,
-    `<p><small>${escape(t.optOut)} <a href="${escape(optOutUrl)}">${escape(optOutUrl)}</a><br />${escape(t.footer)}</small></p>`,
+    `<p>${escapeHtml(t.intro(trackingId, what))}</p>`,
+    event.note ? `<p><strong>${escapeHtml(t.note)}</strong><br />${escapeHtml(event.note)}</p>` : '',
+    `<p>${escapeHtml(t.follow)} <a href="${escapeHtml(trackerUrl)}">${escapeHtml(trackerUrl)}</a></p>`,
+    `<p><small>${escapeHtml(t.optOut)} <a href="${escapeHtml(optOutUrl)}">${escapeHtml(optOutUrl)}</a><br />${escapeHtml(t.footer)}</small></p>`,
   ].join('\n');
   return { subject: t.subject(trackingId, short), text: lines.join('\n'), html: body };
 }

@@ -1,4 +1,4 @@
-import { escape } from 'html-escaper';
+import { escape as escapeHtml } from 'html-escaper';
 import type { Mailer } from '../notifications/mailer';
 import type { Destination, OutgoingAction, OutgoingReport } from './destination';
 
@@ -43,7 +43,7 @@ function reportText(r: OutgoingReport): string {
 const paragraphs = (text: string) =>
   text
     .split('\n\n')
-    .map((block) => `<p>${block.split('\n').map(escape).join('<br />')}</p>`)
+    .map((block) => `<p>${block.split('\n').map(escapeHtml).join('<br />')}</p>`)
     .join('');
 
 /**
