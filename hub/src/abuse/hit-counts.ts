@@ -1,6 +1,5 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { rateLimitHits } from '../db/schema';
 
 /**
  * Counters of requests per key in the database, so every hub process behind
@@ -13,6 +12,7 @@ export async function countHit(
   windowMs: number,
   now: Date,
 ): Promise<{ hits: number; resetAt: Date }> {
+  const { rateLimitHits } = db.$tables;
   const resetAt = new Date(now.getTime() + windowMs);
   const at = (date: Date) => sql.param(date, rateLimitHits.resetAt);
   const expired = sql`${rateLimitHits.resetAt} <= ${at(now)}`;
@@ -32,6 +32,7 @@ export async function countHit(
 
 /** Takes back one hit, for a request that turned out not to count. */
 export async function uncountHit(db: Db, key: string): Promise<void> {
+  const { rateLimitHits } = db.$tables;
   await db
     .update(rateLimitHits)
     .set({ hits: sql`${rateLimitHits.hits} - 1` })
@@ -39,10 +40,12 @@ export async function uncountHit(db: Db, key: string): Promise<void> {
 }
 
 export async function forgetHits(db: Db, key: string): Promise<void> {
+  const { rateLimitHits } = db.$tables;
   await db.delete(rateLimitHits).where(eq(rateLimitHits.key, key));
 }
 
 /** Clears the counters whose window has passed. */
 export async function pruneHits(db: Db, now: Date): Promise<void> {
+  const { rateLimitHits } = db.$tables;
   await db.delete(rateLimitHits).where(lt(rateLimitHits.resetAt, now));
 }

@@ -3,7 +3,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { count } from 'drizzle-orm';
 import fc from 'fast-check';
-import { attachments, reportEvents, reports } from '../db/schema';
 import { addSite } from '../sites/sites';
 import { sampleReport, testApp } from '../testing/test-app';
 
@@ -140,6 +139,7 @@ const request = fc.record({
 });
 
 async function counts() {
+  const { attachments, reportEvents, reports } = hub.db.$tables;
   const n = async (table: typeof reports | typeof reportEvents | typeof attachments) =>
     (await hub.db.select({ n: count() }).from(table))[0]?.n ?? 0;
   return { reports: await n(reports), events: await n(reportEvents), attachments: await n(attachments) };

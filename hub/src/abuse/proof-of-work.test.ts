@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { solveChallenge } from 'altcha-lib/v1';
 import { count } from 'drizzle-orm';
 import type { PowChallenge } from '../../../contract';
-import { reports } from '../db/schema';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
 import { issueChallenge, type ProofOfWork } from './proof-of-work';
 
@@ -26,7 +25,10 @@ async function solve(challenge: PowChallenge, tamper = 0): Promise<string> {
 const fresh = async (): Promise<PowChallenge> => (await hub.app.request('/api/v1/challenge')).json();
 const file = (altcha?: string, headers: Record<string, string> = {}) =>
   postJson(hub.app, '/api/v1/reports', sampleReport, { ...(altcha && { 'X-Altcha': altcha }), ...headers });
-const stored = async () => (await hub.db.select({ n: count() }).from(reports))[0]?.n;
+const stored = async () => {
+  const { reports } = hub.db.$tables;
+  return (await hub.db.select({ n: count() }).from(reports))[0]?.n;
+};
 const codeOf = async (res: Response) => (await res.json()).error.code;
 
 describe('proof of work', () => {

@@ -2,7 +2,6 @@ import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import { eq, lt } from 'drizzle-orm';
 import type { PowChallenge } from '../../../contract';
 import type { Db, Tx } from '../db/client';
-import { spentChallenges } from '../db/schema';
 import { DomainError } from '../errors';
 
 /**
@@ -44,6 +43,7 @@ export interface Solution {
  * when a report is stored.
  */
 export async function checkSolution(db: Db, pow: ProofOfWork, header: string | undefined): Promise<Solution> {
+  const { spentChallenges } = db.$tables;
   if (!header) {
     throw new DomainError('challenge_required', 'Solve GET /api/v1/challenge and send the solution as X-Altcha');
   }
@@ -71,6 +71,7 @@ export const replayedSolution = () =>
 
 /** Marks the solution used, inside the report's transaction: a race between two uses leaves one report. */
 export async function spendSolution(tx: Tx, solution: Solution, now = new Date()): Promise<void> {
+  const { spentChallenges } = tx.$tables;
   await tx.delete(spentChallenges).where(lt(spentChallenges.expiresAt, now));
   const { signature, expiresAt } = solution;
   const spent = await tx

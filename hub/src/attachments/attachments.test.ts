@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { count } from 'drizzle-orm';
 import { ExifTool } from 'exiftool-vendored';
 import type { ReportCreated, ReportView } from '../../../contract';
-import { attachments, reports } from '../db/schema';
 import { refuseInserts } from '../testing/database-probe';
 import { sampleReport, testApp } from '../testing/test-app';
 import { safeFileName } from './inspect';
@@ -77,6 +76,7 @@ describe('attachments', () => {
   });
 
   it('shows a file’s own name, as sent in UTF-8, to its reporter alone, and keeps it sealed at rest', async () => {
+    const { attachments } = hub.db.$tables;
     const original = 'KTP_7371_Siti_Rahmawati–pungutan Rp500rb é.png';
     const created: ReportCreated = await (
       await multipart({ ...sampleReport, anonymous: true }, [[original, PNG]])
@@ -113,6 +113,7 @@ describe('attachments', () => {
   });
 
   it('judges a file by its bytes: a program or a web page named and typed like a photo is refused with 415', async () => {
+    const { reports } = hub.db.$tables;
     const form = new FormData();
     form.set('report', JSON.stringify(sampleReport));
     form.append('attachments', new File([EXE], 'foto.jpg', { type: 'image/jpeg' }));
@@ -213,6 +214,7 @@ describe('attachments', () => {
   });
 
   it('leaves no report and no file behind when one file of several is refused', async () => {
+    const { reports } = hub.db.$tables;
     const res = await multipart(sampleReport, [
       ['satu.png', PNG],
       ['dua.pdf', PDF],
@@ -230,6 +232,7 @@ describe('attachments', () => {
   });
 
   it('rolls the stored files back when the report cannot be saved', async () => {
+    const { attachments, reports } = hub.db.$tables;
     await refuseInserts(hub.db, 'attachments');
     const res = await multipart(sampleReport, [['foto.png', PNG]]);
     assert.equal(res.status, 500);

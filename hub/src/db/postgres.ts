@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { carryTables } from './carry-tables';
 import type { Db } from './client';
-import { bindTables } from './schema';
+import { tablesOf } from './schema';
 import * as schema from './schema.pg';
 
 /** An arbitrary constant: the advisory lock that lets one starting hub migrate while the others wait. */
@@ -26,8 +27,7 @@ export async function openPostgres(url: string, migrations: string, poolSize = 1
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     client.release();
   }
-  bindTables('postgres');
-  const db = drizzle({ client: pool, schema, casing: 'snake_case' });
+  const db = carryTables(drizzle({ client: pool, schema, casing: 'snake_case' }), tablesOf('postgres'));
   let closed: Promise<void> | undefined;
   return Object.assign(db, {
     $dialect: 'postgres' as const,

@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 import { drizzle as syncDrizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { drizzle } from 'drizzle-orm/sqlite-proxy';
+import { carryTables } from './carry-tables';
 import type { Db } from './client';
-import { bindTables } from './schema';
+import { tablesOf } from './schema';
 import * as schema from './schema.sqlite';
 import { SerialTransactions } from './serial-transactions';
 
@@ -41,7 +42,6 @@ export function openSqlite(file: string, migrations: string): Db {
   // Deleted personal data is overwritten, not left in free pages of the file.
   sqlite.pragma('secure_delete = ON');
   migrate(syncDrizzle({ client: sqlite, casing: 'snake_case' }), { migrationsFolder: join(migrations, 'sqlite') });
-  bindTables('sqlite');
 
   const statements = new Map<string, Database.Statement>();
   const transactions = new SerialTransactions();
@@ -72,7 +72,7 @@ export function openSqlite(file: string, migrations: string): Db {
     { schema, casing: 'snake_case' },
   );
   const transaction = proxy.transaction.bind(proxy);
-  return Object.assign(proxy, {
+  const handle = Object.assign(proxy, {
     // Writes take the file's lock at the start, so two hub processes on one file wait rather than fail.
     transaction: (body: Parameters<typeof transaction>[0]) =>
       transactions.run(() => transaction(body, { behavior: 'immediate' })),
@@ -81,5 +81,7 @@ export function openSqlite(file: string, migrations: string): Db {
     $close: async () => {
       await transactions.run(async () => sqlite.close());
     },
-  }) as unknown as Db;
+  });
+  // Presented under PostgreSQL's query types, like its tables (schema.ts).
+  return carryTables(handle, tablesOf('sqlite')) as unknown as Db;
 }

@@ -4,7 +4,7 @@ import { and, asc, count, inArray, type SQL, sql } from 'drizzle-orm';
 import * as z from 'zod';
 import { type Category, type Institution, type Page, SLUG } from '../../../contract';
 import type { Db } from '../db/client';
-import { categories, institutions } from '../db/schema';
+import type { Tables } from '../db/schema';
 import { HUB_DATA } from '../paths';
 
 const slug = z.string().max(64).regex(SLUG);
@@ -33,7 +33,7 @@ export interface Directory {
   lineage(id: string): string[];
 }
 
-const toInstitution = (row: typeof institutions.$inferSelect): Institution => ({
+const toInstitution = (row: Tables['institutions']['$inferSelect']): Institution => ({
   id: row.id,
   name: row.name,
   type: row.type,
@@ -58,6 +58,7 @@ interface Snapshot {
 const snapshots = new WeakMap<Db, { current: Snapshot; reloading?: Promise<void> }>();
 
 async function load(db: Db): Promise<Snapshot> {
+  const { categories, institutions } = db.$tables;
   const at = Date.now();
   const [institutionRows, categoryRows] = await Promise.all([
     db.select().from(institutions),
@@ -99,6 +100,7 @@ const contains = (text: SQL, word: string) => sql`${text} like ${`%${likeLiteral
 const startsWith = (text: SQL, word: string) => sql`${text} like ${`${likeLiteral(word)}%`} escape '\\'`;
 
 export async function createDirectory(db: Db): Promise<Directory> {
+  const { categories, institutions } = db.$tables;
   if (!snapshots.has(db)) snapshots.set(db, { current: await load(db) });
   return {
     institution(id) {
@@ -155,6 +157,7 @@ export async function upsertInstitutions(
   source: 'builtin' | 'import',
   now = new Date(),
 ): Promise<number> {
+  const { institutions } = db.$tables;
   const ids = new Set(list.map((i) => i.id));
   if (ids.size !== list.length) throw new Error('institution ids must be unique');
   const parents = [...new Set(list.flatMap((i) => (i.parentId && !ids.has(i.parentId) ? [i.parentId] : [])))];
@@ -194,6 +197,7 @@ export function readInstitutionsFile(path: string): Institution[] {
 
 /** Brings the database up to the directory shipped in `hub/data/`; imported institutions are kept. */
 export async function syncBuiltinDirectory(db: Db, dir: string = HUB_DATA): Promise<void> {
+  const { categories } = db.$tables;
   const file = (name: string) => join(dir, name);
   await upsertInstitutions(db, readInstitutionsFile(file('institutions.json')), 'builtin');
   const list = categoriesFile.parse(JSON.parse(readFileSync(file('categories.json'), 'utf8')));

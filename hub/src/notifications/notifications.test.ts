@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { deliveries, reports } from '../db/schema';
 import { listDeliveries } from '../operator/operator';
 import { createRouting, routingFile } from '../outbox/routing';
 import { OutboxWorker } from '../outbox/worker';
@@ -36,14 +35,17 @@ const worker = (mailer: Mailer = smtpMailer(smtp.url, 'Hub LAPOR <lapor@example.
   });
 
 async function file(extra: object = {}) {
+  const { reports } = hub.db.$tables;
   const created = await (await postJson(hub.app, '/api/v1/reports', { ...sampleReport, ...extra })).json();
   const [row] = await hub.db.select().from(reports).where(eq(reports.trackingId, created.trackingId));
   assert.ok(row);
   return { ...created, id: row.id } as { trackingId: string; receipt: string; id: number };
 }
 
-const notifications = async () =>
-  await hub.db.select().from(deliveries).where(eq(deliveries.kind, 'notification')).orderBy(deliveries.id);
+const notifications = async () => {
+  const { deliveries } = hub.db.$tables;
+  return await hub.db.select().from(deliveries).where(eq(deliveries.kind, 'notification')).orderBy(deliveries.id);
+};
 
 describe('notifications to the reporter', () => {
   it('email a status change once, in Indonesian, with the tracker and an opt-out, never the receipt', async () => {
@@ -150,6 +152,7 @@ describe('notifications to the reporter', () => {
   });
 
   it('stop after one click, and never for a reporter without an email or for the reporter’s own actions', async () => {
+    const { reports } = hub.db.$tables;
     const { trackingId, receipt, id } = await file();
     await recordTransition(hub.db, testKeyring, id, { to: 'submitted', actor: 'hub', at: hub.clock() });
     await worker().tick();

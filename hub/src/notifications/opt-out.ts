@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { type Report, reports } from '../db/schema';
+import type { Report } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Keyring } from '../privacy/keyring';
 import { findReport } from '../reports/views';
@@ -17,6 +17,7 @@ export async function optOutTarget(db: Db, keyring: Keyring, trackingId: string,
 
 /** Stops the emails about one report; its workflow goes on. */
 export async function optOut(db: Db, keyring: Keyring, trackingId: string, token: string): Promise<Report> {
+  const { reports } = db.$tables;
   const report = await optOutTarget(db, keyring, trackingId, token);
   await db.update(reports).set({ notify: false }).where(eq(reports.id, report.id));
   return report;

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { runCli } from '../cli';
-import { deliveries, reports } from '../db/schema';
 import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
 import { type TestClock, testClock } from '../testing/test-clock';
 import { type TestDatabase, testDatabase } from '../testing/test-database';
@@ -50,6 +49,7 @@ describe('the operator API', () => {
   });
 
   it('lists overdue reports, failing deliveries, and sends one again', async () => {
+    const { deliveries, reports } = hub.db.$tables;
     const { trackingId } = await fileAnonymous();
     const [row] = await hub.db.select().from(reports).where(eq(reports.trackingId, trackingId));
     assert.deepEqual((await (await admin('/overdue')).json()).items, [], 'not yet due on the day it was received');
@@ -110,6 +110,7 @@ describe('npm run hub: the operator’s commands', () => {
 
 describe('moves on a filed report', () => {
   it('keep overdue lists in step', async () => {
+    const { reports } = hub.db.$tables;
     const { trackingId } = await fileAnonymous();
     const [row] = await hub.db.select().from(reports).where(eq(reports.trackingId, trackingId));
     await recordTransition(hub.db, testKeyring, row?.id ?? 0, {

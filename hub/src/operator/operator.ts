@@ -1,7 +1,7 @@
 import { asc, desc, eq, notInArray } from 'drizzle-orm';
 import { type Deadline, maskPersonalData, type ReportView } from '../../../contract';
 import type { Db } from '../db/client';
-import { type Delivery, deliveries, reports } from '../db/schema';
+import type { Delivery } from '../db/schema';
 import { DomainError } from '../errors';
 import { eventsOf } from '../reports/read';
 import { findReport, reportView, type ViewDeps } from '../reports/views';
@@ -22,6 +22,7 @@ export interface DeliveryRow {
 }
 
 export async function listDeliveries(db: Db, state?: Delivery['state']): Promise<DeliveryRow[]> {
+  const { deliveries, reports } = db.$tables;
   const query = db
     .select({ delivery: deliveries, trackingId: reports.trackingId })
     .from(deliveries)
@@ -43,6 +44,7 @@ export async function listDeliveries(db: Db, state?: Delivery['state']): Promise
 
 /** Sends a delivery again from the start: for one parked as needing attention once its cause is fixed. */
 export async function retryDelivery(db: Db, id: number, now = new Date()): Promise<void> {
+  const { deliveries } = db.$tables;
   const retried = await db
     .update(deliveries)
     .set({ state: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: null, lastError: null })
@@ -74,6 +76,7 @@ export async function overdueReports(
   { db, directory, calendar }: Pick<ViewDeps, 'db' | 'directory' | 'calendar'>,
   now = new Date(),
 ): Promise<OverdueReport[]> {
+  const { reports } = db.$tables;
   const open = await db
     .select()
     .from(reports)

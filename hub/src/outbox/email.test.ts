@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { deliveries } from '../db/schema';
 import { smtpMailer } from '../notifications/mailer';
 import { startSmtpPeer } from '../testing/smtp-peer';
 import { sampleReport, testApp, testKeyring } from '../testing/test-app';
@@ -52,6 +51,7 @@ const toDesk = () =>
 
 describe('the email destination', () => {
   it('sends the complaint desk the report, in text and HTML, with its attachments, once', async () => {
+    const { deliveries } = hub.db.$tables;
     const body = `${sampleReport.body} Tertulis di papan: <b>"bayar di sini"</b> & <script>x</script>`;
     const { trackingId } = await fileWithPhoto({ confidential: true, body });
     await worker().tick();

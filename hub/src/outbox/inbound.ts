@@ -1,5 +1,4 @@
 import type { Db } from '../db/client';
-import { inboundEvents } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Keyring } from '../privacy/keyring';
 import { findReportForDestination } from '../reports/views';
@@ -23,6 +22,7 @@ export async function applyInboundEvent(
   event: InboundEvent,
   { keyring, now, impossibleTime }: { keyring: Keyring; now: Date; impossibleTime: 'refuse' | 'clamp' },
 ): Promise<void> {
+  const { inboundEvents } = db.$tables;
   const report = await findReportForDestination(db, destination, event.report);
   if (!report) throw new DomainError('not_found', 'No report delivered to this destination has this reference');
   if (event.type === 'status' && !event.status) {

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { deliveries } from '../db/schema';
 import { listen } from '../listen';
 import { createNationalDesk } from '../national-desk/national-desk';
 import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
@@ -50,6 +49,7 @@ const view = async (trackingId: string) => (await hub.app.request(`/api/v1/repor
 
 describe('the SP4N-LAPOR! connector, against a local national desk', () => {
   it('files a report once, keeps the national Tracking ID, and follows its progress', async () => {
+    const { deliveries } = hub.db.$tables;
     const { trackingId } = await file();
     const w = worker();
     await w.tick();
@@ -133,6 +133,7 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
   });
 
   it('keeps following its reports when many others went to destinations that are not polled', async () => {
+    const { deliveries } = hub.db.$tables;
     const webhook: Destination = {
       name: 'disdik',
       deliver: async (report) => ({ externalRef: `D-${report.trackingId}` }),
@@ -180,6 +181,7 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
   });
 
   it('retries when the national system is busy, and files once when the hub stopped before recording', async () => {
+    const { deliveries } = hub.db.$tables;
     desk.faults.failNext = 1;
     await file();
     const real = laporDestination({ name: 'lapor', baseUrl, token: TOKEN });
@@ -200,6 +202,7 @@ describe('the SP4N-LAPOR! connector, against a local national desk', () => {
   });
 
   it('parks deliveries for the operator when the token is refused', async () => {
+    const { deliveries } = hub.db.$tables;
     await file();
     await worker(laporDestination({ name: 'lapor', baseUrl, token: 'wrong' })).tick();
     const [delivery] = await hub.db.select().from(deliveries).orderBy(deliveries.id);

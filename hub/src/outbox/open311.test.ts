@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'node:test';
-import { deliveries } from '../db/schema';
 import { startOpen311Peer } from '../testing/open311-peer';
 import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
 import type { Destination } from './destination';
@@ -46,8 +45,11 @@ async function setUp(tokenMode = false) {
 }
 
 const view = async (trackingId: string) => (await hub?.app.request(`/api/v1/reports/${trackingId}`))?.json();
-const reportDelivery = async () =>
-  ((await hub?.db.select().from(deliveries).orderBy(deliveries.id)) ?? []).find((d) => d.kind === 'report');
+const reportDelivery = async () => {
+  assert.ok(hub);
+  const { deliveries } = hub.db.$tables;
+  return (await hub.db.select().from(deliveries).orderBy(deliveries.id)).find((d) => d.kind === 'report');
+};
 
 describe('the Open311 destination, against a GeoReport v2 peer', () => {
   it('files a service request with the category’s code, and follows it to its close', async () => {
@@ -109,6 +111,7 @@ describe('the Open311 destination, against a GeoReport v2 peer', () => {
 
   it('files once when the answer was lost, and keeps confidential and anonymous details out', async () => {
     const { app, destination, worker, peer } = await setUp();
+    const { deliveries } = app.db.$tables;
     await postJson(app.app, '/api/v1/reports', { ...sampleReport, anonymous: true });
     const lost: Destination = {
       name: 'kota',

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { deliveries, reportEvents, reports } from '../db/schema';
 import { overdueReports } from '../operator/operator';
 import { postJson, sampleReport, testApp, testCalendar, testKeyring } from '../testing/test-app';
 import { startWebhookPeer } from '../testing/webhook-peer';
@@ -47,8 +46,10 @@ async function fileReports(n: number, body: object = sampleReport): Promise<stri
 }
 
 /** The deliveries to the institution (emails to the reporter are tested on their own). */
-const rows = async () =>
-  (await hub.db.select().from(deliveries).orderBy(deliveries.id)).filter((d) => d.kind !== 'notification');
+const rows = async () => {
+  const { deliveries } = hub.db.$tables;
+  return (await hub.db.select().from(deliveries).orderBy(deliveries.id)).filter((d) => d.kind !== 'notification');
+};
 /** Runs the worker until nothing is pending, moving its clock past each retry. */
 async function drain(w: OutboxWorker, start = hub.clock().getTime()) {
   let now = start;
@@ -274,6 +275,7 @@ describe('the outbox', () => {
   });
 
   it('keeps a delivery to a destination not yet configured waiting, uncounted, until it is', async () => {
+    const { deliveries } = hub.db.$tables;
     await fileReports(1);
     const unconfigured = new OutboxWorker(
       {
@@ -354,6 +356,7 @@ describe('events from a destination', () => {
   });
 
   it('refuse unsigned, wrongly signed, stale and replayed events, and moves the workflow forbids', async () => {
+    const { reports } = hub.db.$tables;
     await delivered();
     const event = { eventId: 'e1', report: 'DISDIK-1', type: 'status', status: 'verified' };
     assert.equal((await send(event, {})).status, 401);
@@ -398,6 +401,7 @@ describe('events from a destination', () => {
   });
 
   it('break no view and no overdue list when an impossible time is already stored', async () => {
+    const { reportEvents, reports } = hub.db.$tables;
     const trackingId = await delivered();
     const [report] = await hub.db.select().from(reports).where(eq(reports.trackingId, trackingId));
     assert.ok(report);

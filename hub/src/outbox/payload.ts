@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { maskIdentity } from '../../../contract';
 import type { AttachmentStore } from '../attachments/store';
 import type { Db } from '../db/client';
-import { type Report, reports } from '../db/schema';
+import type { Delivery, Report } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { neutralFileName, openFileName } from '../privacy/file-names';
 import type { Keyring } from '../privacy/keyring';
@@ -11,7 +11,7 @@ import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
 import { attachmentContext } from '../reports/create';
 import { attachmentsOf, contactOf, locationOf } from '../reports/read';
-import { DeliveryError, type OutgoingReport } from './destination';
+import { DeliveryError, type OutgoingAction, type OutgoingReport } from './destination';
 
 /**
  * What a destination receives: the report opened from its sealed row, and a
@@ -39,6 +39,7 @@ export function outgoingText(keyring: Keyring, sealed: Report, note: string): st
 
 /** The report as the destination receives it. */
 export async function outgoingReport(deps: PayloadDeps, reportId: number): Promise<OutgoingReport> {
+  const { reports } = deps.db.$tables;
   const { db, directory, regions, keyring } = deps;
   const [sealed] = await db.select().from(reports).where(eq(reports.id, reportId));
   if (!sealed) throw new DeliveryError(`report ${reportId} is missing`, false);
@@ -78,5 +79,44 @@ export async function outgoingReport(deps: PayloadDeps, reportId: number): Promi
       },
     })),
     createdAt: r.createdAt.toISOString(),
+  };
+}
+
+/** The timeline event an action or a notification passes on. */
+export async function eventOf(db: Db, delivery: Pick<Delivery, 'eventId'>) {
+  const { reportEvents } = db.$tables;
+  if (!delivery.eventId) return undefined;
+  const [event] = await db.select().from(reportEvents).where(eq(reportEvents.id, delivery.eventId));
+  return event;
+}
+
+/**
+ * A reporter's action as the destination receives it, by the reference the
+ * destination gave the report; undefined while the report itself has not
+ * arrived there (the destination would not know what it is about).
+ */
+export async function outgoingAction(deps: PayloadDeps, delivery: Delivery): Promise<OutgoingAction | undefined> {
+  const { db, keyring } = deps;
+  const { deliveries, reports } = db.$tables;
+  const [report] = await db
+    .select()
+    .from(deliveries)
+    .where(
+      and(
+        eq(deliveries.reportId, delivery.reportId),
+        eq(deliveries.kind, 'report'),
+        eq(deliveries.destination, delivery.destination),
+      ),
+    );
+  const event = await eventOf(db, delivery);
+  if (report?.state !== 'delivered' || !event) return undefined;
+  const [sealed] = await db.select().from(reports).where(eq(reports.id, delivery.reportId));
+  return {
+    kind: delivery.kind as OutgoingAction['kind'],
+    trackingId: sealed?.trackingId ?? '',
+    ...(report.externalRef && { externalRef: report.externalRef }),
+    ...(event.note && sealed && { text: outgoingText(keyring, sealed, event.note) }),
+    ...(event.rating && { rating: event.rating }),
+    at: event.at.toISOString(),
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { prepared } from '../db/prepared';
-import { type Delivery, deliveries } from '../db/schema';
+import type { Delivery } from '../db/schema';
 
 /**
  * Putting things into the outbox: what the filing, the reporter's actions
@@ -11,8 +11,9 @@ import { type Delivery, deliveries } from '../db/schema';
  * workflow can queue without importing the worker.
  */
 
-const insertDelivery = prepared('insert_delivery', (db) =>
-  db.insert(deliveries).values({
+const insertDelivery = prepared('insert_delivery', (db) => {
+  const { deliveries } = db.$tables;
+  return db.insert(deliveries).values({
     reportId: sql.placeholder('reportId'),
     destination: sql.placeholder('destination'),
     kind: sql.placeholder('kind'),
@@ -21,8 +22,8 @@ const insertDelivery = prepared('insert_delivery', (db) =>
     state: 'pending',
     nextAttemptAt: sql.placeholder('now'),
     createdAt: sql.placeholder('now'),
-  }),
-);
+  });
+});
 
 /** Queues a delivery inside the transaction that records what it delivers, so both exist or neither. */
 async function enqueue(tx: Tx, row: Pick<Delivery, 'reportId' | 'destination' | 'kind' | 'eventId'>, now: Date) {

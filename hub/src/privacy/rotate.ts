@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { eq, gt } from 'drizzle-orm';
 import type { AttachmentStore } from '../attachments/store';
 import type { Db } from '../db/client';
-import { type Attachment, attachments, reportEvents, reports } from '../db/schema';
+import type { Attachment } from '../db/schema';
 import { attachmentContext } from '../reports/create';
 import { eventsOf } from '../reports/read';
 import { resealFileName } from './file-names';
@@ -20,6 +20,7 @@ const BATCH = 500;
  * hub keeps serving meanwhile. Returns how many reports changed.
  */
 export async function resealAll(db: Db, keyring: Keyring): Promise<number> {
+  const { reportEvents, reports } = db.$tables;
   let changed = 0;
   for (let after = 0; ; ) {
     const batch = await db.select().from(reports).where(gt(reports.id, after)).orderBy(reports.id).limit(BATCH);
@@ -51,6 +52,7 @@ export async function resealAll(db: Db, keyring: Keyring): Promise<number> {
  * those stored before names were sealed included. Returns how many changed.
  */
 export async function resealAttachments(db: Db, store: AttachmentStore, keyring: Keyring): Promise<number> {
+  const { attachments } = db.$tables;
   let changed = 0;
   await mkdir(store.staging, { recursive: true, mode: 0o700 });
   for (const attachment of await db.select().from(attachments)) {

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { attachments, reports } from '../db/schema';
 import { attachmentContext } from '../reports/create';
 import { storedText } from '../testing/database-probe';
 import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
@@ -75,6 +74,7 @@ describe('personal data at rest', () => {
   });
 
   it('rotates to a new key without losing a report or its files', async () => {
+    const { attachments, reports } = hub.db.$tables;
     const form = new FormData();
     form.set('report', JSON.stringify(secret));
     form.append('attachments', new File([new Uint8Array(PNG)], 'bukti.png'));

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { type ReportStatus, reportInputSchema } from '../../../contract';
-import { deliveries, reports } from '../db/schema';
 import { createRouting, routingFile } from '../outbox/routing';
 import { webhookDestination } from '../outbox/webhook';
 import { OutboxWorker } from '../outbox/worker';
@@ -32,6 +31,7 @@ afterEach(async () => {
 
 /** A report filed through the API and queued for the peer, then moved along the workflow. */
 async function filed(...path: ReportStatus[]) {
+  const { reports } = hub.db.$tables;
   const res = await hub.app.request('/api/v1/reports', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -81,6 +81,7 @@ describe('the reporter’s actions', () => {
   });
 
   it('reopen an unsatisfying follow-up, and a finished report within 10 working days only', async () => {
+    const { reports } = hub.db.$tables;
     const open = await filed('submitted', 'verified', 'forwarded', 'followed_up');
     const reopened = await post(
       open.trackingId,
@@ -146,6 +147,7 @@ describe('the reporter’s actions', () => {
   });
 
   it('are passed on to where the report went, after the report itself, once each', async () => {
+    const { deliveries } = hub.db.$tables;
     const { trackingId, receipt } = await filed();
     await post(trackingId, 'comments', { text: 'Saya punya foto kuitansi palsu sebagai bukti tambahan.' }, receipt);
     const worker = new OutboxWorker({
@@ -174,6 +176,7 @@ describe('the reporter’s actions', () => {
   });
 
   it('wait for the report when it has not yet gone', async () => {
+    const { deliveries } = hub.db.$tables;
     const created = await createReport({ db: hub.db, keyring: testKeyring }, reportInputSchema.parse(sampleReport));
     assert.ok(created.trackingId);
     assert.equal(

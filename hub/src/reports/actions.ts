@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { canTransition, type ReportView, WORKING_DAYS } from '../../../contract';
 import type { Db } from '../db/client';
-import { deliveries, type Report, reportEvents, reports } from '../db/schema';
+import type { Report } from '../db/schema';
 import { DomainError } from '../errors';
 import { enqueueAction } from '../outbox/queue';
 import type { Keyring } from '../privacy/keyring';
@@ -30,6 +30,7 @@ export async function actOnReport(
   action: ReporterAction,
   { keyring, calendar, timeZone, now }: { keyring: Keyring; calendar: WorkingCalendar; timeZone: string; now: Date },
 ): Promise<void> {
+  const { deliveries, reportEvents, reports } = db.$tables;
   const events = await eventsOf(db, report.id);
   if (action.kind === 'reopen') checkReopen(report, events, calendar, timeZone, now);
   if (action.kind === 'rating') checkRating(report, events);
@@ -101,6 +102,7 @@ export async function actAsReporter(
   action: ReporterAction,
   now: Date,
 ): Promise<ReportView> {
+  const { reports } = deps.db.$tables;
   const report = asReporter(access);
   const timeZone = deps.directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
   await actOnReport(deps.db, report, action, { keyring: deps.keyring, calendar: deps.calendar, timeZone, now });

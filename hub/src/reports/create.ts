@@ -7,7 +7,6 @@ import type { AttachmentStore } from '../attachments/store';
 import type { Db, Tx } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { prepared } from '../db/prepared';
-import { attachments, reportEvents, reports } from '../db/schema';
 import { sealFileName } from '../privacy/file-names';
 import type { Keyring } from '../privacy/keyring';
 import { sealReport } from '../privacy/sealed-report';
@@ -15,6 +14,7 @@ import { hashReceipt, newReceipt } from './receipt';
 
 /** Every column of a new report, as a placeholder of its own name. */
 const insertReport = prepared('insert_report', (db) => {
+  const { reports } = db.$tables;
   const { id: _generated, ...columns } = getTableColumns(reports);
   const values = Object.fromEntries(Object.keys(columns).map((name) => [name, sql.placeholder(name)]));
   return db
@@ -22,15 +22,16 @@ const insertReport = prepared('insert_report', (db) => {
     .values(values as unknown as typeof reports.$inferInsert)
     .returning({ id: reports.id });
 });
-const insertReceivedEvent = prepared('insert_received_event', (db) =>
-  db.insert(reportEvents).values({
+const insertReceivedEvent = prepared('insert_received_event', (db) => {
+  const { reportEvents } = db.$tables;
+  return db.insert(reportEvents).values({
     reportId: sql.placeholder('reportId'),
     at: sql.placeholder('at'),
     type: 'status',
     actor: 'hub',
     status: 'received',
-  }),
-);
+  });
+});
 
 /** Collisions of 40 random bits are rare but certain at scale: draw again. */
 const MAX_TRACKING_ID_ATTEMPTS = 8;
@@ -139,6 +140,7 @@ export async function fileReport(
       now,
       siteKey,
       within: async (tx, reportId, answer) => {
+        const { attachments } = tx.$tables;
         if (stored.length) {
           await tx.insert(attachments).values(
             stored.map(({ file, key, publicId, envelope }) => ({

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { count } from 'drizzle-orm';
 import { reportInputSchema } from '../../../contract';
-import { idempotencyKeys, reports } from '../db/schema';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
 import { IDEMPOTENCY_WINDOW_MS, replayedAnswer, requestHash } from './idempotency';
 
@@ -14,7 +13,10 @@ afterEach(async () => hub.close());
 
 const KEY = '6f1c2a0e-8b7d-4c55-9a3e-2f4b1d9c7e60';
 const send = (body: object, key = KEY) => postJson(hub.app, '/api/v1/reports', body, { 'Idempotency-Key': key });
-const stored = async () => (await hub.db.select({ n: count() }).from(reports))[0]?.n;
+const stored = async () => {
+  const { reports } = hub.db.$tables;
+  return (await hub.db.select({ n: count() }).from(reports))[0]?.n;
+};
 
 describe('Idempotency-Key on POST /api/v1/reports', () => {
   it('answers a retry of the same report with the same 201 and stores one report', async () => {
@@ -53,6 +55,7 @@ describe('Idempotency-Key on POST /api/v1/reports', () => {
   });
 
   it('keeps neither the key nor the receipt readable in the database', async () => {
+    const { idempotencyKeys } = hub.db.$tables;
     const { receipt } = await (await send(sampleReport)).json();
     const kept = await hub.db.select().from(idempotencyKeys);
     assert.equal(kept.length, 1, 'the answer is kept');

@@ -2,7 +2,6 @@ import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } f
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { ReportCreated, ValidReport } from '../../../contract';
 import type { Db, Tx } from '../db/client';
-import { idempotencyKeys } from '../db/schema';
 import { DomainError } from '../errors';
 
 /** How long a retry with the same key gets the first answer back. */
@@ -30,6 +29,7 @@ export function requestHash(input: ValidReport, fileDigests: readonly string[] =
  * within the window; a different report under a used key is a 409.
  */
 export async function replayedAnswer(db: Db, key: string, hash: string, now: Date): Promise<ReportCreated | undefined> {
+  const { idempotencyKeys } = db.$tables;
   const since = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
   const [row] = await db
     .select()
@@ -66,6 +66,7 @@ export async function rememberAnswer(
   answer: ReportCreated,
   now: Date,
 ): Promise<void> {
+  const { idempotencyKeys } = tx.$tables;
   const since = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
   await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, since));
   const claimed = await tx

@@ -2,33 +2,36 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ReportView } from '../../../contract';
 import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
-import { type Attachment, attachments, deliveries, type Report, type ReportEvent, reportEvents } from '../db/schema';
+import type { Attachment, Report, ReportEvent } from '../db/schema';
 import type { Routing } from '../outbox/routing';
 import type { Regions } from '../regions/regions';
 
 /** What the views, the outbox and the workflow read about one report. */
 
-const eventsStatement = prepared('events_of_report', (db) =>
-  db
+const eventsStatement = prepared('events_of_report', (db) => {
+  const { reportEvents } = db.$tables;
+  return db
     .select()
     .from(reportEvents)
     .where(eq(reportEvents.reportId, sql.placeholder('reportId')))
-    .orderBy(asc(reportEvents.id)),
-);
-const attachmentsStatement = prepared('attachments_of_report', (db) =>
-  db
+    .orderBy(asc(reportEvents.id));
+});
+const attachmentsStatement = prepared('attachments_of_report', (db) => {
+  const { attachments } = db.$tables;
+  return db
     .select()
     .from(attachments)
     .where(eq(attachments.reportId, sql.placeholder('reportId')))
-    .orderBy(asc(attachments.id)),
-);
+    .orderBy(asc(attachments.id));
+});
 
-const reportDestination = prepared('report_destination', (db) =>
-  db
+const reportDestination = prepared('report_destination', (db) => {
+  const { deliveries } = db.$tables;
+  return db
     .select({ destination: deliveries.destination })
     .from(deliveries)
-    .where(and(eq(deliveries.reportId, sql.placeholder('reportId')), eq(deliveries.kind, 'report'))),
-);
+    .where(and(eq(deliveries.reportId, sql.placeholder('reportId')), eq(deliveries.kind, 'report')));
+});
 
 /**
  * Where the hub sends a report: into SP4N-LAPOR!'s national workflow, or to

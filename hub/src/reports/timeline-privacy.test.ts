@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { ReportView } from '../../../contract';
-import { reportEvents, reports } from '../db/schema';
 import type { Destination, OutgoingAction, OutgoingReport } from '../outbox/destination';
 import { createRouting, routingFile } from '../outbox/routing';
 import { OutboxWorker } from '../outbox/worker';
@@ -47,6 +46,7 @@ const DELIVERED = 'Nomor laporan di disdik: D-1';
 
 /** A report with a whole life: delivered, commented on, answered, followed up, reopened and rated. */
 async function lived(extra: { anonymous?: boolean; confidential?: boolean }) {
+  const { reports } = hub.db.$tables;
   const { trackingId, receipt } = await (
     await postJson(hub.app, '/api/v1/reports', { ...sampleReport, ...extra })
   ).json();
@@ -116,6 +116,7 @@ describe('the timeline, as the public sees it', () => {
 
 describe('timeline notes at rest and on their way out', () => {
   it('are sealed at rest, whoever wrote them, and read back whole', async () => {
+    const { reportEvents } = hub.db.$tables;
     const open = await lived({});
     const secret = await lived({ confidential: true });
     for (const { id } of [open, secret]) {

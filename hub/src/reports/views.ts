@@ -2,7 +2,7 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import { maskIdentity, maskPersonalData, type ReportView } from '../../../contract';
 import type { Db } from '../db/client';
 import { prepared } from '../db/prepared';
-import { type Attachment, deliveries, type Report, type ReportEvent, reports } from '../db/schema';
+import type { Attachment, Report, ReportEvent } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import type { Routing } from '../outbox/routing';
 import { neutralFileName, openFileName } from '../privacy/file-names';
@@ -14,12 +14,13 @@ import type { WorkingCalendar } from '../workflow/calendar';
 import { DEFAULT_TIME_ZONE, deadlinesOf } from '../workflow/deadlines';
 import { attachmentsOf, contactOf, eventsOf, locationOf, sentTo } from './read';
 
-const reportByTrackingId = prepared('report_by_tracking_id', (db) =>
-  db
+const reportByTrackingId = prepared('report_by_tracking_id', (db) => {
+  const { reports } = db.$tables;
+  return db
     .select()
     .from(reports)
-    .where(eq(reports.trackingId, sql.placeholder('trackingId'))),
-);
+    .where(eq(reports.trackingId, sql.placeholder('trackingId')));
+});
 
 export async function findReport(db: Db, trackingId: string): Promise<Report | undefined> {
   const [report] = await reportByTrackingId(db).execute({ trackingId });
@@ -136,6 +137,7 @@ export async function findReportForDestination(
   destination: string,
   reference: string,
 ): Promise<Report | undefined> {
+  const { deliveries, reports } = db.$tables;
   const [row] = await db
     .select({ report: reports })
     .from(deliveries)

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { count } from 'drizzle-orm';
 import { parseTrackingId, type ReportCreated, type ReportView } from '../../../contract';
-import { reportEvents, reports } from '../db/schema';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
 
 let hub: Awaited<ReturnType<typeof testApp>>;
@@ -28,6 +27,7 @@ function lookup(trackingId: string, receipt?: string) {
 
 describe('POST /api/v1/reports', () => {
   it('stores a report and answers its Tracking ID and a receipt', async () => {
+    const { reports } = hub.db.$tables;
     const created = await file();
     assert.equal(parseTrackingId(created.trackingId).ok, true);
     assert.ok(created.receipt.length >= 40);
@@ -47,6 +47,7 @@ describe('POST /api/v1/reports', () => {
   });
 
   it('answers per-field errors and stores nothing for an invalid report', async () => {
+    const { reports } = hub.db.$tables;
     const res = await postJson(hub.app, '/api/v1/reports', { ...sampleReport, title: 'x', incidentDate: '2999-01-01' });
     assert.equal(res.status, 400);
     const { error } = await res.json();
@@ -57,6 +58,7 @@ describe('POST /api/v1/reports', () => {
   });
 
   it('refuses a submission that filled the honeypot, storing nothing', async () => {
+    const { reports } = hub.db.$tables;
     const res = await postJson(hub.app, '/api/v1/reports', { ...sampleReport, website: 'http://spam.example' });
     assert.equal(res.status, 400);
     assert.equal((await res.json()).error.code, 'spam_suspected');
@@ -178,6 +180,7 @@ describe('GET /api/v1/reports/{trackingId}', () => {
   });
 
   it('keeps the report and its first event together', async () => {
+    const { reportEvents } = hub.db.$tables;
     await file();
     await file();
     assert.equal((await hub.db.select({ n: count() }).from(reportEvents))[0]?.n, 2);

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { runCli } from '../cli';
 import { openDatabase } from '../db/client';
-import { reports } from '../db/schema';
 import { createDirectory } from '../directory/directory';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
 import { type TestDatabase, testDatabase } from '../testing/test-database';
@@ -81,12 +80,14 @@ describe('reports through a site', () => {
     postJson(hub.app, '/api/v1/reports', body, from(origin, { 'X-Lapor-Site': key }));
 
   it('files a report from one of the site’s origins and records the site', async () => {
+    const { reports } = hub.db.$tables;
     const res = await post(SCHOOL, siteKey);
     assert.equal(res.status, 201);
     assert.equal((await hub.db.select().from(reports))[0]?.siteKey, siteKey);
   });
 
   it('refuses the site’s key from another registered website', async () => {
+    const { reports } = hub.db.$tables;
     const res = await post(OTHER_SCHOOL, siteKey);
     assert.equal(res.status, 403);
     assert.equal((await res.json()).error.code, 'origin_not_allowed');

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { SiteConfig } from '../../../contract';
 import type { Db } from '../db/client';
-import { categories, institutions, type Site, sites } from '../db/schema';
+import type { Site } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { DomainError } from '../errors';
 
@@ -34,6 +34,7 @@ export function normalizeOrigin(text: string): string {
 
 /** Registers a site and returns it with its public key. */
 export async function addSite(db: Db, site: NewSite, now = new Date()): Promise<Site> {
+  const { categories, institutions, sites } = db.$tables;
   const origins = [...new Set(site.origins.map(normalizeOrigin))];
   if (!origins.length) throw new Error('a site needs at least one origin');
   if (!site.name.trim()) throw new Error('a site needs a name');
@@ -57,10 +58,12 @@ export async function addSite(db: Db, site: NewSite, now = new Date()): Promise<
 }
 
 export function listSites(db: Db): Promise<Site[]> {
+  const { sites } = db.$tables;
   return db.select().from(sites).orderBy(asc(sites.createdAt));
 }
 
 export async function findSite(db: Db, key: string): Promise<Site | undefined> {
+  const { sites } = db.$tables;
   const [site] = await db.select().from(sites).where(eq(sites.key, key));
   return site;
 }
@@ -81,11 +84,13 @@ export async function siteConfig(db: Db, directory: Directory, key: string): Pro
 }
 
 export async function removeSite(db: Db, key: string): Promise<boolean> {
+  const { sites } = db.$tables;
   return (await db.delete(sites).where(eq(sites.key, key)).returning({ key: sites.key })).length > 0;
 }
 
 /** Whether any registered site lists this origin. */
 export async function isRegisteredOrigin(db: Db, origin: string): Promise<boolean> {
+  const { sites } = db.$tables;
   const listed =
     db.$dialect === 'postgres'
       ? sql`${sites.origins} @> ${JSON.stringify([origin])}::jsonb`

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { reports } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import type { Keyring } from '../privacy/keyring';
 import { eventsOf } from '../reports/read';
@@ -21,6 +20,7 @@ export async function closeUnansweredFollowUps(
   calendar: WorkingCalendar,
   now: Date,
 ): Promise<number> {
+  const { reports } = db.$tables;
   let closed = 0;
   for (const report of await db.select().from(reports).where(eq(reports.status, 'followed_up'))) {
     const events = await eventsOf(db, report.id);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { canTransition, type ReportStatus } from '../../../contract';
 import type { Db, Tx } from '../db/client';
-import { type Report, type ReportEvent, reportEvents, reports } from '../db/schema';
+import type { Report, ReportEvent } from '../db/schema';
 import { DomainError } from '../errors';
 import { queueNotification } from '../notifications/queue';
 import type { Keyring } from '../privacy/keyring';
@@ -9,7 +9,7 @@ import { sealNote } from '../privacy/sealed-notes';
 
 type Actor = ReportEvent['actor'];
 /** The database or a transaction on it: these functions join the caller's transaction when given one. */
-type Executor = Pick<Db | Tx, 'transaction'>;
+type Executor = Pick<Db | Tx, 'transaction' | '$tables'>;
 
 /**
  * Moves a report to a new status, recording the event the tracker shows.
@@ -22,6 +22,7 @@ export function recordTransition(
   reportId: number,
   change: { to: ReportStatus; actor: Actor; note?: string; at: Date; institution?: string },
 ): Promise<Report> {
+  const { reportEvents, reports } = db.$tables;
   const { at } = change;
   return db.transaction(async (tx) => {
     const [report] = await tx.select().from(reports).where(eq(reports.id, reportId));
@@ -54,6 +55,7 @@ export function recordMessage(
   reportId: number,
   message: { actor: Actor; note: string; at: Date },
 ): Promise<void> {
+  const { reportEvents, reports } = db.$tables;
   const { at } = message;
   return db.transaction(async (tx) => {
     const [report] = await tx.select().from(reports).where(eq(reports.id, reportId));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { type ReportStatus, reportInputSchema } from '../../../contract';
-import { type Report, reportEvents, reports } from '../db/schema';
+import type { Report } from '../db/schema';
 import { createReport } from '../reports/create';
 import { reportView } from '../reports/views';
 import { sampleReport, testApp, testCalendar, testKeyring } from '../testing/test-app';
@@ -19,6 +19,7 @@ afterEach(async () => hub.close());
 const wita = (local: string) => new Date(`${local}+08:00`);
 
 async function fileAt(local: string): Promise<Report> {
+  const { reports } = hub.db.$tables;
   const { trackingId } = await createReport(
     { db: hub.db, keyring: testKeyring },
     reportInputSchema.parse(sampleReport),
@@ -42,6 +43,7 @@ const deps = async () => ({
   calendar: testCalendar,
 });
 const viewAt = async (report: Report, local: string) => {
+  const { reports } = hub.db.$tables;
   const [fresh] = await hub.db.select().from(reports).where(eq(reports.id, report.id));
   assert.ok(fresh);
   return reportView(await deps(), fresh, 'public', wita(local));
@@ -69,6 +71,7 @@ describe('the workflow', () => {
   });
 
   it('refuses moves the workflow does not allow, changing nothing', async () => {
+    const { reportEvents } = hub.db.$tables;
     const report = await fileAt('2026-11-20T10:00:00');
     await assert.rejects(() => move(report, 'finished', '2026-11-20T11:00:00'), /cannot become finished/);
     await move(report, 'archived', '2026-11-20T11:00:00');
