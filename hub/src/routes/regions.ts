@@ -1,11 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { etag } from 'hono/etag';
 import * as z from 'zod';
-import type { Page, Region } from '../../../contract';
 import { regionQuerySchema } from '../../../contract/requests';
 import { regionPageSchema, regionWithPathSchema } from '../../../contract/responses';
 import type { ResolvedDeps } from '../app';
-import { DomainError } from '../errors';
+import { regionPage, regionWithPath } from '../regions/pages';
 import { answer, failures, PUBLIC_FAILURES, routes } from './declare';
 
 const listRegions = createRoute({
@@ -41,17 +40,6 @@ export function regionRoutes({ regions }: ResolvedDeps) {
     if (c.res.ok) c.header('Cache-Control', 'public, max-age=86400');
   });
   return app
-    .openapi(listRegions, (c) => {
-      const { q, parent, limit, offset } = c.req.valid('query');
-      if (parent && !regions.find(parent)) throw new DomainError('not_found', 'No region has this code');
-      const all = q ? regions.search(q, parent) : regions.children(parent);
-      const page: Page<Region> = { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
-      return c.json(page, 200);
-    })
-    .openapi(getRegion, (c) => {
-      const path = regions.path(c.req.valid('param').code);
-      const region = path.at(-1);
-      if (!region) throw new DomainError('not_found', 'No region has this code');
-      return c.json({ ...region, path }, 200);
-    });
+    .openapi(listRegions, (c) => c.json(regionPage(regions, c.req.valid('query')), 200))
+    .openapi(getRegion, (c) => c.json(regionWithPath(regions, c.req.valid('param').code), 200));
 }
