@@ -25,6 +25,10 @@ export interface RunningProcess {
   child: ChildProcess;
   /** The process's peak resident memory so far (Linux `VmHWM`), in bytes. */
   peakRss(): number;
+  /** The process's resident memory now (Linux `VmRSS`), in bytes. */
+  rss(): number;
+  /** Milliseconds from spawning the process to its first answer. */
+  startMs: number;
   /** Ends it gracefully (SIGTERM) and waits. */
   stop(): Promise<void>;
   /** Ends it the hard way, as a crash or a power cut would from the process's point of view. */
@@ -39,11 +43,13 @@ export async function startNode(
     env = {},
     readyPath = '/',
     log,
-  }: { port?: number; env?: Record<string, string>; readyPath?: string; log?: string },
+    cwd = root,
+  }: { port?: number; env?: Record<string, string>; readyPath?: string; log?: string; cwd?: string },
 ): Promise<RunningProcess> {
   const chosen = port ?? (await freePort());
+  const spawned = performance.now();
   const child = spawn(process.execPath, [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script], {
-    cwd: root,
+    cwd,
     env: { ...process.env, ...env, PORT: String(chosen), HOST: '127.0.0.1' },
     stdio: ['ignore', log ? 'pipe' : 'ignore', 'pipe'],
   });
@@ -63,16 +69,19 @@ export async function startNode(
       // Not listening yet.
     }
     if (Date.now() > deadline) throw new Error(`${script} did not answer ${readyPath} within 60 s:\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 20));
   }
+  const startMs = performance.now() - spawned;
+  const status = (field: string) =>
+    Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) *
+    1024;
   return {
     url,
     port: chosen,
     child,
-    peakRss() {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-    },
+    startMs,
+    peakRss: () => status('VmHWM'),
+    rss: () => status('VmRSS'),
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
@@ -103,7 +112,15 @@ export function startHub(
     env = {},
     port,
     log,
-  }: { webhookUrl?: string; env?: Record<string, string>; port?: number; log?: string } = {},
+    checkout,
+  }: {
+    webhookUrl?: string;
+    env?: Record<string, string>;
+    port?: number;
+    log?: string;
+    /** Another checkout's hub (bench/against.ts): its folder and the script that starts it. */
+    checkout?: { dir: string; script: string };
+  } = {},
 ): Promise<RunningProcess> {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(
@@ -113,9 +130,10 @@ export function startHub(
       default: 'sink',
     }),
   );
-  return startNode('dist/hub/server.js', {
+  return startNode(checkout?.script ?? 'dist/hub/server.js', {
     port,
     log,
+    ...(checkout && { cwd: checkout.dir }),
     readyPath: '/api/v1/categories',
     env: { DATA_DIR: dataDir, ...BENCH_ENV, ...env },
   });

@@ -1,4 +1,5 @@
 import { cpus, totalmem } from 'node:os';
+import { compareWith } from './compare';
 import { measureHello, measureRoutes, measureRoutesOnPostgres } from './http';
 import { measureRender } from './render';
 import { measureLookupAt } from './scale';
@@ -10,6 +11,8 @@ import { printTable } from './table';
  * timings given as ratios to a baseline measured in the same run, since
  * absolute figures drift between runs and machines. `BENCH_SECONDS` sets the
  * length of each load (10 by default), `BENCH_STORED` the large table (1,000,000).
+ * `--against <git ref>` measures instead this checkout's hub beside the hub at
+ * that ref (compare.ts).
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const stored = Number(process.env.BENCH_STORED ?? 1_000_000);
@@ -19,6 +22,14 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const pct = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)} %`;
 const goal = (met: boolean, text: string) => `${met ? 'met' : 'NOT MET'}: ${text}`;
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+const against = process.argv.indexOf('--against');
+if (against > 0) {
+  const ref = process.argv[against + 1];
+  if (!ref) throw new Error('--against needs a git ref, e.g. --against v1.0 or --against 0832971');
+  await compareWith(ref, seconds);
+  process.exit();
+}
 
 console.log(
   `lapor-embed benchmarks, ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${mb(totalmem())} RAM\n`,
