@@ -3,10 +3,9 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sampleReport } from '../hub/src/testing/sample-report';
-import { fileReport } from './file-report';
+import { loadHotRoutes } from './http';
 import { startHub } from './hub-process';
-import { type LoadFigures, load, lookupPath } from './load';
+import type { LoadFigures } from './load';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -64,15 +63,7 @@ export async function measureVersion(seconds: number, checkout?: Checkout): Prom
       // Start-up work (migrations, the directory, regions) settles before "idle" is read.
       await new Promise((resolve) => setTimeout(resolve, 3000));
       const idleRss = hub.rss();
-      const post = await load(`${hub.url}/api/v1/reports`, {
-        method: 'POST',
-        body: JSON.stringify(sampleReport),
-        headers: { 'Content-Type': 'application/json' },
-        seconds,
-      });
-      const ids: string[] = [];
-      for (let i = 0; i < 500; i++) ids.push(await fileReport(hub.url));
-      const lookup = await load(hub.url, { path: lookupPath(ids), seconds });
+      const { post, lookup } = await loadHotRoutes(hub.url, seconds);
       return { startMs: hub.startMs, idleRss, peakRss: hub.peakRss(), post, lookup };
     } finally {
       await hub.stop();
