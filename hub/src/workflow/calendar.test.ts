@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import AllCountries from 'date-holidays';
+import { PICKED_HOLIDAYS, pickIndonesia } from '../../../scripts/pick-holidays';
 import { createCalendar, loadDecrees, localDate } from './calendar';
 
 const calendar = createCalendar(loadDecrees());
@@ -34,6 +36,25 @@ describe('working days', () => {
   it('cross the year end into a year without a decree', async () => {
     // Wed 23 Dec + 5: 24 cuti Natal, 25 Natal, (26–27); 28, 29, 30, 31, 1 Jan 2027 New Year, (2–3); Mon 4 Jan.
     assert.equal(calendar.addWorkingDays('2026-12-23', 5), '2027-01-04');
+  });
+
+  it('know the years without a decree by date-holidays’ rules for Indonesia alone, as the whole package does', () => {
+    const shipped = JSON.parse(readFileSync(PICKED_HOLIDAYS, 'utf8'));
+    assert.deepEqual(shipped, pickIndonesia(), 'run scripts/pick-holidays.ts after upgrading date-holidays');
+    const whole = new AllCountries('ID');
+    for (const year of [2027, 2030, 2035]) {
+      const expected = whole
+        .getHolidays(year, 'id')
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10));
+      assert.ok(expected.length >= 10, `${year}: ${expected.length} holidays`);
+      const daysOff: string[] = [];
+      for (let d = new Date(Date.UTC(year, 0, 1)); d.getUTCFullYear() === year; d.setUTCDate(d.getUTCDate() + 1)) {
+        const date = d.toISOString().slice(0, 10);
+        if (calendar.dayOff(date)) daysOff.push(date);
+      }
+      assert.deepEqual(daysOff, [...new Set(expected)].sort());
+    }
   });
 
   it('count working days between two dates, either way', async () => {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Holidays from 'date-holidays';
+import Holidays from 'date-holidays-parser';
 import * as z from 'zod';
 import { HUB_DATA } from '../paths';
 
@@ -10,7 +10,8 @@ import { HUB_DATA } from '../paths';
  * and joint leave (cuti bersama). For a year that a decree file lists (the
  * SKB of the Ministers of Religious Affairs, Manpower and PANRB), the decree
  * is the authority; for other years, the `date-holidays` package's public
- * holidays, which know no joint leave and can be a day off for lunar dates.
+ * holidays (its rules for Indonesia, run by `date-holidays-parser`), which
+ * know no joint leave and can be a day off for lunar dates.
  */
 export interface WorkingCalendar {
   isWorkingDay(date: string): boolean;
@@ -30,6 +31,8 @@ const decreeFile = z.record(
 export type DecreeFile = z.infer<typeof decreeFile>;
 
 const BUILTIN = join(HUB_DATA, 'holidays.json');
+/** date-holidays' rules for Indonesia alone (scripts/pick-holidays.ts): the whole package holds every country's. */
+const RULES = join(HUB_DATA, 'date-holidays-id.json');
 
 /** Reads the shipped decrees, then the operator's file (same shape), whose years replace the shipped ones. */
 export function loadDecrees(operatorFile?: string): DecreeFile {
@@ -59,7 +62,7 @@ function memo<T>(limit = 20_000) {
 }
 
 export function createCalendar(decrees: DecreeFile): WorkingCalendar {
-  const fallback = new Holidays('ID');
+  const fallback = new Holidays(JSON.parse(readFileSync(RULES, 'utf8')), 'ID');
   const offByYear = new Map<number, Map<string, string>>();
   const daysOff = (year: number) => {
     let off = offByYear.get(year);
