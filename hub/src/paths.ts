@@ -25,6 +25,8 @@ export const HUB_DATA = join(ROOT, 'hub/data');
 export const MIGRATIONS = join(ROOT, 'hub/drizzle');
 /** The hub's own pages: the tracker page `/lacak/` and the API reference. */
 export const PAGES = join(ROOT, 'hub/public');
+/** The regions in their compact form, written by the build (regions/compact.ts). */
+export const REGIONS_BUILD = join(ROOT, 'dist/hub/regions.tsv');
 /** The built widget bundles. */
 export const WIDGET_BUILD = join(ROOT, 'dist/widget');
 /** The demo school site. */
