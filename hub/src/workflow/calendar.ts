@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Holidays from 'date-holidays-parser';
+import type Holidays from 'date-holidays-parser';
 import * as z from 'zod';
 import { HUB_DATA } from '../paths';
 
@@ -10,8 +11,9 @@ import { HUB_DATA } from '../paths';
  * and joint leave (cuti bersama). For a year that a decree file lists (the
  * SKB of the Ministers of Religious Affairs, Manpower and PANRB), the decree
  * is the authority; for other years, the `date-holidays` package's public
- * holidays (its rules for Indonesia, run by `date-holidays-parser`), which
- * know no joint leave and can be a day off for lunar dates.
+ * holidays for Indonesia, which know no joint leave and can be a day off for
+ * lunar dates: computed ahead for 2020–2060 (scripts/pick-holidays.ts), and
+ * beyond by its rules, run by `date-holidays-parser`, loaded only then.
  */
 export interface WorkingCalendar {
   isWorkingDay(date: string): boolean;
@@ -33,6 +35,27 @@ export type DecreeFile = z.infer<typeof decreeFile>;
 const BUILTIN = join(HUB_DATA, 'holidays.json');
 /** date-holidays' rules for Indonesia alone (scripts/pick-holidays.ts): the whole package holds every country's. */
 const RULES = join(HUB_DATA, 'date-holidays-id.json');
+/** The public holidays those rules give for each year of a span, so that a hub within it loads no parser. */
+const PUBLIC_HOLIDAYS = join(HUB_DATA, 'public-holidays.json');
+const publicHolidaysFile = z.object({
+  source: z.string(),
+  license: z.string(),
+  years: z.record(z.string().regex(/^\d{4}$/), z.array(day)),
+});
+
+/** Public holidays by date-holidays' rules for a year outside the computed span: the parser is loaded then, once. */
+let parser: Holidays | undefined;
+function publicHolidaysBeyond(year: number) {
+  if (!parser) {
+    const { default: Parser } = createRequire(import.meta.url)('date-holidays-parser') as {
+      default: typeof Holidays;
+    };
+    parser = new Parser(JSON.parse(readFileSync(RULES, 'utf8')), 'ID');
+  }
+  return (parser.getHolidays(year, 'id') || [])
+    .filter((h) => h.type === 'public')
+    .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+}
 
 /** Reads the shipped decrees, then the operator's file (same shape), whose years replace the shipped ones. */
 export function loadDecrees(operatorFile?: string): DecreeFile {
@@ -61,8 +84,10 @@ function memo<T>(limit = 20_000) {
   };
 }
 
-export function createCalendar(decrees: DecreeFile): WorkingCalendar {
-  const fallback = new Holidays(JSON.parse(readFileSync(RULES, 'utf8')), 'ID');
+export function createCalendar(
+  decrees: DecreeFile,
+  computed = publicHolidaysFile.parse(JSON.parse(readFileSync(PUBLIC_HOLIDAYS, 'utf8'))).years,
+): WorkingCalendar {
   const offByYear = new Map<number, Map<string, string>>();
   const daysOff = (year: number) => {
     let off = offByYear.get(year);
@@ -70,9 +95,7 @@ export function createCalendar(decrees: DecreeFile): WorkingCalendar {
       const decree = decrees[String(year)];
       const days = decree
         ? [...decree.holidays, ...decree.jointLeave]
-        : (fallback.getHolidays(year, 'id') || [])
-            .filter((h) => h.type === 'public')
-            .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+        : (computed[String(year)] ?? publicHolidaysBeyond(year));
       off = new Map(days.map((d) => [d.date, d.name]));
       offByYear.set(year, off);
     }
