@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ExifTool } from 'exiftool-vendored';
+import type { ExifTool } from 'exiftool-vendored';
 import { fileTypeFromBuffer } from 'file-type';
 import { cleanOfficeDocument, type EmbeddedCleaner } from './clean/office';
 import { cleanPdf } from './clean/pdf';
@@ -16,7 +16,8 @@ let tool: ExifTool | undefined;
  * the original beside it as `…_original`, metadata and all.
  */
 async function exifTool(path: string): Promise<void> {
-  tool ??= new ExifTool({ maxProcs: 2 });
+  // Loaded with the first file that needs it: a hub that receives none keeps its memory.
+  tool ??= new (await import('exiftool-vendored')).ExifTool({ maxProcs: 2 });
   await tool.write(path, {}, { writeArgs: ['-all=', '-Orientation<Orientation', '-overwrite_original'] });
 }
 

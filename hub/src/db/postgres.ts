@@ -1,7 +1,4 @@
 import { join } from 'node:path';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
 import { carryTables } from './carry-tables';
 import type { Db } from './client';
 import { tablesOf } from './schema';
@@ -16,6 +13,12 @@ const MIGRATION_LOCK = 4_711_000_001;
  * under an advisory lock, and the others find them applied.
  */
 export async function openPostgres(url: string, migrations: string, poolSize = 10): Promise<Db> {
+  // Loaded only here: a hub on SQLite never holds PostgreSQL's driver in its memory.
+  const [{ drizzle }, { migrate }, { default: pg }] = await Promise.all([
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+    import('pg'),
+  ]);
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection the server dropped must not crash the hub; the pool opens another.
   pool.on('error', () => {});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import Papa from 'papaparse';
+import type Papa from 'papaparse';
 
 /**
  * The regions' compact text: a first line naming the idn-area-data version
@@ -34,9 +34,11 @@ function version(): string {
 
 /** Reads the package's CSV files (with Papa Parse, the package's own parser) into the compact text. */
 function make(): string {
+  // Loaded only here: a hub that starts from the build's file never needs a CSV parser.
+  const papa = require('papaparse') as typeof Papa;
   const lines: string[] = [];
   for (const [depth, file] of FILES.entries()) {
-    const rows = Papa.parse<string[]>(readFileSync(join(PACKAGE, 'data', `${file}.csv`), 'utf8'), {
+    const rows = papa.parse<string[]>(readFileSync(join(PACKAGE, 'data', `${file}.csv`), 'utf8'), {
       skipEmptyLines: true,
     }).data;
     for (const row of rows.slice(1)) {
