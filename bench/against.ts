@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadHotRoutes } from './http';
+import { loadHotRoutes, settledRss } from './http';
 import { startHub } from './hub-process';
 import type { LoadFigures } from './load';
 
@@ -60,9 +60,7 @@ export async function measureVersion(seconds: number, checkout?: Checkout): Prom
       ...(checkout && { checkout: { dir: checkout.dir, script: checkout.script } }),
     });
     try {
-      // Start-up work (migrations, the directory, regions) settles before "idle" is read.
-      await new Promise((resolve) => setTimeout(resolve, 3000));
-      const idleRss = hub.rss();
+      const idleRss = await settledRss(hub);
       const { post, lookup } = await loadHotRoutes(hub.url, seconds);
       return { startMs: hub.startMs, idleRss, peakRss: hub.peakRss(), post, lookup };
     } finally {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sampleReport } from '../hub/src/testing/sample-report';
 import { testDatabase } from '../hub/src/testing/test-database';
 import { fileReport } from './file-report';
-import { startNode, withMeasuredHub } from './hub-process';
+import { type RunningProcess, startNode, withMeasuredHub } from './hub-process';
 import { type LoadFigures, load, lookupPath } from './load';
 
 export interface RouteFigures {
@@ -12,6 +12,8 @@ export interface RouteFigures {
   lookup: LoadFigures;
   /** The hub's peak resident memory over both loads, in bytes. */
   peakRss: number;
+  /** The hub's resident memory 3 s after start, before any load, in bytes. */
+  idleRss: number;
 }
 
 /** The baseline: a bare Hono hello-world served by @hono/node-server, loaded the same way as the hub. */
@@ -33,9 +35,18 @@ export async function measureHello(seconds = 10): Promise<LoadFigures> {
 export function measureRoutes(seconds = 10, env: Record<string, string> = {}): Promise<RouteFigures> {
   return withMeasuredHub(
     () => undefined,
-    async (hub) => ({ ...(await loadHotRoutes(hub.url, seconds)), peakRss: hub.peakRss() }),
+    async (hub) => {
+      const idleRss = await settledRss(hub);
+      return { ...(await loadHotRoutes(hub.url, seconds)), peakRss: hub.peakRss(), idleRss };
+    },
     env,
   );
+}
+
+/** The hub's resident memory once its start-up work has settled (3 s after it first answers), before any load. */
+export async function settledRss(hub: RunningProcess): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  return hub.rss();
 }
 
 /** Files reports at full speed, then looks up 500 freshly filed ones at random, as the public. */
