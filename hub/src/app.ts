@@ -14,6 +14,7 @@ import { createLogger } from './logging';
 import { createRouting, type Routing, routingFile } from './outbox/routing';
 import type { Keyring } from './privacy/keyring';
 import type { Regions } from './regions/regions';
+import { PublicViews } from './reports/public-views';
 import { adminRoutes } from './routes/admin';
 import { attachmentRoutes } from './routes/attachments';
 import { challengeRoutes } from './routes/challenge';
@@ -72,7 +73,10 @@ export interface AppDeps {
 
 /** The dependencies with their defaults filled in, as routes receive them. */
 export type ResolvedDeps = AppDeps &
-  Required<Pick<AppDeps, 'rateLimits' | 'clientAddress' | 'selfOrigins' | 'proofOfWork' | 'routing' | 'clock'>>;
+  Required<Pick<AppDeps, 'rateLimits' | 'clientAddress' | 'selfOrigins' | 'proofOfWork' | 'routing' | 'clock'>> & {
+    /** This app's kept public views of reports. */
+    publicViews: PublicViews;
+  };
 
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   400: 'invalid_json',
@@ -92,6 +96,7 @@ export function createApp(options: AppDeps) {
     routing: createRouting(routingFile.parse({})),
     proofOfWork: { ...DEFAULT_POW, secret: options.keyring.deriveSecret('altcha') },
     ...options,
+    publicViews: new PublicViews(),
   };
   const limits = reportLimits(deps);
   const api = routes().basePath('/api/v1');

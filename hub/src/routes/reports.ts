@@ -6,7 +6,7 @@ import { reportCreatedSchema, reportViewSchema } from '../../../contract/respons
 import type { ResolvedDeps } from '../app';
 import { fileSubmission } from '../reports/file';
 import { idempotencyKeyFrom } from '../reports/idempotency';
-import { reportView } from '../reports/views';
+import { viewOf } from '../reports/public-views';
 import { type Admitted, admission } from './admission';
 import { answer, failures, PUBLIC_FAILURES, routes } from './declare';
 import { publicOrReporter, trackingIdParams, viewerOf } from './receipt';
@@ -144,7 +144,7 @@ export function reportRoutes(deps: ResolvedDeps, limits: ReportLimits) {
       },
     )
     .openapi({ ...getReport, middleware: [limits.lookupsPerAddress] }, async (c) => {
-      const { report, viewer } = await viewerOf(c, db, c.req.valid('param').trackingId);
-      return c.json(await reportView(deps, report, viewer, clock()), 200);
+      const access = await viewerOf(c, db, c.req.valid('param').trackingId);
+      return c.json(await viewOf(deps, access, clock()), 200);
     });
 }
