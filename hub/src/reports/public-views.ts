@@ -1,7 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { ReportView } from '../../../contract';
 import type { Db } from '../db/client';
+import { prepared } from '../db/prepared';
 import type { Report } from '../db/schema';
 import { localDate } from '../workflow/calendar';
 import { DEFAULT_TIME_ZONE } from '../workflow/deadlines';
@@ -18,14 +19,18 @@ interface Cached {
   day: string;
 }
 
-async function lastEventOf(db: Db, reportId: number): Promise<number> {
+const newestEvent = prepared('newest_event', (db) => {
   const { reportEvents } = db.$tables;
-  const [last] = await db
+  return db
     .select({ id: reportEvents.id })
     .from(reportEvents)
-    .where(eq(reportEvents.reportId, reportId))
+    .where(eq(reportEvents.reportId, sql.placeholder('reportId')))
     .orderBy(desc(reportEvents.id))
     .limit(1);
+});
+
+async function lastEventOf(db: Db, reportId: number): Promise<number> {
+  const [last] = await newestEvent(db).execute({ reportId });
   return last?.id ?? 0;
 }
 
