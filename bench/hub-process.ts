@@ -44,11 +44,20 @@ export async function startNode(
     readyPath = '/',
     log,
     cwd = root,
-  }: { port?: number; env?: Record<string, string>; readyPath?: string; log?: string; cwd?: string },
+    nodeArgs = [],
+  }: {
+    port?: number;
+    env?: Record<string, string>;
+    readyPath?: string;
+    log?: string;
+    cwd?: string;
+    /** Options for node itself, e.g. `--cpu-prof` (which NODE_OPTIONS does not take). */
+    nodeArgs?: string[];
+  },
 ): Promise<RunningProcess> {
   const chosen = port ?? (await freePort());
   const spawned = performance.now();
-  const child = spawn(process.execPath, [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script], {
+  const child = spawn(process.execPath, [...nodeArgs, ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script], {
     cwd,
     env: { ...process.env, ...env, PORT: String(chosen), HOST: '127.0.0.1' },
     stdio: ['ignore', log ? 'pipe' : 'ignore', 'pipe'],
@@ -113,8 +122,10 @@ export function startHub(
     port,
     log,
     checkout,
+    nodeArgs,
   }: {
     webhookUrl?: string;
+    nodeArgs?: string[];
     env?: Record<string, string>;
     port?: number;
     log?: string;
@@ -134,6 +145,7 @@ export function startHub(
     port,
     log,
     ...(checkout && { cwd: checkout.dir }),
+    ...(nodeArgs && { nodeArgs }),
     readyPath: '/api/v1/categories',
     env: { DATA_DIR: dataDir, ...BENCH_ENV, ...env },
   });
