@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { compareWith } from './compare';
 import { measureHello, measureRoutes, measureRoutesOnPostgres } from './http';
+import { measureDeliveryLatency } from './latency';
 import { measureRender } from './render';
 import { measureLookupAt } from './scale';
 import { measureSizes, WIDGET_BUDGET_BYTES, WIDGET_GOAL_BYTES } from './size';
@@ -42,6 +43,7 @@ const http = { hello, ...(await measureRoutes(seconds)) };
 const pg = await measureRoutesOnPostgres(seconds);
 const small = await measureLookupAt(1_000, seconds);
 const large = await measureLookupAt(stored, seconds);
+const latency = await measureDeliveryLatency(seconds);
 
 const within = (bytes: number, limit: number, what: string) => goal(bytes <= limit, `≤ ${kb(limit)} ${what}`);
 const postShare = http.post.rps / http.hello.rps;

@@ -11,6 +11,8 @@ import { createServer, type Server } from 'node:http';
 export class WebhookSink {
   /** Tracking ID → the distinct Idempotency-Keys its report arrived with. */
   readonly reports = new Map<string, Set<string>>();
+  /** Tracking ID → when its report first arrived (`Date.now()`). */
+  readonly arrivedAt = new Map<string, number>();
   resent = 0;
   down = false;
   private server?: Server;
@@ -43,6 +45,7 @@ export class WebhookSink {
           return;
         }
         keys.add(key);
+        if (!this.arrivedAt.has(trackingId)) this.arrivedAt.set(trackingId, Date.now());
         res.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify({ reference: trackingId }));
       });
     });
