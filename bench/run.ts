@@ -105,6 +105,11 @@ printTable(
       `${scaleRatio.toFixed(2)} ×, ${goal(scaleRatio <= 1.5, '≤ 1.5')}; ${int(large.lookup.rps)} against ${int(small.lookup.rps)} req/s; seeded in ${large.seedSeconds.toFixed(1)} s`,
     ],
     [
+      'delivery: a 201 to its arrival at a local webhook, while filing at 50 connections (SQLite)',
+      `p99 ${(latency.p99 / 1000).toFixed(1)} s`,
+      `${goal(latency.p99 < 5000, 'p99 < 5 s')}; p50 ${(latency.p50 / 1000).toFixed(1)} s, max ${(latency.max / 1000).toFixed(1)} s; ${int(latency.delivered)} of ${int(latency.acknowledged)} delivered, ${latency.duplicates} twice`,
+    ],
+    [
       'hub RSS at idle, 3 s after start (SQLite)',
       mb(http.idleRss),
       goal(http.idleRss <= 100 * 1024 * 1024, '≤ 100 MB'),
