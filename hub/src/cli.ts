@@ -103,7 +103,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'outbox list': {
         const state = values.state as 'pending' | 'delivered' | 'needs_attention' | undefined;
         if (state && !['pending', 'delivered', 'needs_attention'].includes(state)) return usage();
-        const rows = await listDeliveries(db, state);
+        const rows = await listDeliveries(db, { state });
         if (!rows.length) console.log('No deliveries.');
         for (const d of rows) {
           console.log(

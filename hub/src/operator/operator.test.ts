@@ -76,6 +76,28 @@ describe('the operator API', () => {
     assert.deepEqual(full.reporter, sampleReport.reporter);
     assert.equal(full.deliveries.length, 1);
   });
+
+  it('shows a report’s deliveries however many newer ones the outbox holds', async () => {
+    const { deliveries, reports } = hub.db.$tables;
+    const { trackingId } = await fileAnonymous();
+    const [report] = await hub.db.select({ id: reports.id }).from(reports).where(eq(reports.trackingId, trackingId));
+    assert.ok(report);
+    const newer = Array.from({ length: 600 }, (_, i) => ({
+      reportId: report.id,
+      destination: 'lapor',
+      kind: 'notification' as const,
+      state: 'delivered' as const,
+      idempotencyKey: `newer-${i}`,
+      nextAttemptAt: hub.clock(),
+      createdAt: hub.clock(),
+    }));
+    await hub.db.insert(deliveries).values(newer);
+    const listed = (await (await admin('/deliveries')).json()).items;
+    assert.equal(listed.length, 500, 'the outbox list stops at the newest 500');
+    const full = await (await admin(`/reports/${trackingId}`)).json();
+    assert.equal(full.deliveries.length, 601);
+    assert.equal(full.deliveries.at(-1).kind, 'report', 'the report’s own delivery, the oldest, is there');
+  });
 });
 
 describe('npm run hub: the operator’s commands', () => {

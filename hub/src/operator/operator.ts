@@ -1,4 +1,4 @@
-import { asc, desc, eq, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, notInArray } from 'drizzle-orm';
 import { type Deadline, maskPersonalData, type ReportView } from '../../../contract';
 import type { Db } from '../db/client';
 import type { Delivery } from '../db/schema';
@@ -21,13 +21,25 @@ export interface DeliveryRow {
   externalRef: string | null;
 }
 
-export async function listDeliveries(db: Db, state?: Delivery['state']): Promise<DeliveryRow[]> {
+/** The outbox, newest first (the last 500), in one state or of one report (all of its deliveries) if asked. */
+export async function listDeliveries(
+  db: Db,
+  only: { state?: Delivery['state']; reportId?: number } = {},
+): Promise<DeliveryRow[]> {
   const { deliveries, reports } = db.$tables;
   const query = db
     .select({ delivery: deliveries, trackingId: reports.trackingId })
     .from(deliveries)
-    .innerJoin(reports, eq(deliveries.reportId, reports.id));
-  const rows = await (state ? query.where(eq(deliveries.state, state)) : query).orderBy(desc(deliveries.id)).limit(500);
+    .innerJoin(reports, eq(deliveries.reportId, reports.id))
+    .where(
+      and(
+        only.state && eq(deliveries.state, only.state),
+        only.reportId !== undefined ? eq(deliveries.reportId, only.reportId) : undefined,
+      ),
+    )
+    .orderBy(desc(deliveries.id))
+    .$dynamic();
+  const rows = await (only.reportId === undefined ? query.limit(500) : query);
   return rows.map(({ delivery: d, trackingId }) => ({
     id: d.id,
     trackingId,
@@ -60,7 +72,7 @@ export async function operatorView(deps: ViewDeps, trackingId: string, now = new
   // The reporter's view holds everything given, an anonymous reporter's contact included.
   return {
     ...(await reportView(deps, report, 'reporter', now)),
-    deliveries: (await listDeliveries(deps.db)).filter((d) => d.trackingId === trackingId),
+    deliveries: await listDeliveries(deps.db, { reportId: report.id }),
   };
 }
 

@@ -87,7 +87,7 @@ export function adminRoutes(deps: ResolvedDeps) {
   return app
     .openapi(listOverdue, async (c) => c.json({ items: await overdueReports(deps, clock()) }, 200))
     .openapi(listDeliveriesRoute, async (c) =>
-      c.json({ items: await listDeliveries(db, c.req.valid('query').state) }, 200),
+      c.json({ items: await listDeliveries(db, { state: c.req.valid('query').state }) }, 200),
     )
     .openapi(retryDeliveryRoute, async (c) => {
       await retryDelivery(db, c.req.valid('param').id, clock());
