@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadHotRoutes, settledRss } from './http';
 import { startHub } from './hub-process';
+import { type LatencyFigures, measureDeliveryLatency } from './latency';
 import type { LoadFigures } from './load';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -18,6 +19,8 @@ export interface VersionFigures {
   peakRss: number;
   post: LoadFigures;
   lookup: LoadFigures;
+  /** From a 201 to the report's arrival at a local webhook, while filing goes on. */
+  delivery: LatencyFigures;
 }
 
 /** Another version of the hub, checked out beside this one (sharing its node_modules) and built as its own `npm start` would. */
@@ -62,7 +65,13 @@ export async function measureVersion(seconds: number, checkout?: Checkout): Prom
     try {
       const idleRss = await settledRss(hub);
       const { post, lookup } = await loadHotRoutes(hub.url, seconds);
-      return { startMs: hub.startMs, idleRss, peakRss: hub.peakRss(), post, lookup };
+      const figures = { startMs: hub.startMs, idleRss, peakRss: hub.peakRss(), post, lookup };
+      await hub.stop();
+      const delivery = await measureDeliveryLatency(
+        seconds,
+        checkout && { dir: checkout.dir, script: checkout.script },
+      );
+      return { ...figures, delivery };
     } finally {
       await hub.stop();
     }

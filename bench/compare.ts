@@ -4,6 +4,7 @@ import { printTable } from './table';
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 /** The mean of each figure over the rounds. */
@@ -16,6 +17,9 @@ function averaged(runs: VersionFigures[]) {
     postP99: mean(runs.map((r) => r.post.p99)),
     lookupRps: mean(runs.map((r) => r.lookup.rps)),
     lookupP99: mean(runs.map((r) => r.lookup.p99)),
+    deliveryP50: mean(runs.map((r) => r.delivery.p50)),
+    deliveryP99: mean(runs.map((r) => r.delivery.p99)),
+    undelivered: runs.reduce((n, r) => n + r.delivery.acknowledged - r.delivery.delivered + r.delivery.duplicates, 0),
     failures: runs.reduce((n, r) => n + r.post.failures + r.lookup.failures, 0),
   };
 }
@@ -61,6 +65,14 @@ export async function compareWith(ref: string, seconds: number): Promise<void> {
           ratio(a.lookupRps, b.lookupRps),
         ],
         ['GET p99', `${int(b.lookupP99)} ms`, `${int(a.lookupP99)} ms`, ratio(a.lookupP99, b.lookupP99)],
+        [
+          'delivery p50, 201 to a local webhook while filing',
+          sec(b.deliveryP50),
+          sec(a.deliveryP50),
+          ratio(a.deliveryP50, b.deliveryP50),
+        ],
+        ['delivery p99', sec(b.deliveryP99), sec(a.deliveryP99), ratio(a.deliveryP99, b.deliveryP99)],
+        ['reports not delivered, or delivered twice', String(b.undelivered), String(a.undelivered), 'should be 0'],
         ['answers outside 2xx', String(b.failures), String(a.failures), 'should be 0'],
       ],
     );

@@ -27,11 +27,14 @@ const percentile = (sorted: number[], p: number) =>
  * local webhook sink, under 50 connections filing for `seconds`. Each
  * report's time runs from the 201 the client received to the sink's receipt.
  */
-export async function measureDeliveryLatency(seconds = 10): Promise<LatencyFigures> {
+export async function measureDeliveryLatency(
+  seconds = 10,
+  checkout?: { dir: string; script: string },
+): Promise<LatencyFigures> {
   const sink = new WebhookSink();
   const dataDir = mkdtempSync(join(tmpdir(), 'lapor-latency-'));
   try {
-    const hub = await startHub(dataDir, { webhookUrl: await sink.start() });
+    const hub = await startHub(dataDir, { webhookUrl: await sink.start(), ...(checkout && { checkout }) });
     const ackedAt = new Map<string, number>();
     try {
       await autocannon({
