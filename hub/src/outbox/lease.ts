@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { maskPersonalData } from '../../../contract';
-import type { Db, Tx } from '../db/client';
+import type { Db } from '../db/client';
 import type { Delivery } from '../db/schema';
 import { DeliveryError } from './destination';
 
@@ -60,13 +60,13 @@ export function claimDue(db: Db, now: Date, { leaseMs, batch }: Pick<LeaseOption
 }
 
 /** Records a change to a claimed delivery (its outcome, or when to look again), releasing or keeping its lease. */
-export async function settle(db: Db | Tx, delivery: Delivery, change: Partial<Delivery>): Promise<void> {
+export async function settle(db: Db, delivery: Delivery, change: Partial<Delivery>): Promise<void> {
   const { deliveries } = db.$tables;
   await db.update(deliveries).set(change).where(eq(deliveries.id, delivery.id));
 }
 
 /** Sent: the destination's reference kept, if it gave one. */
-export function delivered(db: Db | Tx, delivery: Delivery, now: Date, externalRef?: string): Promise<void> {
+export function delivered(db: Db, delivery: Delivery, now: Date, externalRef?: string): Promise<void> {
   return settle(db, delivery, {
     state: 'delivered',
     deliveredAt: now,

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Tx } from '../db/client';
 import type { Delivery } from '../db/schema';
 import type { Mailer } from '../notifications/mailer';
 import { type Clock, realClock } from '../workflow/clock';
@@ -131,53 +130,39 @@ export class OutboxWorker {
       return false;
     }
     if (delivery.kind !== 'report') return this.attemptAction(delivery, destination, now);
-    const sent = await this.sendOnce(
-      delivery,
-      now,
-      async () =>
-        (await destination.deliver(await outgoingReport(this.deps, delivery.reportId), delivery.idempotencyKey))
-          .externalRef,
-      (tx, externalRef) => this.markSubmitted(tx, delivery, externalRef, now),
-    );
-    if (sent) this.deps.logger?.info({ delivery: delivery.id, destination: delivery.destination }, 'delivered');
+    let externalRef: string | undefined;
+    const sent = await this.sendOnce(delivery, now, async () => {
+      ({ externalRef } = await destination.deliver(
+        await outgoingReport(this.deps, delivery.reportId),
+        delivery.idempotencyKey,
+      ));
+      return externalRef;
+    });
+    if (sent) await this.markSubmitted(delivery, externalRef, now);
     return sent;
   }
 
-  /**
-   * A report that reached its destination has left the hub: `submitted`,
-   * with the destination's reference, recorded in the same transaction as
-   * the delivery itself (one turn at the database's writer, not two).
-   */
-  private async markSubmitted(tx: Tx, delivery: Delivery, externalRef: string | undefined, now: Date): Promise<void> {
-    const { reports } = tx.$tables;
-    const [report] = await tx
+  /** A report that reached its destination has left the hub: `submitted`, with the destination's reference. */
+  private async markSubmitted(delivery: Delivery, externalRef: string | undefined, now: Date): Promise<void> {
+    const { db, keyring, logger } = this.deps;
+    const { reports } = db.$tables;
+    const [report] = await db
       .select({ id: reports.id, status: reports.status })
       .from(reports)
       .where(eq(reports.id, delivery.reportId));
-    if (report?.status !== 'received') return;
-    const note = externalRef ? `Nomor laporan di ${delivery.destination}: ${externalRef}` : undefined;
-    await recordTransition(tx, this.deps.keyring, report.id, { to: 'submitted', actor: 'hub', note, at: now });
+    if (report?.status === 'received') {
+      const note = externalRef ? `Nomor laporan di ${delivery.destination}: ${externalRef}` : undefined;
+      await recordTransition(db, keyring, report.id, { to: 'submitted', actor: 'hub', note, at: now });
+    }
+    logger?.info({ delivery: delivery.id, destination: delivery.destination }, 'delivered');
   }
 
-  /**
-   * Runs one send and records its outcome: delivered (with the destination's
-   * reference, if `send` returns one), with what `also` records in the same
-   * transaction; or failed.
-   */
-  private async sendOnce(
-    delivery: Delivery,
-    now: Date,
-    send: () => Promise<unknown>,
-    also?: (tx: Tx, externalRef: string | undefined) => Promise<void>,
-  ): Promise<boolean> {
+  /** Runs one send and records its outcome: delivered (with the destination's reference, if `send` returns one), or failed. */
+  private async sendOnce(delivery: Delivery, now: Date, send: () => Promise<unknown>): Promise<boolean> {
     const { db, logger } = this.deps;
     try {
       const result = await send();
-      const externalRef = typeof result === 'string' ? result : undefined;
-      await db.transaction(async (tx) => {
-        await delivered(tx, delivery, now, externalRef);
-        await also?.(tx, externalRef);
-      });
+      await delivered(db, delivery, now, typeof result === 'string' ? result : undefined);
       return true;
     } catch (error) {
       const { attempts, parked } = await failed(db, delivery, error, now, this.options);
