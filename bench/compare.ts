@@ -1,4 +1,4 @@
-import { type Checkout, checkOut, measureVersion, type VersionFigures } from './against';
+import { type CheckedOut, checkOut, measureVersion, type VersionFigures } from './against';
 import { measureHello } from './http';
 import { printTable } from './table';
 
@@ -30,7 +30,7 @@ function averaged(runs: VersionFigures[]) {
  * order ref, this, this, ref (so neither gains from going first or last).
  */
 export async function compareWith(ref: string, seconds: number): Promise<void> {
-  let checkout: Checkout | undefined;
+  let checkout: CheckedOut | undefined;
   try {
     checkout = checkOut(ref);
     const hello = await measureHello(seconds);

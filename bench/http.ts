@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sampleReport } from '../hub/src/testing/sample-report';
 import { testDatabase } from '../hub/src/testing/test-database';
 import { fileReport } from './file-report';
-import { type RunningProcess, startNode, withMeasuredHub } from './hub-process';
+import { type Checkout, type RunningProcess, startNode, withMeasuredHub } from './hub-process';
 import { type LoadFigures, load, lookupPath } from './load';
 
 export interface RouteFigures {
@@ -14,6 +14,8 @@ export interface RouteFigures {
   peakRss: number;
   /** The hub's resident memory 3 s after start, before any load, in bytes. */
   idleRss: number;
+  /** From spawning the hub to its first answer, in ms. */
+  startMs: number;
 }
 
 /** The baseline: a bare Hono hello-world served by @hono/node-server, loaded the same way as the hub. */
@@ -30,27 +32,33 @@ export async function measureHello(seconds = 10): Promise<LoadFigures> {
  * The hub's two hot routes under 50 connections on loopback. The hub runs as
  * `npm start` runs it, without its outbox worker (delivery is not part of
  * answering a report), without proof of work and with rate limits raised;
- * `env` may point it at PostgreSQL (DATABASE_URL).
+ * `env` may point it at PostgreSQL (DATABASE_URL), and `checkout` run
+ * another version of the hub (bench/against.ts).
  */
-export function measureRoutes(seconds = 10, env: Record<string, string> = {}): Promise<RouteFigures> {
+export function measureRoutes(
+  seconds = 10,
+  env: Record<string, string> = {},
+  checkout?: Checkout,
+): Promise<RouteFigures> {
   return withMeasuredHub(
     () => undefined,
     async (hub) => {
       const idleRss = await settledRss(hub);
-      return { ...(await loadHotRoutes(hub.url, seconds)), peakRss: hub.peakRss(), idleRss };
+      return { ...(await loadHotRoutes(hub.url, seconds)), peakRss: hub.peakRss(), idleRss, startMs: hub.startMs };
     },
     env,
+    checkout,
   );
 }
 
 /** The hub's resident memory once its start-up work has settled (3 s after it first answers), before any load. */
-export async function settledRss(hub: RunningProcess): Promise<number> {
+async function settledRss(hub: RunningProcess): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, 3000));
   return hub.rss();
 }
 
 /** Files reports at full speed, then looks up 500 freshly filed ones at random, as the public. */
-export async function loadHotRoutes(url: string, seconds: number): Promise<{ post: LoadFigures; lookup: LoadFigures }> {
+async function loadHotRoutes(url: string, seconds: number): Promise<{ post: LoadFigures; lookup: LoadFigures }> {
   const post = await load(`${url}/api/v1/reports`, {
     method: 'POST',
     body: JSON.stringify(sampleReport),

@@ -102,6 +102,12 @@ export async function startNode(
   };
 }
 
+/** Another version's hub (bench/against.ts): the folder it is checked out in, and the script that starts it. */
+export interface Checkout {
+  dir: string;
+  script: string;
+}
+
 /** Hub settings for a measurement: no proof of work and rate limits out of reach, as they would throttle the load generator. */
 export const BENCH_ENV = {
   POW_MAX_NUMBER: '0',
@@ -129,8 +135,8 @@ export function startHub(
     env?: Record<string, string>;
     port?: number;
     log?: string;
-    /** Another checkout's hub (bench/against.ts): its folder and the script that starts it. */
-    checkout?: { dir: string; script: string };
+    /** Another checkout's hub (bench/against.ts). */
+    checkout?: Checkout;
   } = {},
 ): Promise<RunningProcess> {
   mkdirSync(dataDir, { recursive: true });
@@ -159,11 +165,12 @@ export async function withMeasuredHub<P, R>(
   prepare: (dataDir: string) => P | Promise<P>,
   run: (hub: RunningProcess, prepared: P) => Promise<R>,
   env: Record<string, string> = {},
+  checkout?: Checkout,
 ): Promise<R> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lapor-bench-'));
   try {
     const prepared = await prepare(dataDir);
-    const hub = await startHub(dataDir, { env: { OUTBOX_WORKER: 'off', ...env } });
+    const hub = await startHub(dataDir, { env: { OUTBOX_WORKER: 'off', ...env }, ...(checkout && { checkout }) });
     try {
       return await run(hub, prepared);
     } finally {

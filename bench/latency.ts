@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import { sampleReport } from '../hub/src/testing/sample-report';
 import { WebhookSink } from './drills/sink';
 import { waitFor } from './drills/visitors';
-import { startHub } from './hub-process';
+import { type Checkout, startHub } from './hub-process';
 
 export interface LatencyFigures {
   acknowledged: number;
@@ -27,10 +27,7 @@ const percentile = (sorted: number[], p: number) =>
  * local webhook sink, under 50 connections filing for `seconds`. Each
  * report's time runs from the 201 the client received to the sink's receipt.
  */
-export async function measureDeliveryLatency(
-  seconds = 10,
-  checkout?: { dir: string; script: string },
-): Promise<LatencyFigures> {
+export async function measureDeliveryLatency(seconds = 10, checkout?: Checkout): Promise<LatencyFigures> {
   const sink = new WebhookSink();
   const dataDir = mkdtempSync(join(tmpdir(), 'lapor-latency-'));
   try {
