@@ -5,7 +5,7 @@ import type { Delivery } from '../db/schema';
 import { DomainError } from '../errors';
 import { eventsOf } from '../reports/read';
 import { findReport, reportView, type ViewDeps } from '../reports/views';
-import { DEFAULT_TIME_ZONE, deadlinesOf } from '../workflow/deadlines';
+import { deadlinesOf, timeZoneOf } from '../workflow/deadlines';
 
 /** What the hub's operator sees and does: the outbox, any report in full, and what is overdue. */
 
@@ -96,7 +96,7 @@ export async function overdueReports(
     .orderBy(asc(reports.id));
   const overdue: OverdueReport[] = [];
   for (const report of open) {
-    const timeZone = directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
+    const timeZone = timeZoneOf(directory, report.institutionId);
     const { deadline, resolution } = deadlinesOf(report, await eventsOf(db, report.id), calendar, timeZone, now);
     for (const d of [deadline, resolution]) {
       if (d?.overdue)

@@ -7,7 +7,7 @@ import { enqueueAction } from '../outbox/queue';
 import type { Keyring } from '../privacy/keyring';
 import { sealNote } from '../privacy/sealed-notes';
 import { localDate, type WorkingCalendar } from '../workflow/calendar';
-import { DEFAULT_TIME_ZONE } from '../workflow/deadlines';
+import { timeZoneOf } from '../workflow/deadlines';
 import { type Access, asReporter } from './access';
 import { eventsOf } from './read';
 import { reportView, type ViewDeps } from './views';
@@ -104,7 +104,7 @@ export async function actAsReporter(
 ): Promise<ReportView> {
   const { reports } = deps.db.$tables;
   const report = asReporter(access);
-  const timeZone = deps.directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = timeZoneOf(deps.directory, report.institutionId);
   await actOnReport(deps.db, report, action, { keyring: deps.keyring, calendar: deps.calendar, timeZone, now });
   const [updated] = await deps.db.select().from(reports).where(eq(reports.id, report.id));
   return reportView(deps, updated ?? report, 'reporter', now);

@@ -5,7 +5,7 @@ import type { Db } from '../db/client';
 import { prepared } from '../db/prepared';
 import type { Report } from '../db/schema';
 import { localDate } from '../workflow/calendar';
-import { DEFAULT_TIME_ZONE } from '../workflow/deadlines';
+import { timeZoneOf } from '../workflow/deadlines';
 import type { Access } from './access';
 import { reportView, type ViewDeps } from './views';
 
@@ -52,7 +52,7 @@ export class PublicViews {
   }
 
   async view(deps: ViewDeps, report: Report, now: Date): Promise<ReportView> {
-    const timeZone = deps.directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
+    const timeZone = timeZoneOf(deps.directory, report.institutionId);
     const day = localDate(now, timeZone);
     const lastEvent = await lastEventOf(deps.db, report.id);
     const updatedAt = report.updatedAt.getTime();

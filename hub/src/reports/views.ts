@@ -11,7 +11,7 @@ import { openNote } from '../privacy/sealed-notes';
 import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
 import type { WorkingCalendar } from '../workflow/calendar';
-import { DEFAULT_TIME_ZONE, deadlinesOf } from '../workflow/deadlines';
+import { deadlinesOf, timeZoneOf } from '../workflow/deadlines';
 import { attachmentsOf, contactOf, eventsOf, locationOf, sentTo } from './read';
 
 const reportByTrackingId = prepared('report_by_tracking_id', (db) => {
@@ -65,7 +65,6 @@ export async function reportView(
     routing && report.status !== 'received' ? sentTo(db, routing, report.id) : undefined,
   ]);
   const category = report.categoryId ? directory.category(report.categoryId) : undefined;
-  const institution = directory.institution(report.institutionId);
   const institutionRef = (id: string) => ({ id, name: directory.institution(id)?.name ?? id });
   const holder = events.findLast((event) => event.institution)?.institution;
 
@@ -86,7 +85,7 @@ export async function reportView(
     }),
     ...reporterPart(report, viewer),
     ...attachmentsPart(files, report, viewer, keyring),
-    ...deadlinesOf(report, events, calendar, institution?.timeZone ?? DEFAULT_TIME_ZONE, now),
+    ...deadlinesOf(report, events, calendar, timeZoneOf(directory, report.institutionId), now),
     ...(sent && { sentTo: sent }),
     createdAt: report.createdAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),

@@ -4,7 +4,7 @@ import type { Directory } from '../directory/directory';
 import type { Keyring } from '../privacy/keyring';
 import { eventsOf } from '../reports/read';
 import type { WorkingCalendar } from './calendar';
-import { DEFAULT_TIME_ZONE, deadlinesOf } from './deadlines';
+import { deadlinesOf, timeZoneOf } from './deadlines';
 import { recordTransition } from './transitions';
 
 export const AUTO_CLOSE_NOTE = 'Ditutup otomatis: 10 hari kerja setelah tindak lanjut tanpa tanggapan dari pelapor.';
@@ -24,7 +24,7 @@ export async function closeUnansweredFollowUps(
   let closed = 0;
   for (const report of await db.select().from(reports).where(eq(reports.status, 'followed_up'))) {
     const events = await eventsOf(db, report.id);
-    const timeZone = directory.institution(report.institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
+    const timeZone = timeZoneOf(directory, report.institutionId);
     const { deadline } = deadlinesOf(report, events, calendar, timeZone, now);
     if (deadline?.kind === 'auto_close' && deadline.overdue) {
       await recordTransition(db, keyring, report.id, { to: 'finished', actor: 'hub', note: AUTO_CLOSE_NOTE, at: now });

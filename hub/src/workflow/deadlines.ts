@@ -1,9 +1,15 @@
 import { type Deadline, type DeadlineKind, WORKING_DAYS } from '../../../contract';
 import type { Report, ReportEvent } from '../db/schema';
+import type { Directory } from '../directory/directory';
 import { localDate, type WorkingCalendar } from './calendar';
 
 /** Indonesia's western zone (WIB), where most institutions work. */
 export const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
+
+/** The zone an institution counts its working days in: its own, or WIB. */
+export function timeZoneOf(directory: Pick<Directory, 'institution'>, institutionId: string): string {
+  return directory.institution(institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
+}
 
 export interface Deadlines {
   deadline?: Deadline;
