@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DELIVERY_KINDS, DELIVERY_STATES } from './deliveries';
 import {
   type Category,
   ERROR_CODES,
@@ -176,9 +177,6 @@ same<z.infer<typeof institutionPageSchema>, Page<Institution>>(true);
 
 /** What a destination's signed event was answered. */
 export const acceptedSchema = z.object({ accepted: z.literal(true) }).meta({ id: 'Accepted' });
-
-export const DELIVERY_KINDS = ['report', 'comment', 'reopen', 'rating', 'notification'] as const;
-export const DELIVERY_STATES = ['pending', 'delivered', 'needs_attention'] as const;
 
 export const deliveryRowSchema = z
   .object({

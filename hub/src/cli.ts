@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DELIVERY_STATES, type DeliveryState } from '../../contract/deliveries';
 import { configuredStore } from './attachments/configured';
 import { configFromEnv } from './config';
 import type { Db } from './db/client';
@@ -101,8 +102,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         return 0;
       }
       case 'outbox list': {
-        const state = values.state as 'pending' | 'delivered' | 'needs_attention' | undefined;
-        if (state && !['pending', 'delivered', 'needs_attention'].includes(state)) return usage();
+        const state = values.state as DeliveryState | undefined;
+        if (state && !DELIVERY_STATES.includes(state)) return usage();
         const rows = await listDeliveries(db, { state });
         if (!rows.length) console.log('No deliveries.');
         for (const d of rows) {

@@ -9,6 +9,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { REPORT_KINDS, REPORT_STATUSES } from '../../../contract';
+import { DELIVERY_KINDS, DELIVERY_STATES } from '../../../contract/deliveries';
 
 /**
  * The hub's tables in PostgreSQL: the same tables, columns, constraints and
@@ -146,10 +147,10 @@ export const deliveries = pgTable(
       .notNull()
       .references(() => reports.id),
     destination: text().notNull(),
-    kind: text({ enum: ['report', 'comment', 'reopen', 'rating', 'notification'] }).notNull(),
+    kind: text({ enum: DELIVERY_KINDS }).notNull(),
     eventId: integer().references(() => reportEvents.id),
     idempotencyKey: text().notNull().unique(),
-    state: text({ enum: ['pending', 'delivered', 'needs_attention'] }).notNull(),
+    state: text({ enum: DELIVERY_STATES }).notNull(),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp().notNull(),
     leaseUntil: timestamp(),

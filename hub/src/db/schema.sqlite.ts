@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { REPORT_KINDS, REPORT_STATUSES } from '../../../contract';
+import { DELIVERY_KINDS, DELIVERY_STATES } from '../../../contract/deliveries';
 
 const timestamp = () => integer({ mode: 'timestamp_ms' });
 
@@ -168,12 +169,12 @@ export const deliveries = sqliteTable(
       .references(() => reports.id),
     destination: text().notNull(),
     /** The report itself, or a reporter's action on it, passed on the same way. */
-    kind: text({ enum: ['report', 'comment', 'reopen', 'rating', 'notification'] }).notNull(),
+    kind: text({ enum: DELIVERY_KINDS }).notNull(),
     /** For an action: the timeline event it passes on. */
     eventId: integer().references(() => reportEvents.id),
     /** Sent with every attempt, so the destination can recognise a repeat. */
     idempotencyKey: text().notNull().unique(),
-    state: text({ enum: ['pending', 'delivered', 'needs_attention'] }).notNull(),
+    state: text({ enum: DELIVERY_STATES }).notNull(),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp().notNull(),
     /** A worker's claim on the delivery; another may take it over once this has passed. */

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, notInArray } from 'drizzle-orm';
-import { type Deadline, maskPersonalData, type ReportView } from '../../../contract';
+import type * as z from 'zod';
+import { maskPersonalData } from '../../../contract';
+import type { deliveryRowSchema, overdueReportSchema } from '../../../contract/responses';
 import type { Db } from '../db/client';
 import type { Delivery } from '../db/schema';
 import { DomainError } from '../errors';
@@ -9,17 +11,8 @@ import { deadlinesOf, timeZoneOf } from '../workflow/deadlines';
 
 /** What the hub's operator sees and does: the outbox, any report in full, and what is overdue. */
 
-export interface DeliveryRow {
-  id: number;
-  trackingId: string;
-  kind: Delivery['kind'];
-  destination: string;
-  state: Delivery['state'];
-  attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
-  externalRef: string | null;
-}
+/** A delivery as the operator API answers it (its schema is the API's). */
+export type DeliveryRow = z.output<typeof deliveryRowSchema>;
 
 /** The outbox, newest first (the last 500), in one state or of one report (all of its deliveries) if asked. */
 export async function listDeliveries(
@@ -76,12 +69,7 @@ export async function operatorView(deps: ViewDeps, trackingId: string, now = new
   };
 }
 
-export interface OverdueReport {
-  trackingId: string;
-  institutionId: string;
-  status: ReportView['status'];
-  deadline: Deadline;
-}
+export type OverdueReport = z.output<typeof overdueReportSchema>;
 
 /** Every open report with a deadline past, the longest overdue first. */
 export async function overdueReports(

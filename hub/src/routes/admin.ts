@@ -2,8 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod';
+import { DELIVERY_STATES } from '../../../contract/deliveries';
 import {
-  DELIVERY_STATES,
   deliveryListSchema,
   operatorReportSchema,
   overdueListSchema,
