@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { data } from 'date-holidays/data';
 import Holidays from 'date-holidays-parser';
 import { HUB_DATA } from '../hub/src/paths';
+import { publicHolidaysBy } from '../hub/src/workflow/calendar';
 
 /**
  * What the hub needs of the `date-holidays` package, which holds every
@@ -41,9 +42,7 @@ export function publicHolidays(rules = pickIndonesia()) {
   const holidays = new Holidays(rules, 'ID');
   const years: Record<string, { date: string; name: string }[]> = {};
   for (let year = SPAN.from; year <= SPAN.to; year++) {
-    years[year] = (holidays.getHolidays(year, 'id') || [])
-      .filter((h) => h.type === 'public')
-      .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+    years[year] = publicHolidaysBy(holidays, year);
   }
   return { source: `date-holidays ${rules.version}, Indonesia's public holidays`, license: rules.license, years };
 }

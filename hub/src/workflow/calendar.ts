@@ -43,7 +43,14 @@ const publicHolidaysFile = z.object({
   years: z.record(z.string().regex(/^\d{4}$/), z.array(day)),
 });
 
-/** Public holidays by date-holidays' rules for a year outside the computed span: the parser is loaded then, once. */
+/** A year's public holidays by date-holidays' rules, as the calendar takes them (scripts/pick-holidays.ts computes ahead with it). */
+export function publicHolidaysBy(rules: Holidays, year: number): { date: string; name: string }[] {
+  return (rules.getHolidays(year, 'id') || [])
+    .filter((h) => h.type === 'public')
+    .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+}
+
+/** Public holidays for a year outside the computed span: the parser is loaded then, once. */
 let parser: Holidays | undefined;
 function publicHolidaysBeyond(year: number) {
   if (!parser) {
@@ -52,9 +59,7 @@ function publicHolidaysBeyond(year: number) {
     };
     parser = new Parser(JSON.parse(readFileSync(RULES, 'utf8')), 'ID');
   }
-  return (parser.getHolidays(year, 'id') || [])
-    .filter((h) => h.type === 'public')
-    .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+  return publicHolidaysBy(parser, year);
 }
 
 /** Reads the shipped decrees, then the operator's file (same shape), whose years replace the shipped ones. */
