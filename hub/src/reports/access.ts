@@ -16,7 +16,7 @@ export interface Access {
  * public, with the report's own receipt its reporter. A wrong receipt is
  * refused rather than answered as the public, so a typo is noticed.
  */
-export async function accessReport(db: Db, trackingId: string, receipt: string | null | undefined): Promise<Access> {
+export async function accessReport(db: Db, trackingId: string, receipt: string | undefined): Promise<Access> {
   const parsed = parseTrackingId(trackingId);
   if (!parsed.ok) throw new DomainError('invalid_tracking_id', 'This is not a valid Tracking ID');
   const report = await findReport(db, parsed.trackingId);
