@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { count } from 'drizzle-orm';
+import { listen } from '../listen';
 import { parseTrackingId, type ReportCreated, type ReportView } from '../../../contract';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
 
@@ -94,6 +95,42 @@ describe('POST /api/v1/reports', () => {
     const huge = await postJson(hub.app, '/api/v1/reports', { ...sampleReport, body: 'a'.repeat(100_000) });
     assert.equal(huge.status, 413);
     assert.equal((await huge.json()).error.code, 'payload_too_large');
+  });
+});
+
+describe('POST /api/v1/reports over HTTP', () => {
+  it('checks a declared length before reading, and counts a chunked body as it streams', async () => {
+    const server = await listen(hub.app.fetch);
+    try {
+      const url = `http://127.0.0.1:${server.port}/api/v1/reports`;
+      const headers = { 'Content-Type': 'application/json' };
+      const filed = await fetch(url, { method: 'POST', headers, body: JSON.stringify(sampleReport) });
+      assert.equal(filed.status, 201, await filed.clone().text());
+
+      const huge = JSON.stringify({ ...sampleReport, body: 'a'.repeat(100_000) });
+      const declared = await fetch(url, { method: 'POST', headers, body: huge });
+      assert.equal(declared.status, 413);
+      assert.equal((await declared.json()).error.code, 'payload_too_large');
+
+      const bytes = new TextEncoder().encode(huge);
+      const chunked = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: new ReadableStream({
+          start(controller) {
+            controller.enqueue(bytes);
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+      assert.equal(chunked.status, 413);
+      assert.equal((await chunked.json()).error.code, 'payload_too_large');
+      const { reports } = hub.db.$tables;
+      assert.equal((await hub.db.select({ n: count() }).from(reports))[0]?.n, 1, 'only the report within the limit');
+    } finally {
+      await server.close();
+    }
   });
 });
 
