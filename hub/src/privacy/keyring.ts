@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes as drawKey } from 'node:crypto';
+import { randomBytes } from './random';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -120,7 +121,7 @@ export function loadKeyring(env: NodeJS.ProcessEnv, keyFile: string): { keyring:
   let createdFile = false;
   if (!existsSync(keyFile)) {
     mkdirSync(dirname(keyFile), { recursive: true });
-    writeFileSync(keyFile, `local:${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    writeFileSync(keyFile, `local:${drawKey(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
     createdFile = true;
   }
   chmodSync(keyFile, 0o600);

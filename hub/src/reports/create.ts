@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../privacy/random';
 import { readFile, writeFile } from 'node:fs/promises';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { encodeTrackingId, type ReportCreated, TRACKING_ID_RANDOM_BYTES, type ValidReport } from '../../../contract';

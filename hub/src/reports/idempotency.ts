@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync } from 'node:crypto';
+import { randomBytes } from '../privacy/random';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { ReportCreated, ValidReport } from '../../../contract';
 import type { Db, Tx } from '../db/client';

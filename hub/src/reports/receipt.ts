@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from '../privacy/random';
 
 /**
  * The receipt proves the bearer filed the report. It has 256 random bits, so a
