@@ -1,7 +1,7 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes as drawKey } from 'node:crypto';
-import { randomBytes } from './random';
+import { createCipheriv, createDecipheriv, randomBytes as drawKey, hkdfSync } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { randomBytes } from './random';
 
 /**
  * Field encryption for personal data at rest: AES-256-GCM with a random

@@ -1,4 +1,3 @@
-import { randomBytes } from '../privacy/random';
 import { readFile, writeFile } from 'node:fs/promises';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { encodeTrackingId, type ReportCreated, TRACKING_ID_RANDOM_BYTES, type ValidReport } from '../../../contract';
@@ -9,6 +8,7 @@ import { isUniqueViolation } from '../db/errors';
 import { prepared } from '../db/prepared';
 import { sealFileName } from '../privacy/file-names';
 import type { Keyring } from '../privacy/keyring';
+import { randomBytes } from '../privacy/random';
 import { sealReport } from '../privacy/sealed-report';
 import { hashReceipt, newReceipt } from './receipt';
 

@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync } from 'node:crypto';
-import { randomBytes } from '../privacy/random';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { ReportCreated, ValidReport } from '../../../contract';
 import type { Db, Tx } from '../db/client';
 import { DomainError } from '../errors';
+import { randomBytes } from '../privacy/random';
 
 /** How long a retry with the same key gets the first answer back. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;

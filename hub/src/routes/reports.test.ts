@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { count } from 'drizzle-orm';
-import { listen } from '../listen';
 import { parseTrackingId, type ReportCreated, type ReportView } from '../../../contract';
+import { listen } from '../listen';
 import { postJson, sampleReport, testApp } from '../testing/test-app';
 
 let hub: Awaited<ReturnType<typeof testApp>>;

@@ -32,7 +32,8 @@ const tooLarge = (max: number) => {
   const counted = bodyLimit({ maxSize: max, onError: refuse });
   return createMiddleware(async (c, next) => {
     const declared = c.req.header('content-length');
-    const streamed = declared === undefined || !/^\d+$/.test(declared) || c.req.header('transfer-encoding') !== undefined;
+    const streamed =
+      declared === undefined || !/^\d+$/.test(declared) || c.req.header('transfer-encoding') !== undefined;
     if (streamed) return counted(c, next);
     if (Number(declared) > max) refuse();
     await next();
