@@ -3,10 +3,12 @@ import type { Db } from '../db/client';
 import type { Report } from '../db/schema';
 import { DomainError } from '../errors';
 import { receiptMatches } from './receipt';
-import { findReport } from './views';
+import { findReportAndNewestEvent } from './views';
 
 export interface Access {
   report: Report;
+  /** The id of the report's newest timeline event when it was read (every change a viewer sees is an event). */
+  newestEvent: number;
   /** The public, or the reporter (who showed the receipt). */
   viewer: ReportView['viewer'];
 }
@@ -19,13 +21,13 @@ export interface Access {
 export async function accessReport(db: Db, trackingId: string, receipt: string | undefined): Promise<Access> {
   const parsed = parseTrackingId(trackingId);
   if (!parsed.ok) throw new DomainError('invalid_tracking_id', 'This is not a valid Tracking ID');
-  const report = await findReport(db, parsed.trackingId);
-  if (!report) throw new DomainError('not_found', 'No report has this Tracking ID');
-  if (receipt === undefined) return { report, viewer: 'public' };
-  if (!receipt || !receiptMatches(receipt, report.receiptHash)) {
+  const found = await findReportAndNewestEvent(db, parsed.trackingId);
+  if (!found) throw new DomainError('not_found', 'No report has this Tracking ID');
+  if (receipt === undefined) return { ...found, viewer: 'public' };
+  if (!receipt || !receiptMatches(receipt, found.report.receiptHash)) {
     throw new DomainError('invalid_receipt', 'The receipt does not match this report');
   }
-  return { report, viewer: 'reporter' };
+  return { ...found, viewer: 'reporter' };
 }
 
 /** Only the reporter may act on a report. */

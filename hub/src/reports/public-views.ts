@@ -19,21 +19,6 @@ interface Cached {
   day: string;
 }
 
-const newestEvent = prepared('newest_event', (db) => {
-  const { reportEvents } = db.$tables;
-  return db
-    .select({ id: reportEvents.id })
-    .from(reportEvents)
-    .where(eq(reportEvents.reportId, sql.placeholder('reportId')))
-    .orderBy(desc(reportEvents.id))
-    .limit(1);
-});
-
-async function lastEventOf(db: Db, reportId: number): Promise<number> {
-  const [last] = await newestEvent(db).execute({ reportId });
-  return last?.id ?? 0;
-}
-
 /**
  * Public views of reports, kept until the report's next event or the next
  * midnight in its institution's time zone, whichever comes first. A public
@@ -41,8 +26,8 @@ async function lastEventOf(db: Db, reportId: number): Promise<number> {
  * rather than on every lookup (its events, files and deliveries read, its
  * deadlines counted, its text masked); the reporter's own view is never kept,
  * and a kept view is never shown to the reporter. Each hub process keeps its
- * own, and checks it against the database on every lookup (one indexed read
- * of the newest event), so several processes never serve a stale view.
+ * own, and checks it against the report's newest event, read with the report
+ * on every lookup, so several processes never serve a stale view.
  */
 export class PublicViews {
   private readonly kept: LRUCache<number, Cached>;
@@ -51,10 +36,9 @@ export class PublicViews {
     this.kept = new LRUCache({ max });
   }
 
-  async view(deps: ViewDeps, report: Report, now: Date): Promise<ReportView> {
+  async view(deps: ViewDeps, { report, newestEvent: lastEvent }: Access, now: Date): Promise<ReportView> {
     const timeZone = timeZoneOf(deps.directory, report.institutionId);
     const day = localDate(now, timeZone);
-    const lastEvent = await lastEventOf(deps.db, report.id);
     const updatedAt = report.updatedAt.getTime();
     const kept = this.kept.get(report.id);
     if (kept && kept.lastEvent === lastEvent && kept.updatedAt === updatedAt && kept.day === day) return kept.view;
@@ -65,6 +49,8 @@ export class PublicViews {
 }
 
 /** A report as the one asking may see it: the public's view kept in `publicViews`, the reporter's built afresh. */
-export function viewOf(deps: ViewDeps & { publicViews: PublicViews }, { report, viewer }: Access, now: Date) {
-  return viewer === 'public' ? deps.publicViews.view(deps, report, now) : reportView(deps, report, viewer, now);
+export function viewOf(deps: ViewDeps & { publicViews: PublicViews }, access: Access, now: Date) {
+  return access.viewer === 'public'
+    ? deps.publicViews.view(deps, access, now)
+    : reportView(deps, access.report, access.viewer, now);
 }
