@@ -26,3 +26,4 @@ step "Hub on PostgreSQL";     npm run --silent test:postgres
 step "Widget in Chromium";    npm run --silent test:widget
 step "End to end";            npm run --silent test:e2e
 step "Reliability drills (small scale)"; npm run --silent drill
+step "History replay (small scale)"; node --import tsx bench/run.ts --replay 2000
