@@ -1,15 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-  type S3ClientConfig,
-} from '@aws-sdk/client-s3';
+import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { type AttachmentStore, checkedKey } from './store';
 
 export interface S3StoreOptions {
@@ -32,14 +24,22 @@ export interface S3StoreOptions {
  * at half a file.
  */
 export function s3Store(options: S3StoreOptions): AttachmentStore {
-  const client = new S3Client({
-    region: options.region ?? 'us-east-1',
-    ...(options.endpoint && { endpoint: options.endpoint, forcePathStyle: true }),
-    // Checksums only where S3 requires them: S3-compatible servers do not all take the SDK's newer ones.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    ...options.client,
-  });
+  // The SDK is loaded with the first file (about 20 MB of memory), not with every hub that keeps files on disk.
+  let connected: Promise<S3> | undefined;
+  const s3 = () => {
+    connected ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        region: options.region ?? 'us-east-1',
+        ...(options.endpoint && { endpoint: options.endpoint, forcePathStyle: true }),
+        // Checksums only where S3 requires them: S3-compatible servers do not all take the SDK's newer ones.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        ...options.client,
+      }),
+    }));
+    return connected;
+  };
   const prefix = options.prefix ?? '';
   const Bucket = options.bucket;
   const Key = (key: string) => `${prefix}${checkedKey(key)}`;
@@ -47,32 +47,41 @@ export function s3Store(options: S3StoreOptions): AttachmentStore {
     staging: options.staging,
     async putFile(key, source) {
       const { size } = await stat(source);
+      const { sdk, client } = await s3();
       await client.send(
-        new PutObjectCommand({ Bucket, Key: Key(key), Body: createReadStream(source), ContentLength: size }),
+        new sdk.PutObjectCommand({ Bucket, Key: Key(key), Body: createReadStream(source), ContentLength: size }),
       );
       await rm(source, { force: true });
     },
     async read(key) {
+      const { sdk, client } = await s3();
       try {
-        const { Body } = await client.send(new GetObjectCommand({ Bucket, Key: Key(key) }));
+        const { Body } = await client.send(new sdk.GetObjectCommand({ Bucket, Key: Key(key) }));
         return Body instanceof Readable ? Body : undefined;
       } catch (error) {
-        if (error instanceof NoSuchKey) return undefined;
+        if (error instanceof sdk.NoSuchKey) return undefined;
         throw error;
       }
     },
     async remove(key) {
-      await client.send(new DeleteObjectCommand({ Bucket, Key: Key(key) }));
+      const { sdk, client } = await s3();
+      await client.send(new sdk.DeleteObjectCommand({ Bucket, Key: Key(key) }));
     },
     async list() {
+      const { sdk, client } = await s3();
       const keys: string[] = [];
       let ContinuationToken: string | undefined;
       do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: prefix, ContinuationToken }));
+        const page = await client.send(new sdk.ListObjectsV2Command({ Bucket, Prefix: prefix, ContinuationToken }));
         for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key.slice(prefix.length));
         ContinuationToken = page.NextContinuationToken;
       } while (ContinuationToken);
       return keys;
     },
   };
+}
+
+interface S3 {
+  sdk: typeof import('@aws-sdk/client-s3');
+  client: import('@aws-sdk/client-s3').S3Client;
 }
