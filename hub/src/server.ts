@@ -10,6 +10,7 @@ import { STAGING_MAX_AGE_MS, sweepStaging } from './attachments/staging';
 import { configFromEnv, isLoopback } from './config';
 import { openDatabase } from './db/client';
 import { createDirectory, syncBuiltinDirectory } from './directory/directory';
+import { keepHeapNearLive } from './heap';
 import { createLogger } from './logging';
 import { startNationalDesk } from './national-desk/demo';
 import { smtpMailer } from './notifications/mailer';
@@ -24,6 +25,7 @@ import { closeUnansweredFollowUps } from './workflow/auto-close';
 import { createCalendar, loadDecrees } from './workflow/calendar';
 import { acceleratedClock } from './workflow/clock';
 
+keepHeapNearLive();
 // Everything the hub writes (database, attachments, keys, staging) holds reporters' data: its user's alone.
 process.umask(0o077);
 const config = configFromEnv();
