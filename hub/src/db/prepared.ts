@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
 
 /**
@@ -25,4 +26,15 @@ export function prepared<Q extends { prepare(name: string): unknown }>(
     }
     return statement;
   };
+}
+
+/**
+ * Placeholders as the values of an update's `set`, for a prepared update.
+ * Drizzle binds each through its column's encoding (a Date becomes what the
+ * dialect stores), as it does for values; only its types take values alone.
+ */
+export function placeholdersFor<Row>(names: { [K in keyof Row]?: string }): Partial<Row> {
+  return Object.fromEntries(
+    Object.entries(names).map(([column, name]) => [column, sql.placeholder(String(name))]),
+  ) as Partial<Row>;
 }

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { maskPersonalData } from '../../../contract';
 import type { Db } from '../db/client';
+import { placeholdersFor, prepared } from '../db/prepared';
 import type { Delivery } from '../db/schema';
 import { DeliveryError } from './destination';
 
@@ -65,15 +66,28 @@ export async function settle(db: Db, delivery: Delivery, change: Partial<Deliver
   await db.update(deliveries).set(change).where(eq(deliveries.id, delivery.id));
 }
 
+const markDelivered = prepared('mark_delivered', (db) => {
+  const { deliveries } = db.$tables;
+  return db
+    .update(deliveries)
+    .set({
+      ...placeholdersFor<Delivery>({ deliveredAt: 'now', attempts: 'attempts' }),
+      state: 'delivered',
+      leaseUntil: null,
+      lastError: null,
+      // A destination that gives no reference leaves the one it gave before, if any.
+      externalRef: sql`coalesce(${sql.placeholder('externalRef')}, ${deliveries.externalRef})`,
+    })
+    .where(eq(deliveries.id, sql.placeholder('id')));
+});
+
 /** Sent: the destination's reference kept, if it gave one. */
-export function delivered(db: Db, delivery: Delivery, now: Date, externalRef?: string): Promise<void> {
-  return settle(db, delivery, {
-    state: 'delivered',
-    deliveredAt: now,
-    leaseUntil: null,
-    lastError: null,
+export async function delivered(db: Db, delivery: Delivery, now: Date, externalRef?: string): Promise<void> {
+  await markDelivered(db).execute({
+    id: delivery.id,
+    now,
     attempts: delivery.attempts + 1,
-    ...(externalRef && { externalRef }),
+    externalRef: externalRef || null,
   });
 }
 

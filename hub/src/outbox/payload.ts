@@ -10,7 +10,7 @@ import { openNote } from '../privacy/sealed-notes';
 import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
 import { attachmentContext } from '../reports/create';
-import { attachmentsOf, contactOf, locationOf } from '../reports/read';
+import { attachmentsOf, contactOf, locationOf, reportRow } from '../reports/read';
 import { DeliveryError, type OutgoingAction, type OutgoingReport } from './destination';
 
 /**
@@ -39,9 +39,8 @@ export function outgoingText(keyring: Keyring, sealed: Report, note: string): st
 
 /** The report as the destination receives it. */
 export async function outgoingReport(deps: PayloadDeps, reportId: number): Promise<OutgoingReport> {
-  const { reports } = deps.db.$tables;
   const { db, directory, regions, keyring } = deps;
-  const [sealed] = await db.select().from(reports).where(eq(reports.id, reportId));
+  const sealed = await reportRow(db, reportId);
   if (!sealed) throw new DeliveryError(`report ${reportId} is missing`, false);
   const r = openReport(keyring, sealed);
   const institution = directory.institution(r.institutionId);

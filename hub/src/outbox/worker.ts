@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Delivery } from '../db/schema';
 import type { Mailer } from '../notifications/mailer';
+import { reportRow } from '../reports/read';
 import { type Clock, realClock } from '../workflow/clock';
 import { recordTransition } from '../workflow/transitions';
 import { DeliveryError, type Destination } from './destination';
@@ -145,11 +145,7 @@ export class OutboxWorker {
   /** A report that reached its destination has left the hub: `submitted`, with the destination's reference. */
   private async markSubmitted(delivery: Delivery, externalRef: string | undefined, now: Date): Promise<void> {
     const { db, keyring, logger } = this.deps;
-    const { reports } = db.$tables;
-    const [report] = await db
-      .select({ id: reports.id, status: reports.status })
-      .from(reports)
-      .where(eq(reports.id, delivery.reportId));
+    const report = await reportRow(db, delivery.reportId);
     if (report?.status === 'received') {
       const note = externalRef ? `Nomor laporan di ${delivery.destination}: ${externalRef}` : undefined;
       await recordTransition(db, keyring, report.id, { to: 'submitted', actor: 'hub', note, at: now });

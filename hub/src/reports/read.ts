@@ -8,6 +8,20 @@ import type { Regions } from '../regions/regions';
 
 /** What the views, the outbox and the workflow read about one report. */
 
+const reportById = prepared('report_by_id', (db) => {
+  const { reports } = db.$tables;
+  return db
+    .select()
+    .from(reports)
+    .where(eq(reports.id, sql.placeholder('reportId')));
+});
+
+/** A report's row as stored (sealed), by its id. */
+export async function reportRow(db: Db | Tx, reportId: number): Promise<Report | undefined> {
+  const [report] = await reportById(db).execute({ reportId });
+  return report;
+}
+
 const eventsStatement = prepared('events_of_report', (db) => {
   const { reportEvents } = db.$tables;
   return db
