@@ -7,6 +7,7 @@ import {
   type OutgoingReport,
   retryableStatus,
 } from './destination';
+import { type Exchange, exchange } from './http-client';
 
 /**
  * The SP4N-LAPOR! connector: everything this hub assumes of the national
@@ -100,13 +101,9 @@ export function laporDestination({
   // A disposition names the institution by its national code: ours, when we know it, else as given.
   const ourInstitution = new Map(Object.entries(institutionCodes ?? {}).map(([ours, national]) => [national, ours]));
   const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
-  const call = async (path: string, init: RequestInit) => {
+  const call = async (path: string, init: Omit<Exchange, 'timeoutMs'>) => {
     try {
-      return await fetch(url(path), {
-        ...init,
-        headers: { ...headers, ...init.headers },
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      return await exchange(url(path), { ...init, headers: { ...headers, ...init.headers }, timeoutMs });
     } catch (error) {
       throw new DeliveryError(`${name} could not be reached: ${(error as Error).message}`, true);
     }
@@ -121,7 +118,7 @@ export function laporDestination({
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
         body: JSON.stringify(toNational(report, institutionCodes)),
       });
-      const answer = (await res.json().catch(() => ({}))) as { tracking_id?: unknown };
+      const answer = res.json<{ tracking_id?: unknown }>({});
       const externalRef = typeof answer.tracking_id === 'string' ? answer.tracking_id : undefined;
       // 409: the national system already has this report (same key or partner reference).
       if ((res.ok || res.status === 409) && externalRef) return { externalRef };
@@ -148,7 +145,7 @@ export function laporDestination({
       const query = cursor ? `?setelah=${encodeURIComponent(cursor)}` : '';
       const res = await call(`laporan/${encodeURIComponent(externalRef)}/riwayat${query}`, { method: 'GET' });
       if (!res.ok) throw new DeliveryError(`${name} answered ${res.status} to a poll`, retryableStatus(res.status));
-      const history = (await res.json()) as { riwayat?: NationalHistoryEntry[] };
+      const history = res.json<{ riwayat?: NationalHistoryEntry[] }>({});
       const events: InboundEvent[] = [];
       for (const entry of (history.riwayat ?? []).filter((e) => e.sumber !== 'MITRA')) {
         const status = entry.status ? STATUS_FROM_NATIONAL[entry.status] : undefined;

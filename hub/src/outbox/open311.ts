@@ -6,6 +6,7 @@ import {
   type OutgoingReport,
   retryableStatus,
 } from './destination';
+import { type Answer, type Exchange, exchange } from './http-client';
 
 /**
  * An institution's Open311 GeoReport v2 endpoint. Each report becomes a
@@ -57,15 +58,18 @@ export function open311Destination(options: Open311Options): Destination {
     }
     return target;
   };
-  const call = async (target: URL, init: RequestInit = {}): Promise<ServiceRequest[]> => {
-    let res: Response;
+  const call = async (
+    target: URL,
+    init: Omit<Exchange, 'timeoutMs'> = { method: 'GET' },
+  ): Promise<ServiceRequest[]> => {
+    let res: Answer;
     try {
-      res = await fetch(target, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      res = await exchange(target, { ...init, timeoutMs });
     } catch (error) {
       throw new DeliveryError(`${name} could not be reached: ${(error as Error).message}`, true);
     }
     if (!res.ok) throw new DeliveryError(`${name} answered ${res.status}`, retryableStatus(res.status));
-    const body = await res.json().catch(() => []);
+    const body = res.json<unknown>([]);
     return Array.isArray(body) ? body : [];
   };
   /** Our Tracking ID opens every description, so a request already made can be found again. */
@@ -99,7 +103,7 @@ export function open311Destination(options: Open311Options): Destination {
       const [created] = await call(url('requests.json'), {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: form,
+        body: form.toString(),
       });
       if (created?.service_request_id) return { externalRef: created.service_request_id };
       if (created?.token) return { externalRef: `${TOKEN_PREFIX}${created.token}` };

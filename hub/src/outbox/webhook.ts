@@ -6,6 +6,7 @@ import {
   type OutgoingReport,
   retryableStatus,
 } from './destination';
+import { type Answer, exchange } from './http-client';
 import { signedHeaders } from './signature';
 
 export interface WebhookOptions {
@@ -25,9 +26,9 @@ export function webhookDestination({ name, url, secret, timeoutMs = 15_000 }: We
   /** Posts one signed message; 2xx and 409 (already had it) are delivered. */
   const post = async (message: object, idempotencyKey: string): Promise<{ reference?: unknown }> => {
     const body = JSON.stringify(message);
-    let res: Response;
+    let res: Answer;
     try {
-      res = await fetch(url, {
+      res = await exchange(url, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
@@ -35,12 +36,12 @@ export function webhookDestination({ name, url, secret, timeoutMs = 15_000 }: We
           ...signedHeaders(secret, body),
         },
         body,
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
       });
     } catch (error) {
       throw new DeliveryError(`${name} could not be reached: ${(error as Error).message}`, true);
     }
-    const answer = (await res.json().catch(() => ({}))) as { reference?: unknown };
+    const answer = res.json<{ reference?: unknown }>({});
     if (res.ok || res.status === 409) return answer;
     throw new DeliveryError(`${name} answered ${res.status}`, retryableStatus(res.status));
   };
