@@ -19,6 +19,7 @@ describe('configFromEnv', () => {
       clockSpeed: 1,
       mailFrom: 'SP4N-LAPOR! <no-reply@localhost>',
       outboxWorker: true,
+      outboxConcurrency: 64,
       demo: true,
     });
   });
@@ -40,6 +41,7 @@ describe('configFromEnv', () => {
       RATE_LIMIT_REPORTS_PER_HOUR_PER_SITE: '100',
       TRUST_PROXY: '1',
       OUTBOX_WORKER: 'off',
+      OUTBOX_CONCURRENCY: '8',
     });
     assert.equal(config.port, 9000);
     assert.equal(config.dataDir, '/var/lib/lapor');
@@ -47,6 +49,7 @@ describe('configFromEnv', () => {
     assert.deepEqual(config.rateLimits, { reportsPerHour: 5, reportsPerHourPerSite: 100, lookupsPerMinute: 30 });
     assert.equal(config.trustedProxies, 1);
     assert.equal(config.outboxWorker, false);
+    assert.equal(config.outboxConcurrency, 8);
   });
 
   it('takes PostgreSQL, or another SQLite file, from DATABASE_URL', () => {
@@ -69,5 +72,6 @@ describe('configFromEnv', () => {
 
   it('names every bad setting', () => {
     assert.throws(() => configFromEnv({ PORT: 'eighty', TRUST_PROXY: '-1' }), /PORT[\s\S]*TRUST_PROXY/);
+    assert.throws(() => configFromEnv({ OUTBOX_CONCURRENCY: '0' }), /OUTBOX_CONCURRENCY/);
   });
 });

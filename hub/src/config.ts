@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import * as z from 'zod';
 import { DEFAULT_POW } from './abuse/proof-of-work';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './abuse/rate-limits';
+import { DEFAULT_OUTBOX } from './outbox/worker';
 
 export interface Config {
   port: number;
@@ -28,6 +29,8 @@ export interface Config {
   publicUrl?: string;
   /** Whether this process delivers the outbox; off, it only answers the API and another process delivers. */
   outboxWorker: boolean;
+  /** Reports the outbox sends side by side (each report's own deliveries go one after another). */
+  outboxConcurrency: number;
   /**
    * Demo mode: the demo site is registered on a fresh database, and without
    * destinations.json the local national desk (no login) stands in for
@@ -63,6 +66,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('SP4N-LAPOR! <no-reply@localhost>'),
   ADMIN_TOKEN: z.string().min(24, 'ADMIN_TOKEN must be at least 24 characters').optional(),
   OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(DEFAULT_OUTBOX.concurrency),
   DEMO: z.enum(['on', 'off']).optional(),
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   S3_BUCKET: z.string().min(3).max(63).optional(),
@@ -109,6 +113,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.SMTP_URL && { smtpUrl: e.SMTP_URL }),
     mailFrom: e.MAIL_FROM,
     outboxWorker: e.OUTBOX_WORKER === 'on',
+    outboxConcurrency: e.OUTBOX_CONCURRENCY,
     demo: e.DEMO ? e.DEMO === 'on' : isLoopback(e.HOST),
   };
 }

@@ -15,7 +15,7 @@ import { createLogger } from './logging';
 import { startNationalDesk } from './national-desk/demo';
 import { smtpMailer } from './notifications/mailer';
 import { createRouting, loadRoutingFile } from './outbox/routing';
-import { OutboxWorker } from './outbox/worker';
+import { DEFAULT_OUTBOX, OutboxWorker } from './outbox/worker';
 import { DEMO_SITE, PAGES, WIDGET_BUILD } from './paths';
 import { loadKeyring } from './privacy/keyring';
 import { loadRegions } from './regions/regions';
@@ -132,7 +132,12 @@ const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
 if (!mailer) logger.info('No SMTP_URL: emails to reporters wait in the outbox until one is set.');
 const outbox = new OutboxWorker(
   { db, directory, regions, keyring, routing, mailer, publicUrl, logger, attachments },
-  demoDestinations.length ? { pollIntervalMs: 3000 } : {},
+  {
+    concurrency: config.outboxConcurrency,
+    // Enough claimed at once that every lane has work while the pass's slowest delivery finishes.
+    batch: Math.max(DEFAULT_OUTBOX.batch, config.outboxConcurrency * 4),
+    ...(demoDestinations.length && { pollIntervalMs: 3000 }),
+  },
 );
 if (config.outboxWorker) outbox.start();
 else logger.info('OUTBOX_WORKER=off: this process answers the API; another delivers the outbox.');

@@ -28,8 +28,8 @@ export const DEFAULT_OUTBOX: OutboxOptions = {
   baseDelayMs: 5_000,
   maxDelayMs: 60 * 60_000,
   leaseMs: 60_000,
-  batch: 100,
-  concurrency: 8,
+  batch: 256,
+  concurrency: 64,
   pollIntervalMs: 60_000,
 };
 
