@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { fileTypeFromFile } from 'file-type';
 import {
   ATTACHMENT_MEDIA_TYPES,
   type AttachmentProblem,
@@ -32,6 +31,8 @@ export async function inspectAttachment(staged: StagedFile): Promise<Inspection>
   if (staged.truncated) return { ok: false, problem: 'too_big' };
   const problem = attachmentProblem(staged);
   if (problem) return { ok: false, problem };
+  // Loaded with the first attachment (file-type holds every signature it knows): JSON filings never need it.
+  const { fileTypeFromFile } = await import('file-type');
   const detected = await fileTypeFromFile(staged.path);
   if (!detected || !ATTACHMENT_MEDIA_TYPES.has(detected.mime) || !canRemoveMetadata(detected.mime)) {
     return { ok: false, problem: 'unsupported_type' };

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ExifTool } from 'exiftool-vendored';
-import { fileTypeFromBuffer } from 'file-type';
 import { cleanOfficeDocument, type EmbeddedCleaner } from './clean/office';
 import { cleanPdf } from './clean/pdf';
 import { cleanPng } from './clean/png';
@@ -58,6 +57,7 @@ function officeDocument(path: string): Promise<void> {
  */
 function embeddedImages(path: string): EmbeddedCleaner {
   return async (bytes) => {
+    const { fileTypeFromBuffer } = await import('file-type');
     const type = await fileTypeFromBuffer(bytes);
     const clean = type && !type.mime.startsWith('application/') ? CLEANERS[type.mime] : undefined;
     if (!type || !clean) return bytes;

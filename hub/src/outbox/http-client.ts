@@ -1,5 +1,3 @@
-import { request } from 'undici';
-
 /** A destination's answer: its status, and its body read as JSON when it is JSON. */
 export interface Answer {
   status: number;
@@ -26,6 +24,9 @@ export interface Exchange {
  * body is always read to the end, so the connection goes back to the pool.
  */
 export async function exchange(url: URL | string, { method, headers, body, timeoutMs }: Exchange): Promise<Answer> {
+  // Loaded with the first delivery: a hub that has nothing to send spends no memory on it.
+  undici ??= import('undici');
+  const { request } = await undici;
   const res = await request(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
   const text = await res.body.text();
   return {
@@ -40,3 +41,5 @@ export async function exchange(url: URL | string, { method, headers, body, timeo
     },
   };
 }
+
+let undici: Promise<typeof import('undici')> | undefined;

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { type Unzipped, unzipSync, type Zippable, zipSync } from 'fflate';
+import type { Unzipped, Zippable } from 'fflate';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
@@ -47,6 +47,8 @@ export type EmbeddedCleaner = (bytes: Uint8Array) => Promise<Uint8Array>;
  * the first entry, uncompressed, as the format requires.
  */
 export async function cleanOfficeDocument(path: string, cleanEmbedded: EmbeddedCleaner): Promise<void> {
+  // fflate is loaded with the first office document, not by every hub at start.
+  const { unzipSync, zipSync } = await import('fflate');
   const parts: Unzipped = unzipSync(await readFile(path));
   const replacements = 'mimetype' in parts ? ODF_PROPERTIES : OOXML_PROPERTIES;
   const decoder = new TextDecoder('utf-8', { fatal: true });
