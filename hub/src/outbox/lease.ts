@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { maskPersonalData } from '../../../contract';
 import type { Db } from '../db/client';
 import { placeholdersFor, prepared } from '../db/prepared';
@@ -35,7 +35,12 @@ export function retryDelay(
  * claim at once, each skipping the rows another is claiming; SQLite's write
  * transaction holds the whole file, so claims there take turns.
  */
-export function claimDue(db: Db, now: Date, { leaseMs, batch }: Pick<LeaseOptions, 'leaseMs' | 'batch'>) {
+export function claimDue(
+  db: Db,
+  now: Date,
+  { leaseMs, batch }: Pick<LeaseOptions, 'leaseMs' | 'batch'>,
+  { withNotifications = true }: { withNotifications?: boolean } = {},
+) {
   const leaseUntil = new Date(now.getTime() + leaseMs);
   return db.transaction(async (tx): Promise<Delivery[]> => {
     const { deliveries } = tx.$tables;
@@ -47,6 +52,7 @@ export function claimDue(db: Db, now: Date, { leaseMs, batch }: Pick<LeaseOption
           eq(deliveries.state, 'pending'),
           lte(deliveries.nextAttemptAt, now),
           or(isNull(deliveries.leaseUntil), lte(deliveries.leaseUntil, now)),
+          withNotifications ? undefined : ne(deliveries.kind, 'notification'),
         ),
       )
       .orderBy(asc(deliveries.nextAttemptAt))

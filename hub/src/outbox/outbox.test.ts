@@ -75,6 +75,18 @@ describe('the outbox', () => {
     assert.match(view.timeline.at(-1).note, /DISDIK-1/);
   });
 
+  it('leaves reporters’ notifications untouched in a process that cannot send email', async () => {
+    await fileReports(1);
+    const w = worker();
+    assert.equal(await w.tick(), 1);
+    const { deliveries } = hub.db.$tables;
+    const notifications = async () => (await hub.db.select().from(deliveries)).filter((d) => d.kind === 'notification');
+    const [queued] = await notifications();
+    assert.ok(queued, 'the move to submitted queued an email to the reporter');
+    await w.tick(new Date(hub.clock().getTime() + 24 * 3_600_000));
+    assert.deepEqual(await notifications(), [queued], 'not claimed, not put back, not counted: left for a mailer');
+  });
+
   it('works through a backlog without waiting between full batches', { timeout: 60_000 }, async () => {
     await fileReports(12);
     const w = worker({ batch: 5 });

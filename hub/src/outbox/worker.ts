@@ -98,7 +98,10 @@ export class OutboxWorker {
 
   private async work(now: Date): Promise<number> {
     let sent = 0;
-    const claimed = await claimDue(this.deps.db, now, this.options);
+    // A process that cannot send email leaves reporters' notifications to one that can (or to its own next start
+    // with a mailer), rather than taking each up again every few minutes only to put it back.
+    const { mailer, publicUrl } = this.deps;
+    const claimed = await claimDue(this.deps.db, now, this.options, { withNotifications: !!mailer && !!publicUrl });
     this.claimedFullBatch = claimed.length >= this.options.batch;
     // One lane per report, in the order queued (the report before the reporter's actions on it);
     // the lanes run side by side, so one slow destination does not hold up the rest.
