@@ -1,9 +1,5 @@
-import { desc, eq, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { ReportView } from '../../../contract';
-import type { Db } from '../db/client';
-import { prepared } from '../db/prepared';
-import type { Report } from '../db/schema';
 import { localDate } from '../workflow/calendar';
 import { timeZoneOf } from '../workflow/deadlines';
 import type { Access } from './access';
