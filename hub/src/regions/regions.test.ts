@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { serialize } from 'node:v8';
 import { getDistricts, getProvinces, getRegencies, getVillages } from 'idn-area-data';
 import type { Region } from '../../../contract';
 import { compactRegions, titleCase } from './compact';
@@ -87,6 +88,21 @@ describe('the regions', async () => {
       assert.deepEqual(regions.search(query, parent), expected, `${query} in ${parent ?? 'all'}`);
     }
     assert.ok(plain.search('an').length > 10_000);
+  });
+
+  it('keep their text one byte a character, and names as written', () => {
+    const { text } = compactRegions.read(compactRegions.file());
+    assert.ok(text.length > 2_000_000);
+    // V8's serializer marks a string it holds one byte a character with '"', two bytes with 'c' (after padding).
+    const tag = [...serialize(text).subarray(2)].find((byte) => byte !== 0) ?? 0;
+    assert.equal(String.fromCharCode(tag), '"');
+    const written = plain.all.filter((r) => /[^\x00-\xff]/.test(r.name));
+    assert.ok(written.length >= 3, 'the dataset has names with typographic apostrophes');
+    for (const region of written) assert.equal(regions.find(region.code)?.name, region.name);
+    assert.deepEqual(
+      regions.search('Regapu’u').map((r) => r.name),
+      ['Regapu’u'],
+    );
   });
 
   it('start from the build’s compact file of the same data, and make their own from another version’s', () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Region } from '../../../contract';
 import { REGIONS_BUILD } from '../paths';
-import { compactRegions } from './compact';
+import { compactRegions, fromOneByte, searchable } from './compact';
 
 /**
  * Indonesia's administrative regions from the `idn-area-data` package (38
@@ -44,7 +44,7 @@ const tabOf = (level: Level, i: number) => level.text.indexOf('\t', level.starts
 function regionAt(level: Level, i: number): Region {
   const tab = tabOf(level, i);
   const code = level.text.slice(level.starts[i], tab);
-  const name = level.text.slice(tab + 1, lineEnd(level, i));
+  const name = fromOneByte(level.text.slice(tab + 1, lineEnd(level, i)));
   const dot = code.lastIndexOf('.');
   return { code, name, level: level.level, ...(dot > 0 && { parentCode: code.slice(0, dot) }) };
 }
@@ -140,7 +140,7 @@ function regionsOf(levels: readonly Level[]): Regions {
       return Array.from({ length: to - from }, (_, k) => regionAt(level, from + k));
     },
     search(query, parent) {
-      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      const words = searchable(query.toLowerCase()).split(/\s+/).filter(Boolean);
       const [first, ...rest] = words;
       if (!first) return [];
       const prefixed: Region[] = [];
