@@ -48,7 +48,7 @@ const ORIGINALS = new Map([...STAND_INS].map(([original, standIn]) => [standIn, 
 
 /** A name in the text's one-byte form; a character with no stand-in stops the build, to be given one. */
 export function toOneByte(name: string): string {
-  return name.replace(/[^\x00-\x7f\xa0-\xff]/g, (character) => {
+  return name.replace(/[^\p{ASCII}\xa0-\xff]/gu, (character) => {
     const standIn = STAND_INS.get(character);
     if (!standIn) throw new Error(`no one-byte stand-in for ${JSON.stringify(character)} in a region's name`);
     return standIn;
