@@ -96,7 +96,7 @@ export async function eventOf(db: Db, delivery: Pick<Delivery, 'eventId'>) {
  */
 export async function outgoingAction(deps: PayloadDeps, delivery: Delivery): Promise<OutgoingAction | undefined> {
   const { db, keyring } = deps;
-  const { deliveries, reports } = db.$tables;
+  const { deliveries } = db.$tables;
   const [report] = await db
     .select()
     .from(deliveries)
@@ -109,7 +109,7 @@ export async function outgoingAction(deps: PayloadDeps, delivery: Delivery): Pro
     );
   const event = await eventOf(db, delivery);
   if (report?.state !== 'delivered' || !event) return undefined;
-  const [sealed] = await db.select().from(reports).where(eq(reports.id, delivery.reportId));
+  const sealed = await reportRow(db, delivery.reportId);
   return {
     kind: delivery.kind as OutgoingAction['kind'],
     trackingId: sealed?.trackingId ?? '',

@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { Delivery } from '../db/schema';
 import type { Mail } from '../notifications/mailer';
 import { notificationMail, optOutToken } from '../notifications/message';
 import { openNote } from '../privacy/sealed-notes';
 import { openReport } from '../privacy/sealed-report';
-import { contactOf, sentTo } from '../reports/read';
+import { contactOf, reportRow, sentTo } from '../reports/read';
 import { eventOf, type PayloadDeps } from './payload';
 import type { Routing } from './routing';
 
@@ -19,8 +18,7 @@ export async function reporterEmail(
   delivery: Delivery,
 ): Promise<Mail | undefined> {
   const { db, keyring, publicUrl } = deps;
-  const { reports } = db.$tables;
-  const [sealed] = await db.select().from(reports).where(eq(reports.id, delivery.reportId));
+  const sealed = await reportRow(db, delivery.reportId);
   const event = await eventOf(db, delivery);
   const email = sealed && contactOf(openReport(keyring, sealed))?.email;
   if (!sealed || !event || !email || !sealed.notify) return undefined;

@@ -9,7 +9,7 @@ import { sealNote } from '../privacy/sealed-notes';
 import { localDate, type WorkingCalendar } from '../workflow/calendar';
 import { timeZoneOf } from '../workflow/deadlines';
 import { type Access, asReporter } from './access';
-import { eventsOf } from './read';
+import { eventsOf, reportRow } from './read';
 import { reportView, type ViewDeps } from './views';
 
 export type ReporterAction =
@@ -102,10 +102,9 @@ export async function actAsReporter(
   action: ReporterAction,
   now: Date,
 ): Promise<ReportView> {
-  const { reports } = deps.db.$tables;
   const report = asReporter(access);
   const timeZone = timeZoneOf(deps.directory, report.institutionId);
   await actOnReport(deps.db, report, action, { keyring: deps.keyring, calendar: deps.calendar, timeZone, now });
-  const [updated] = await deps.db.select().from(reports).where(eq(reports.id, report.id));
+  const updated = await reportRow(deps.db, report.id);
   return reportView(deps, updated ?? report, 'reporter', now);
 }
