@@ -2,8 +2,8 @@
 export interface Answer {
   status: number;
   ok: boolean;
-  /** The body as JSON, or `fallback` when it is empty or not JSON. */
-  json<T>(fallback: T): T;
+  /** The body as JSON; with a `fallback`, that when the body is empty or not JSON, else a SyntaxError. */
+  json<T>(fallback?: T): T;
 }
 
 export interface Exchange {
@@ -32,7 +32,8 @@ export async function exchange(url: URL | string, { method, headers, body, timeo
   return {
     status: res.statusCode,
     ok: res.statusCode >= 200 && res.statusCode < 300,
-    json<T>(fallback: T): T {
+    json<T>(fallback?: T): T {
+      if (fallback === undefined) return JSON.parse(text) as T;
       try {
         return text ? (JSON.parse(text) as T) : fallback;
       } catch {

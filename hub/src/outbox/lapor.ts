@@ -145,7 +145,7 @@ export function laporDestination({
       const query = cursor ? `?setelah=${encodeURIComponent(cursor)}` : '';
       const res = await call(`laporan/${encodeURIComponent(externalRef)}/riwayat${query}`, { method: 'GET' });
       if (!res.ok) throw new DeliveryError(`${name} answered ${res.status} to a poll`, retryableStatus(res.status));
-      const history = res.json<{ riwayat?: NationalHistoryEntry[] }>({});
+      const history = res.json<{ riwayat?: NationalHistoryEntry[] }>();
       const events: InboundEvent[] = [];
       for (const entry of (history.riwayat ?? []).filter((e) => e.sumber !== 'MITRA')) {
         const status = entry.status ? STATUS_FROM_NATIONAL[entry.status] : undefined;
