@@ -84,6 +84,10 @@ export const reportViewSchema = z
         actor: z.enum(['reporter', 'hub', 'national', 'institution']),
         status: status.optional(),
         note: z.string().optional(),
+        reference: z
+          .string()
+          .optional()
+          .meta({ description: "For the move to `submitted`: the report's number at its destination (see `sentTo`)" }),
         rating: z.number().int().min(1).max(5).optional(),
         institution: ref.optional(),
       }),

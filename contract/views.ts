@@ -15,6 +15,8 @@ export interface TimelineEntry {
   actor: 'reporter' | 'hub' | 'national' | 'institution';
   status?: ReportStatus;
   note?: string;
+  /** For the move to `submitted`: the report's number at its destination (see `ReportView.sentTo`). */
+  reference?: string;
   /** For a rating: 1 (poor) to 5 (excellent). */
   rating?: number;
   /** For a forwarding: the institution the report was passed to. */

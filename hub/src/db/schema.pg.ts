@@ -92,6 +92,12 @@ export const reportEvents = pgTable(
     status: text({ enum: REPORT_STATUSES }),
     note: text(),
     institution: text(),
+    /**
+     * For the move to `submitted`: the report's number at its destination
+     * (SP4N-LAPOR!'s, or the institution's desk's), shown to the reporter in
+     * their own language rather than as a note in the hub's.
+     */
+    reference: text(),
     rating: integer(),
   },
   (table) => [index('report_events_report_id_idx').on(table.reportId, table.id)],

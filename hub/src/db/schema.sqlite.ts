@@ -95,6 +95,12 @@ export const reportEvents = sqliteTable(
      */
     institution: text(),
     /** A reporter's rating of the follow-up, 1 to 5. */
+    /**
+     * For the move to `submitted`: the report's number at its destination
+     * (SP4N-LAPOR!'s, or the institution's desk's), shown to the reporter in
+     * their own language rather than as a note in the hub's.
+     */
+    reference: text(),
     rating: integer(),
   },
   (table) => [index('report_events_report_id_idx').on(table.reportId, table.id)],

@@ -38,6 +38,11 @@ const STATUS = {
 
 /** A report sent to an institution's own desk (webhook, email, Open311) did not go to SP4N-LAPOR!. */
 const SENT_TO_INSTITUTION = { id: 'dikirim ke instansi tujuan', en: 'sent to the institution' };
+/** Where the destination's report number comes from, as the reference line names it. */
+const DESTINATION = {
+  id: { 'sp4n-lapor': 'SP4N-LAPOR!', institution: 'instansi tujuan' },
+  en: { 'sp4n-lapor': 'SP4N-LAPOR!', institution: 'the institution’s desk' },
+};
 
 const TEXT = {
   id: {
@@ -45,6 +50,7 @@ const TEXT = {
     response: 'ada tanggapan baru',
     intro: (id: string, what: string) => `Laporan Anda dengan Tracking ID ${id} ${what}.`,
     note: 'Keterangan:',
+    reference: (where: string, ref: string) => `Nomor laporan di ${where}: ${ref}`,
     follow: 'Lihat perkembangannya:',
     optOut: 'Tidak ingin menerima email seperti ini lagi?',
     footer: 'Email ini dikirim otomatis oleh hub pengaduan SP4N-LAPOR!. Jangan membalas email ini.',
@@ -54,6 +60,7 @@ const TEXT = {
     response: 'a new response',
     intro: (id: string, what: string) => `Your report with Tracking ID ${id} has ${what}.`,
     note: 'Note:',
+    reference: (where: string, ref: string) => `Report number at ${where}: ${ref}`,
     follow: 'Follow its progress:',
     optOut: 'Don’t want emails like this any more?',
     footer: 'This email was sent automatically by an SP4N-LAPOR! complaint hub. Please do not reply to it.',
@@ -63,7 +70,7 @@ const TEXT = {
 export function notificationMail(options: {
   locale: 'id' | 'en';
   trackingId: string;
-  event: Pick<ReportEvent, 'type' | 'status' | 'note'>;
+  event: Pick<ReportEvent, 'type' | 'status' | 'note' | 'reference'>;
   trackerUrl: string;
   optOutUrl: string;
   /** Where the report was sent: SP4N-LAPOR! (the default) or the institution's own desk. */
@@ -82,8 +89,10 @@ export function notificationMail(options: {
         ? 'mendapat tanggapan baru'
         : `received ${t.response}`;
   const short = event.type === 'status' && event.status ? label(event.status) : t.response;
+  const reference = event.reference ? t.reference(DESTINATION[locale][sentTo ?? 'sp4n-lapor'], event.reference) : '';
   const lines = [
     t.intro(trackingId, what),
+    ...(reference ? [reference] : []),
     ...(event.note ? ['', t.note, event.note] : []),
     '',
     t.follow,
@@ -97,6 +106,7 @@ export function notificationMail(options: {
   // Every value is escaped: the note is an institution's text, and the links carry query strings.
   const body = [
     `<p>${escapeHtml(t.intro(trackingId, what))}</p>`,
+    reference ? `<p>${escapeHtml(reference)}</p>` : '',
     event.note ? `<p><strong>${escapeHtml(t.note)}</strong><br />${escapeHtml(event.note)}</p>` : '',
     `<p>${escapeHtml(t.follow)} <a href="${escapeHtml(trackerUrl)}">${escapeHtml(trackerUrl)}</a></p>`,
     `<p><small>${escapeHtml(t.optOut)} <a href="${escapeHtml(optOutUrl)}">${escapeHtml(optOutUrl)}</a><br />${escapeHtml(t.footer)}</small></p>`,

@@ -72,7 +72,7 @@ describe('notifications to the reporter', () => {
       notificationMail({
         locale: 'id',
         trackingId: 'LPR-0000-0000-0',
-        event: { type: 'status', status: 'submitted', note: null },
+        event: { type: 'status', status: 'submitted', note: null, reference: '2026003' },
         trackerUrl: `${PUBLIC_URL}/lacak/`,
         optOutUrl: `${PUBLIC_URL}/opt-out`,
         ...(sentTo && { sentTo }),
@@ -80,13 +80,20 @@ describe('notifications to the reporter', () => {
     assert.equal(mail('institution').subject, 'Laporan LPR-0000-0000-0: dikirim ke instansi tujuan');
     assert.doesNotMatch(mail('institution').text, /dikirim ke SP4N/);
     assert.equal(mail('sp4n-lapor').subject, 'Laporan LPR-0000-0000-0: dikirim ke SP4N-LAPOR!');
+    assert.match(mail('sp4n-lapor').text, /^Nomor laporan di SP4N-LAPOR!: 2026003$/m);
+    assert.match(mail('institution').text, /^Nomor laporan di instansi tujuan: 2026003$/m);
   });
 
   it('escape an institution’s response and the links in the HTML part', () => {
     const mail = notificationMail({
       locale: 'id',
       trackingId: 'LPR-0000-0000-0',
-      event: { type: 'message', status: null, note: 'Sudah <b>diperbaiki</b> & <script>alert(1)</script>' },
+      event: {
+        type: 'message',
+        status: null,
+        reference: null,
+        note: 'Sudah <b>diperbaiki</b> & <script>alert(1)</script>',
+      },
       trackerUrl: `${PUBLIC_URL}/lacak/?id=LPR-0000-0000-0&x="y"`,
       optOutUrl: `${PUBLIC_URL}/opt-out?report=LPR-0000-0000-0&token=t`,
     });

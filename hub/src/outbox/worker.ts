@@ -150,8 +150,12 @@ export class OutboxWorker {
     const { db, keyring, logger } = this.deps;
     const report = await reportRow(db, delivery.reportId);
     if (report?.status === 'received') {
-      const note = externalRef ? `Nomor laporan di ${delivery.destination}: ${externalRef}` : undefined;
-      await recordTransition(db, keyring, report.id, { to: 'submitted', actor: 'hub', note, at: now });
+      await recordTransition(db, keyring, report.id, {
+        to: 'submitted',
+        actor: 'hub',
+        ...(externalRef && { reference: externalRef }),
+        at: now,
+      });
     }
     logger?.info({ delivery: delivery.id, destination: delivery.destination }, 'delivered');
   }

@@ -146,6 +146,18 @@ describe('the reporter’s actions', () => {
     assert.equal(await codeOf(await post(trackingId, 'rating', { score: 5 }, receipt)), 'already_rated');
   });
 
+  it('rate the follow-up that stands, not one the reporter reopened the report over', async () => {
+    const { trackingId, receipt } = await filed('submitted', 'verified', 'forwarded', 'followed_up');
+    const reopened = await post(
+      trackingId,
+      'reopen',
+      { reason: 'Tindak lanjutnya tidak menjawab laporan saya.' },
+      receipt,
+    );
+    assert.equal((await reopened.json()).status, 'reopened');
+    assert.equal(await codeOf(await post(trackingId, 'rating', { score: 1 }, receipt)), 'not_yet_followed_up');
+  });
+
   it('are passed on to where the report went, after the report itself, once each', async () => {
     const { deliveries } = hub.db.$tables;
     const { trackingId, receipt } = await filed();

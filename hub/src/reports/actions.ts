@@ -84,12 +84,21 @@ function checkReopen(
   }
 }
 
+/**
+ * A follow-up is rated while it stands (followed up, or finished after it): a
+ * reporter who reopened the report was not satisfied and waits for the next
+ * follow-up, which is the one to rate. Once per report.
+ */
 function checkRating(report: Report, events: readonly { type: string; status: string | null }[]) {
-  if (!events.some((e) => e.type === 'status' && e.status === 'followed_up')) {
-    throw new DomainError('not_yet_followed_up', 'A follow-up can be rated once there is one');
+  if (report.status === 'archived') throw new DomainError('invalid_transition', 'An archived report cannot be rated');
+  const followedUp = events.some((e) => e.type === 'status' && e.status === 'followed_up');
+  if (!followedUp || (report.status !== 'followed_up' && report.status !== 'finished')) {
+    throw new DomainError(
+      'not_yet_followed_up',
+      'A follow-up can be rated once there is one, and not while a reopened report waits for the next',
+    );
   }
   if (events.some((e) => e.type === 'rating')) throw new DomainError('already_rated', 'This report was already rated');
-  if (report.status === 'archived') throw new DomainError('invalid_transition', 'An archived report cannot be rated');
 }
 
 /**

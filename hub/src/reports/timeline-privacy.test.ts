@@ -41,8 +41,8 @@ const COMMENT = 'Saya Andi Pratama, wali murid; hubungi saya di 0812-3456-7890 a
 const RESPONSE = 'Bapak Andi, pungutan sudah dihentikan; dana dikembalikan lewat rekening 0812 3456 7890.';
 const REOPEN = 'Andi belum menerima pengembalian dana sampai hari ini.';
 const REMARK = 'Terima kasih, Pak Kepala; salam dari Andi.';
-/** The hub's own note when the report reached the institution. */
-const DELIVERED = 'Nomor laporan di disdik: D-1';
+/** The institution's desk's number for the report, which the hub records when it delivers. */
+const DELIVERED = 'D-1';
 
 /** A report with a whole life: delivered, commented on, answered, followed up, reopened and rated. */
 async function lived(extra: { anonymous?: boolean; confidential?: boolean }) {
@@ -89,18 +89,19 @@ describe('the timeline, as the public sees it', () => {
       assert.deepEqual(Object.keys(entry).sort(), ['actor', 'at', 'type', ...(entry.status ? ['status'] : [])].sort());
     }
     const own = await view(true);
+    assert.deepEqual(notes(own), [COMMENT, RESPONSE, RESPONSE, REOPEN, RESPONSE, REMARK], 'the reporter sees it all');
     assert.deepEqual(
-      notes(own),
-      [DELIVERED, COMMENT, RESPONSE, RESPONSE, REOPEN, RESPONSE, REMARK],
-      'the reporter sees it all',
+      own.timeline.flatMap((entry) => entry.reference ?? []),
+      [DELIVERED],
+      "and the desk's number for it",
     );
   });
 
   it('of an anonymous report: every note masked like the body, the reporter’s own name included', async () => {
     const { view } = await lived({ anonymous: true });
     const shown = notes(await view(false));
-    assert.equal(shown.length, 7);
-    assert.match(shown[1] ?? '', /^Saya \*\*\* \*\*\*, wali murid; hubungi saya di \*\*\* atau \*\*\*\.$/);
+    assert.equal(shown.length, 6);
+    assert.match(shown[0] ?? '', /^Saya \*\*\* \*\*\*, wali murid; hubungi saya di \*\*\* atau \*\*\*\.$/);
     const all = shown.join('\n');
     for (const secret of ['Andi', 'Pratama', '3456', '7890', 'andi@']) assert.ok(!all.includes(secret), secret);
   });
@@ -108,9 +109,33 @@ describe('the timeline, as the public sees it', () => {
   it('of a named report: contact details masked, the name shown as the reporter chose', async () => {
     const { view } = await lived({});
     const shown = notes(await view(false));
-    assert.equal(shown.length, 7);
-    assert.match(shown[1] ?? '', /Andi Pratama/);
+    assert.equal(shown.length, 6);
+    assert.match(shown[0] ?? '', /Andi Pratama/);
     assert.ok(!shown.join('\n').includes('3456'));
+  });
+});
+
+describe('the number a destination gave the report', () => {
+  it('comes as a reference the tracker words in the viewer’s language, also from notes hubs wrote before', async () => {
+    const { reports } = hub.db.$tables;
+    const { trackingId } = await (await postJson(hub.app, '/api/v1/reports', sampleReport)).json();
+    const [row] = await hub.db.select().from(reports).where(eq(reports.trackingId, trackingId));
+    const earlier = 'Nomor laporan di lapor: 2026003';
+    await recordTransition(hub.db, testKeyring, row?.id ?? 0, {
+      to: 'submitted',
+      actor: 'hub',
+      note: earlier,
+      at: hub.clock(),
+    });
+    const seen: ReportView = await (await hub.app.request(`/api/v1/reports/${trackingId}`)).json();
+    const submitted = seen.timeline.find((entry) => entry.status === 'submitted');
+    assert.deepEqual(submitted, {
+      at: hub.clock().toISOString(),
+      type: 'status',
+      actor: 'hub',
+      status: 'submitted',
+      reference: '2026003',
+    });
   });
 });
 
@@ -123,11 +148,11 @@ describe('timeline notes at rest and on their way out', () => {
       const stored = (await hub.db.select().from(reportEvents).where(eq(reportEvents.reportId, id))).flatMap((e) =>
         e.note ? [e.note] : [],
       );
-      assert.equal(stored.length, 7, 'every note is there');
+      assert.equal(stored.length, 6, 'every note is there');
       assert.ok(stored.every((note) => testKeyring.isSealed(note)));
       assert.ok(!JSON.stringify(stored).includes('Andi'));
     }
-    assert.deepEqual(notes(await open.view(true)).slice(1), [COMMENT, RESPONSE, RESPONSE, REOPEN, RESPONSE, REMARK]);
+    assert.deepEqual(notes(await open.view(true)), [COMMENT, RESPONSE, RESPONSE, REOPEN, RESPONSE, REMARK]);
   });
 
   it('reach the institution without an anonymous reporter’s identity', async () => {

@@ -148,12 +148,19 @@ function bareEntry(event: ReportEvent): ReportView['timeline'][number] {
 }
 
 function timelineEntry(event: ReportEvent, note: (stored: string) => string): ReportView['timeline'][number] {
+  const text = event.note ? note(event.note) : undefined;
+  const earlier = event.actor === 'hub' && event.status === 'submitted' ? EARLIER_REFERENCE.exec(text ?? '') : null;
+  const reference = event.reference ?? earlier?.[1];
   return {
     ...bareEntry(event),
-    ...(event.note && { note: note(event.note) }),
+    ...(text && !earlier && { note: text }),
+    ...(reference && { reference }),
     ...(event.rating && { rating: event.rating }),
   };
 }
+
+/** How hubs before the `reference` column wrote a destination's number, as a note in Indonesian. */
+const EARLIER_REFERENCE = /^Nomor laporan di [^:]+: (.+)$/;
 
 /** A report delivered to `destination`, by our Tracking ID or the destination's own reference. */
 export async function findReportForDestination(

@@ -58,7 +58,7 @@ const rateFollowUp = reporterAction(
   'rateFollowUp',
   'Rate the follow-up, once',
   ratingSchema,
-  'Only after a follow-up (`not_yet_followed_up`), and once (`already_rated`).',
+  'While a follow-up stands, not while a reopened report waits for the next (`not_yet_followed_up`), and once (`already_rated`).',
 );
 
 /** What a reporter holding the receipt may do: comment, reopen, rate. */

@@ -25,6 +25,7 @@ const insertStatusEvent = prepared('insert_status_event', (db) => {
       status: sql.placeholder('status'),
       note: sql.placeholder('note'),
       institution: sql.placeholder('institution'),
+      reference: sql.placeholder('reference'),
     })
     .returning({ id: reportEvents.id });
 });
@@ -45,7 +46,7 @@ export function recordTransition(
   db: Executor,
   keyring: Keyring,
   reportId: number,
-  change: { to: ReportStatus; actor: Actor; note?: string; at: Date; institution?: string },
+  change: { to: ReportStatus; actor: Actor; note?: string; at: Date; institution?: string; reference?: string },
 ): Promise<Report> {
   const { at } = change;
   return db.transaction(async (tx) => {
@@ -61,6 +62,7 @@ export function recordTransition(
       status: change.to,
       note: sealNote(keyring, report, change.note),
       institution: change.institution ?? null,
+      reference: change.reference ?? null,
     });
     await updateStatus(tx).execute({ status: change.to, at, reportId });
     if (change.actor !== 'reporter' && event) await queueNotification(tx, report, event.id, at);
