@@ -76,6 +76,29 @@ test('a one-element bundle defines its element alone', async ({ page }) => {
   expect(defined).toEqual({ form: false, tracker: true });
 });
 
+test('the bundle adds to window only the globals the README names', async ({ page }) => {
+  await page.goto('/demo/builder.html');
+  const added = await page.evaluate(async () => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const win = frame.contentWindow as Window & typeof globalThis;
+    const before = new Set(Object.getOwnPropertyNames(win));
+    const script = win.document.createElement('script');
+    script.type = 'module';
+    script.src = '/widget/lapor.js';
+    win.document.head.append(script);
+    await win.customElements.whenDefined('lapor-tracker');
+    return Object.getOwnPropertyNames(win).filter((name) => !before.has(name));
+  });
+  // Lit's own: its version registries and the decorators' metadata; the elements live in customElements.
+  expect(added.sort()).toEqual([
+    'litElementVersions',
+    'litHtmlVersions',
+    'litPropertyMetadata',
+    'reactiveElementVersions',
+  ]);
+});
+
 test('a visitor files a report with the keyboard alone', async ({ page }) => {
   await page.goto('/demo/');
   const focusedId = () =>

@@ -38,6 +38,41 @@ export const statusLabel = (status: ReportStatus, sentTo?: ReportView['sentTo'])
     reopened: msg('Dibuka kembali'),
   })[status];
 
+/**
+ * Categories named in the visitor's language. The hub's list
+ * (hub/data/categories.json) names them in Indonesian; the translation check
+ * fails when one of its categories is missing here. A category an operator
+ * added keeps the name the hub gives it.
+ */
+export function categoryNames<T extends { id: string; name: string }>(categories: readonly T[]): T[] {
+  const names: Record<string, string> = {
+    'pendidikan-kebudayaan': msg('Pendidikan dan Kebudayaan'),
+    kesehatan: msg('Kesehatan'),
+    infrastruktur: msg('Infrastruktur'),
+    'administrasi-kependudukan': msg('Administrasi Kependudukan'),
+    ketenagakerjaan: msg('Ketenagakerjaan'),
+    perhubungan: msg('Perhubungan'),
+    'sosial-kesejahteraan': msg('Sosial dan Kesejahteraan'),
+    'lingkungan-hidup': msg('Lingkungan Hidup dan Kehutanan'),
+    'ekonomi-keuangan': msg('Ekonomi dan Keuangan'),
+    'pertanian-peternakan': msg('Pertanian dan Peternakan'),
+    'energi-sumber-daya-alam': msg('Energi dan Sumber Daya Alam'),
+    'ketentraman-ketertiban': msg('Ketentraman, Ketertiban Umum, dan Perlindungan Masyarakat'),
+    'politik-hukum': msg('Politik dan Hukum'),
+    lainnya: msg('Topik Lainnya'),
+  };
+  return categories.map((category) => ({ ...category, name: names[category.id] ?? category.name }));
+}
+
+export const categoryName = (category: { id: string; name: string }): string =>
+  categoryNames([category])[0]?.name ?? category.name;
+
+/** The report's number at the destination it was sent to, as `sentTo` names it. */
+export const referenceLabel = (reference: string, sentTo?: ReportView['sentTo']): string =>
+  sentTo === 'institution'
+    ? msg(str`Nomor laporan di instansi tujuan: ${reference}`)
+    : msg(str`Nomor laporan di SP4N-LAPOR!: ${reference}`);
+
 const LENGTHS: Record<string, readonly [min: number, max: number]> = {
   ...TEXT_LIMITS,
   'reporter.email': [0, REPORTER_EMAIL_MAX_LENGTH],

@@ -55,6 +55,22 @@ export const formStyles = css`
     gap: 0.25rem;
     margin: 0 0 1rem;
   }
+  .code.whole,
+  .code.grouped > span {
+    white-space: nowrap;
+  }
+  .code.grouped > span {
+    display: inline-block;
+    margin-inline-end: 0.4em;
+  }
+  .copied:empty {
+    margin: 0; /* kept in the page, empty, so that screen readers announce what fills it */
+  }
+  .copied {
+    margin: 0 0 1rem;
+    font-weight: 600;
+    color: var(--_primary);
+  }
   .success dd {
     margin: 0 0 0.75rem;
     display: flex;

@@ -171,6 +171,46 @@ describe('<lapor-form>', () => {
     expect(localStorage.length).to.equal(0);
   });
 
+  it('keeps each group of the receipt on one line on a phone, and says visibly what was copied', async () => {
+    const el = await mount((req) => (req.method === 'POST' ? { status: 201, body: created } : undefined));
+    el.style.cssText = 'display: block; width: 320px';
+    fillValid(el);
+    await submit(el);
+    await waitUntil(() => $(el, '[part=receipt]'), 'filed');
+    const groups = [...$(el, '[part=receipt]').children];
+    expect(groups.map((g) => g.textContent).join('')).to.equal(created.receipt);
+    expect(groups.length).to.be.greaterThan(1);
+    const lines = new Set(groups.map((g) => Math.round(g.getBoundingClientRect().top)));
+    expect(lines.size, 'the receipt wraps at 320 px').to.be.greaterThan(1);
+    const linesOf = (node: Node) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return range.getClientRects().length;
+    };
+    for (const group of groups) expect(linesOf(group), group.textContent ?? '').to.equal(1);
+    expect(linesOf($(el, '[part=tracking-id]'))).to.equal(1);
+
+    const clipboard = navigator.clipboard;
+    const copiedTexts: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void copiedTexts.push(text) },
+    });
+    try {
+      const copyReceipt = [...(el.shadowRoot?.querySelectorAll('button') ?? [])].find((b) =>
+        b.textContent?.includes('Salin kode bukti'),
+      );
+      copyReceipt?.click();
+      await waitUntil(() => $(el, '.copied').textContent, 'confirmed');
+    } finally {
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: clipboard });
+    }
+    expect(copiedTexts).to.deep.equal([created.receipt]);
+    expect($(el, '.copied').textContent).to.equal('Kode bukti disalin.');
+    expect($<HTMLElement>(el, '.copied').offsetHeight, 'shown, not only announced').to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('solves a new puzzle and sends again when the hub refuses the proof of work', async () => {
     let refusals = 1;
     const el = await mount((req) => {

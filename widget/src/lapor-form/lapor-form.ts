@@ -19,7 +19,14 @@ import { HubError } from '../internal/hub-client';
 import { LaporElement } from '../internal/lapor-element';
 import { LatestRequest } from '../internal/latest-request';
 import { getLocale } from '../internal/locale';
-import { attachmentMessage, fieldMessage, hubErrorMessage, kindHelp, kindLabel } from '../internal/messages';
+import {
+  attachmentMessage,
+  categoryNames,
+  fieldMessage,
+  hubErrorMessage,
+  kindHelp,
+  kindLabel,
+} from '../internal/messages';
 import { solveChallenge } from '../internal/proof-of-work';
 import { sharedStyles } from '../internal/shared.styles';
 import { type DraftPlace, DraftStore, type PendingSend } from './draft';
@@ -382,7 +389,8 @@ export class LaporForm extends LaporElement {
 
   private renderCategory(): TemplateResult | typeof nothing {
     if (!this.categories.length) return nothing;
-    return this.selectField('categoryId', msg('Kategori (opsional)'), this.categories, msg('Tanpa kategori'));
+    const categories = categoryNames(this.categories);
+    return this.selectField('categoryId', msg('Kategori (opsional)'), categories, msg('Tanpa kategori'));
   }
 
   private renderAttachments() {
@@ -475,14 +483,14 @@ export class LaporForm extends LaporElement {
         <dl>
           <dt>${msg('Tracking ID')}</dt>
           <dd>
-            <span class="code" part="tracking-id">${created.trackingId}</span>
+            <span class="code whole" part="tracking-id">${created.trackingId}</span>
             <button type="button" class="secondary" @click=${() => this.copy(created.trackingId, 'tracking-id')}>
               ${msg('Salin Tracking ID')}
             </button>
           </dd>
           <dt>${msg('Kode bukti')}</dt>
           <dd>
-            <span class="code" part="receipt">${created.receipt}</span>
+            <span class="code grouped" part="receipt">${inGroups(created.receipt).map((group) => html`<span>${group}</span>`)}</span>
             <button type="button" class="secondary" @click=${() => this.copy(created.receipt, 'receipt')}>
               ${msg('Salin kode bukti')}
             </button>
@@ -494,7 +502,7 @@ export class LaporForm extends LaporElement {
             'Simpan kode bukti ini sekarang: kode ini hanya ditampilkan sekali. Dengan kode ini Anda dapat melihat laporan lengkap Anda dan menanggapinya.',
           )}
         </p>
-        <p class="visually-hidden" role="status">${this.copied}</p>
+        <p class="copied" role="status">${this.copied}</p>
         <div class="actions">
           <button type="button" @click=${() => downloadReceipt(created, trackerLink)}>${msg('Simpan bukti laporan')}</button>
           <button type="button" class="secondary" @click=${() => printReceipt(created, trackerLink)}>${msg('Cetak')}</button>
@@ -931,6 +939,15 @@ export class LaporForm extends LaporElement {
 }
 
 /** 128 random bits; `crypto.randomUUID` would need a secure context, which not every institution's site is. */
+/**
+ * The receipt in groups of four, for a person copying it by hand: a line may
+ * break between groups, never inside one (a break at one of its hyphens reads
+ * as part of the code). Copied by selection, the groups join without spaces.
+ */
+function inGroups(code: string): string[] {
+  return code.match(/.{1,4}/g) ?? [];
+}
+
 function newIdempotencyKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

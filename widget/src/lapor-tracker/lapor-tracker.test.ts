@@ -191,6 +191,73 @@ describe('<lapor-tracker>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('offers no rating while a report the reporter reopened waits for its next follow-up, and says which end is good', async () => {
+    const followedUp: ReportView = {
+      ...view,
+      viewer: 'reporter',
+      status: 'followed_up',
+      timeline: [
+        ...view.timeline,
+        { at: '2026-11-24T03:00:00.000Z', type: 'status', actor: 'institution', status: 'followed_up' },
+      ],
+    };
+    const reopened: ReportView = {
+      ...followedUp,
+      status: 'reopened',
+      timeline: [
+        ...followedUp.timeline,
+        { at: '2026-11-25T03:00:00.000Z', type: 'status', actor: 'reporter', status: 'reopened' },
+      ],
+    };
+    hub = installFakeHub((req) => ({
+      status: req.method === 'GET' ? 200 : 201,
+      body: req.method === 'GET' ? followedUp : reopened,
+    }));
+    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+    await lookUp(el, view.trackingId, 'the-receipt');
+    await waitUntil(() => $(el, '[name=score]'), 'rating offered after the follow-up');
+    expect($(el, '#scale-help').textContent).to.equal('1 = sangat tidak puas, 5 = sangat puas');
+    await expect(el).to.be.accessible();
+
+    const reason = $<HTMLTextAreaElement>(el, '#reason');
+    reason.value = 'Pungutan masih diminta minggu ini.';
+    (reason.form as HTMLFormElement).requestSubmit();
+    await waitUntil(() => $(el, '[part=reporter-actions] .info'), 'reopened');
+    expect($(el, '[part=reporter-actions] form')).to.exist;
+    expect($(el, '[name=score]')).to.be.null;
+  });
+
+  it('accepts a receipt copied with the spaces and line breaks between its groups', async () => {
+    hub = installFakeHub(() => ({ status: 200, body: { ...view, viewer: 'reporter' } }));
+    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+    await lookUp(el, view.trackingId, ' r3c3 1pt-\ns3cr 3t ');
+    await waitUntil(() => $(el, '[part=report]'));
+    expect(hub.requests[0]?.headers.get('authorization')).to.equal('Receipt r3c31pt-s3cr3t');
+  });
+
+  it('follows a #lapor= link opened on its page, and brings the report into view and focus', async () => {
+    const other = { ...view, trackingId: 'LPR-0000-0001-Y', title: 'Jalan rusak di depan sekolah' };
+    hub = installFakeHub((req) =>
+      req.url.pathname.endsWith(other.trackingId) ? { status: 200, body: other } : { status: 200, body: view },
+    );
+    const el = await fixture<LaporTracker>(
+      html`<div style="margin-top: 3000px"><lapor-tracker hub="https://hub.example.id"></lapor-tracker></div>`,
+    ).then((wrapper) => wrapper.querySelector('lapor-tracker') as LaporTracker);
+    const before = window.location.href;
+    try {
+      const tracked = oneEvent(el, 'lapor-tracked');
+      window.location.hash = `#lapor=${other.trackingId}`;
+      await tracked;
+      await waitUntil(() => el.shadowRoot?.activeElement?.id === 'report-title', 'focused');
+      expect($(el, '#report-title').textContent).to.equal(other.title);
+      const top = $(el, '#report-title').getBoundingClientRect().top;
+      expect(top).to.be.within(0, window.innerHeight);
+      expect($<HTMLInputElement>(el, '#tracking-id').value).to.equal(other.trackingId);
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
   it('opens the reporter’s view from the receipt file the form offered', async () => {
     hub = installFakeHub(() => ({ status: 200, body: { ...view, viewer: 'reporter' } }));
     const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
@@ -361,11 +428,17 @@ describe('<lapor-tracker>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('speaks English, deadlines and states included', async () => {
+  it('speaks English, deadlines, states, categories and the destination’s number included', async () => {
     const forwarded: ReportView = {
       ...view,
       status: 'forwarded',
+      sentTo: 'sp4n-lapor',
+      category: { id: 'pendidikan-kebudayaan', name: 'Pendidikan dan Kebudayaan' },
       deadline: { kind: 'follow_up', due: '2026-11-27', workingDaysLeft: 3, overdue: false },
+      timeline: [
+        ...view.timeline,
+        { at: '2026-11-23T04:00:00.000Z', type: 'status', actor: 'hub', status: 'submitted', reference: '2026003' },
+      ],
     };
     hub = installFakeHub(() => ({ status: 200, body: forwarded }));
     const el = await fixture<LaporTracker>(
@@ -376,6 +449,9 @@ describe('<lapor-tracker>', () => {
       'Friday, 27 November 2026 — 3 working days left',
     );
     expect($(el, '[part=status]').textContent).to.equal('Forwarded to the institution');
+    expect($(el, 'dl').textContent).to.contain('Education and Culture');
+    expect($(el, '[part=timeline]').textContent).to.contain('Report number at SP4N-LAPOR!: 2026003');
+    expect($(el, '.report').textContent).not.to.contain('Pendidikan');
     await expect(el).to.be.accessible();
   });
 });

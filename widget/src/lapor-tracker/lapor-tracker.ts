@@ -7,7 +7,15 @@ import { LaporTrackedEvent } from '../events/lapor-tracked';
 import { formatDate, formatDateTime } from '../internal/format';
 import { HubError } from '../internal/hub-client';
 import { LaporElement } from '../internal/lapor-element';
-import { deadlineLabel, kindLabel, statusLabel, trackingIdMessage, workingDaysLeft } from '../internal/messages';
+import {
+  categoryName,
+  deadlineLabel,
+  kindLabel,
+  referenceLabel,
+  statusLabel,
+  trackingIdMessage,
+  workingDaysLeft,
+} from '../internal/messages';
 import { saveFile } from '../internal/save-file';
 import { sharedStyles } from '../internal/shared.styles';
 import { trackerStyles } from './lapor-tracker.styles';
@@ -62,19 +70,39 @@ export class LaporTracker extends LaporElement {
   @query('#tracking-id') private idInput?: HTMLInputElement;
 
   private abort?: AbortController;
+  /** Whether the report being looked up was asked for by a link, and should be scrolled to and focused once shown. */
+  private showWhenFound = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const fromLink = /^#lapor=([^&]+)/.exec(window.location.hash)?.[1];
-    if (!this.trackingId && fromLink) this.trackingId = decodeURIComponent(fromLink);
+    const fromLink = trackingIdInLink();
+    if (!this.trackingId && fromLink) {
+      this.trackingId = fromLink;
+      this.showWhenFound = true;
+    }
     window.addEventListener('online', this.onOnline);
+    window.addEventListener('hashchange', this.onHashChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort?.abort();
     window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('hashchange', this.onHashChange);
   }
+
+  /**
+   * A `#lapor=…` link followed on this page (the form's "Pantau laporan ini",
+   * a link in an email opened in the same tab): look that report up, then
+   * bring it into view and focus it, as a page load with the link would.
+   */
+  private readonly onHashChange = () => {
+    const fromLink = trackingIdInLink();
+    if (!fromLink) return;
+    this.showWhenFound = true;
+    if (fromLink === this.trackingId) void this.lookup();
+    else this.trackingId = fromLink;
+  };
 
   /** Back online after a lookup failed for want of a network: try again without being asked. */
   private readonly onOnline = () => {
@@ -134,7 +162,7 @@ export class LaporTracker extends LaporElement {
   private renderReport(view: ReportView) {
     return html`
       <article class="report" part="report" aria-labelledby="report-title">
-        <h2 id="report-title">${view.title ?? msg('Laporan rahasia')}</h2>
+        <h2 id="report-title" tabindex="-1">${view.title ?? msg('Laporan rahasia')}</h2>
         <dl>
           <dt>${msg('Tracking ID')}</dt>
           <dd class="code">${view.trackingId}</dd>
@@ -152,7 +180,7 @@ export class LaporTracker extends LaporElement {
           <dd>${kindLabel(view.kind)}</dd>
           <dt>${msg('Instansi')}</dt>
           <dd>${view.institution.name}</dd>
-          ${view.category ? html`<dt>${msg('Kategori')}</dt><dd>${view.category.name}</dd>` : nothing}
+          ${view.category ? html`<dt>${msg('Kategori')}</dt><dd>${categoryName(view.category)}</dd>` : nothing}
           ${view.incidentDate ? html`<dt>${msg('Tanggal kejadian')}</dt><dd>${formatDate(view.incidentDate)}</dd>` : nothing}
           ${view.location ? html`<dt>${msg('Lokasi kejadian')}</dt><dd>${view.location.text}</dd>` : nothing}
           ${view.reporter?.name ? html`<dt>${msg('Pelapor')}</dt><dd>${view.reporter.name}</dd>` : nothing}
@@ -181,7 +209,7 @@ export class LaporTracker extends LaporElement {
   private renderProblem(problem: HubError) {
     const offline = problem.code === 'network' && !navigator.onLine;
     const retry = problem.retryable || problem.code === 'rate_limited';
-    return html`<div class="notice" part="problem" role="alert">
+    return html`<div class="notice" part="problem" role="alert" tabindex="-1">
       <p>
         ${
           offline
@@ -208,7 +236,7 @@ export class LaporTracker extends LaporElement {
   private async openAttachment(ref: AttachmentRef) {
     this.attachmentError = '';
     try {
-      saveFile(await this.client().attachment(ref, this.receipt.trim()), ref.name);
+      saveFile(await this.client().attachment(ref, receiptAsTyped(this.receipt)), ref.name);
     } catch (error) {
       if (!(error instanceof HubError)) throw error;
       this.attachmentError = trackerErrorMessage(error);
@@ -230,6 +258,7 @@ export class LaporTracker extends LaporElement {
     return html`<li>
       <time datetime=${entry.at}>${formatDateTime(entry.at)}</time>
       <span>${what}${entry.institution ? `: ${entry.institution.name}` : ''}</span>
+      ${entry.reference ? html`<p>${referenceLabel(entry.reference, sentTo)}</p>` : nothing}
       ${entry.note ? html`<p>${entry.note}</p>` : nothing}
     </li>`;
   }
@@ -239,7 +268,12 @@ export class LaporTracker extends LaporElement {
     if (!this.view) return;
     this.action = { busy: true, done: '', error: '' };
     try {
-      this.view = await this.client().act(this.view.trackingId, this.receipt.trim(), action, actionBody(action, form));
+      this.view = await this.client().act(
+        this.view.trackingId,
+        receiptAsTyped(this.receipt),
+        action,
+        actionBody(action, form),
+      );
       const done = {
         comments: msg('Balasan Anda telah dikirim dan diteruskan ke instansi.'),
         reopen: msg('Laporan Anda dibuka kembali dan diteruskan ke instansi.'),
@@ -283,6 +317,7 @@ export class LaporTracker extends LaporElement {
     const typed = this.typedId.trim();
     const parsed = typed ? parseTrackingId(typed) : ({ ok: false, reason: 'empty' } as const);
     if (!parsed.ok) {
+      this.showWhenFound = false; // focusing the ID's field below brings it into view
       this.idError = trackingIdMessage(parsed.reason);
       this.view = undefined;
       await this.updateComplete;
@@ -296,7 +331,11 @@ export class LaporTracker extends LaporElement {
     this.abort = abort;
     this.loading = true;
     try {
-      this.view = await this.client().report(parsed.trackingId, this.receipt.trim() || undefined, abort.signal);
+      this.view = await this.client().report(
+        parsed.trackingId,
+        receiptAsTyped(this.receipt) || undefined,
+        abort.signal,
+      );
       this.dispatchEvent(new LaporTrackedEvent(this.view));
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -306,6 +345,32 @@ export class LaporTracker extends LaporElement {
     } finally {
       if (this.abort === abort) this.loading = false;
     }
+    if (this.showWhenFound) await this.bringIntoView();
+  }
+
+  /** Scrolls to the report and focuses its title (or, when it was not found, to why). */
+  private async bringIntoView() {
+    this.showWhenFound = false;
+    await this.updateComplete;
+    const target = this.renderRoot.querySelector<HTMLElement>('#report-title, [part=problem]');
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  }
+}
+
+/** A receipt as typed or pasted: copied from the grouped confirmation, it may hold spaces and line breaks between groups. */
+function receiptAsTyped(receipt: string): string {
+  return receipt.replace(/\s+/g, '');
+}
+
+/** The Tracking ID a `#lapor=LPR-…` link names, if the page's address ends in one. */
+function trackingIdInLink(): string | undefined {
+  const fromLink = /^#lapor=([^&]+)/.exec(window.location.hash)?.[1];
+  if (!fromLink) return undefined;
+  try {
+    return decodeURIComponent(fromLink);
+  } catch {
+    return fromLink; // a malformed escape: the lookup says the ID is wrong
   }
 }
 

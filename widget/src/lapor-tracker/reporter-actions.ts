@@ -16,9 +16,11 @@ export function renderReporterActions(
   submit: (action: ActionName, form: HTMLFormElement) => void,
 ) {
   if (view.viewer !== 'reporter' || view.status === 'archived') return nothing;
-  const followedUp = view.timeline.some((e) => e.type === 'status' && e.status === 'followed_up');
   const rated = view.timeline.some((e) => e.type === 'rating');
+  // A follow-up is rated while it stands: a reporter who reopened the report
+  // is waiting for the next one, and rates that.
   const canReopen = view.status === 'followed_up' || view.status === 'finished';
+  const canRate = canReopen && !rated;
   const onSubmit = (action: ActionName) => (event: SubmitEvent) => {
     event.preventDefault();
     submit(action, event.target as HTMLFormElement);
@@ -44,10 +46,11 @@ export function renderReporterActions(
         : nothing
     }
     ${
-      followedUp && !rated
+      canRate
         ? html`<form class="field" @submit=${onSubmit('rating')}>
-          <fieldset>
+          <fieldset aria-describedby="scale-help">
             <legend>${msg('Nilai tindak lanjutnya')}</legend>
+            <p class="help" id="scale-help">${msg('1 = sangat tidak puas, 5 = sangat puas')}</p>
             <div class="stars">
               ${[1, 2, 3, 4, 5].map(
                 (n) => html`<label><input type="radio" name="score" value=${n} required /> ${n}</label>`,
