@@ -3,7 +3,9 @@ import { defineConfig, type InlineConfig } from 'vite';
 
 /**
  * The widget's bundles, served by the hub under /widget/: `lapor.js` with
- * both elements, and `lapor-form.js` and `lapor-tracker.js` with one each.
+ * both elements, and `lapor-form.js` and `lapor-tracker.js` with one each;
+ * `lapor-frame.js` sizes an iframe of the hub's form page, for pages that
+ * embed that instead.
  * Each is built on its own and shares no chunk with the others, so a page
  * loads its element in one request (a shared chunk would cost a second round
  * trip on a slow mobile network) and never pays for the element it lacks.
@@ -14,6 +16,7 @@ export const WIDGET_BUNDLES = {
   'lapor.js': 'widget/src/index.ts',
   'lapor-form.js': 'widget/src/entries/lapor-form.ts',
   'lapor-tracker.js': 'widget/src/entries/lapor-tracker.ts',
+  'lapor-frame.js': 'widget/src/entries/lapor-frame.ts',
 } as const;
 
 export function widgetConfig(fileName: keyof typeof WIDGET_BUNDLES, emptyOutDir = false): InlineConfig {
@@ -33,5 +36,5 @@ export function widgetConfig(fileName: keyof typeof WIDGET_BUNDLES, emptyOutDir 
   };
 }
 
-/** `vite build` alone builds `lapor.js`; `npm run build` builds all three (scripts/build-widget.ts). */
+/** `vite build` alone builds `lapor.js`; `npm run build` builds them all (scripts/build-widget.ts). */
 export default defineConfig(widgetConfig('lapor.js', true));

@@ -173,6 +173,96 @@ test.describe('on a school site served over plain http', () => {
   });
 });
 
+test.describe('where a page may not run the widget', () => {
+  // The school's page is the demo page with its body replaced: served from this machine, as Chromium's
+  // local-network checks want (a page made up by the test would count as a public site), its policy
+  // set aside so that it may frame and load from the other origin, as a school's own site would.
+  test.use({ bypassCSP: true });
+
+  /** The school's page at `origin`, its content replaced by `body` and the scripts `scripts`. */
+  async function schoolPage(page: Page, origin: string, body: string, scripts: string[]) {
+    await page.goto(`${origin}/demo/`);
+    await page.evaluate(
+      ({ body, scripts }) => {
+        document.body.innerHTML = body;
+        for (const src of scripts) {
+          const script = document.createElement('script');
+          script.type = 'module';
+          script.src = src;
+          document.head.append(script);
+        }
+      },
+      { body, scripts },
+    );
+  }
+
+  const withFrame = (hub: string) =>
+    `<h1>Pengaduan</h1><iframe src="${hub}/lapor/?site=demo" title="Formulir pengaduan" width="100%" height="400"></iframe>`;
+
+  test('the hub’s form page in an iframe grows with the form and files the report', async ({ page, baseURL }) => {
+    const port = new URL(baseURL ?? '').port;
+    const hub = `http://127.0.0.1:${port}`;
+    // The demo site lists both origins: the page on one, the hub's form page framed from the other.
+    await schoolPage(page, `http://localhost:${port}`, withFrame(hub), [`${hub}/widget/lapor-frame.js`]);
+    const frame = page.frameLocator('iframe');
+    await expect(frame.locator('lapor-form').getByLabel('Judul laporan')).toBeVisible();
+    const iframe = page.locator('iframe');
+    const frameHeight = () => iframe.evaluate((el) => el.clientHeight); // inside its border
+    await expect.poll(frameHeight, { message: 'sized to the form' }).toBeGreaterThan(1000);
+    const formHeight = () => frame.locator('html').evaluate((el) => el.getBoundingClientRect().height);
+    expect(Math.abs((await frameHeight()) - (await formHeight()))).toBeLessThanOrEqual(2);
+    const filledHeight = await formHeight();
+
+    await fillReport(frame, {
+      title: 'Antrean layanan legalisir terlalu lama',
+      body: 'Pada 10 November 2026 saya menunggu empat jam untuk legalisir ijazah tanpa kejelasan giliran.',
+      incidentDate: '2026-11-10',
+      location: 'Ruang Tata Usaha, SMK SMAK Makassar',
+    });
+    await confirmChecklist(frame);
+    await frame.getByRole('button', { name: 'Kirim laporan' }).click();
+    await expect(frame.locator('[part=tracking-id]')).toHaveText(/^LPR-/);
+    await expect.poll(frameHeight, { message: 'shrunk to the confirmation' }).toBeLessThan(filledHeight);
+  });
+
+  test('a website the site does not list cannot frame the form page', async ({ page, baseURL }) => {
+    const port = new URL(baseURL ?? '').port;
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (/frame-ancestors/.test(message.text())) blocked.push(message.text());
+    });
+    await schoolPage(page, `http://sekolah.test:${port}`, withFrame(`http://127.0.0.1:${port}`), []);
+    await expect.poll(() => blocked.length, { message: 'refused by the page’s frame-ancestors' }).toBe(1);
+    expect(await page.frameLocator('iframe').locator('lapor-form').count()).toBe(0);
+  });
+
+  test('the widget on a website the hub does not know says so instead of taking a report in vain', async ({
+    page,
+    baseURL,
+  }) => {
+    const port = new URL(baseURL ?? '').port;
+    const hub = `http://127.0.0.1:${port}`;
+    const problems = collectProblems(page);
+    // sekolah.test is this machine under a name no site lists; the element talks to the hub by its other name.
+    const form = `<lapor-form hub="${hub}/" institution="smk-smak-makassar"></lapor-form>`;
+    await schoolPage(page, `http://sekolah.test:${port}`, form, []);
+    const element = page.locator('lapor-form');
+    await expect(element.locator('[part=problem]')).toContainText('belum didaftarkan pada hub pengaduan');
+    await expect(element.getByRole('link', { name: 'Buat laporan di halaman pengaduan hub' })).toHaveAttribute(
+      'href',
+      `${hub}/lapor/?institution=smk-smak-makassar`,
+    );
+    expect(await element.getByLabel('Judul laporan').count()).toBe(0);
+    const told = problems.filter((p) => p.includes('npm run hub -- site add'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain(`--origin http://sekolah.test:${port}`);
+    expect(
+      problems.filter((p) => /CORS/i.test(p)),
+      'the refusal is read, not a CORS failure',
+    ).toEqual([]);
+  });
+});
+
 test.describe('beside the page’s own styles', () => {
   // These pages add styles of their own, as an embedding site does; the hub's demo page allows none inline.
   test.use({ bypassCSP: true });

@@ -1,9 +1,9 @@
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type FrameLocator, type Page } from '@playwright/test';
 import { solveChallenge } from 'altcha-lib/v1';
 
-/** Fills the demo's <lapor-form> as a visitor would, ticking the checklist; the caller sends it. */
+/** Fills the <lapor-form> on a page (or in a frame of it) as a visitor would; the caller sends it. */
 export async function fillReport(
-  page: Page,
+  page: Page | FrameLocator,
   report: { title: string; body: string; incidentDate: string; location: string },
 ) {
   const form = page.locator('lapor-form');
@@ -15,7 +15,7 @@ export async function fillReport(
 }
 
 /** Ticks the pre-submit checklist. */
-export async function confirmChecklist(page: Page) {
+export async function confirmChecklist(page: Page | FrameLocator) {
   for (const box of await page.locator('lapor-form').locator('[name=checklist]').all()) await box.check();
 }
 

@@ -22,6 +22,7 @@ import { routes } from './routes/declare';
 import { destinationRoutes } from './routes/destinations';
 import { directoryRoutes } from './routes/directory';
 import { ERROR_STATUS } from './routes/error-status';
+import { formPageRoutes } from './routes/form-page';
 import { healthRoutes } from './routes/health';
 import { clientAddressResolver } from './routes/middleware/client-address';
 import { originGuard } from './routes/middleware/origin-guard';
@@ -126,7 +127,7 @@ export function createApp(options: AppDeps) {
   const app = new Hono<{ Variables: RequestIdVariables }>()
     .use(requestId(), requestLog(logger), apiSecurity())
     .route('/', api);
-  if (deps.staticRoots) app.route('/', staticRoutes(deps.staticRoots));
+  if (deps.staticRoots) app.route('/', formPageRoutes(deps)).route('/', staticRoutes(deps.staticRoots));
 
   app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address'), 404));
   app.onError((error, c) => {

@@ -9,7 +9,7 @@ export interface StaticRoots {
   widget: string;
   /** Folder holding the demo site, served in demo mode only. */
   demo?: string;
-  /** Folder holding the hub's own pages, such as the tracker page `/lacak/`. */
+  /** Folder holding the hub's own pages: the tracker page `/lacak/`, the form page's files under `/lapor/`. */
   pages: string;
 }
 
@@ -28,7 +28,10 @@ export function staticRoutes(roots: StaticRoots) {
     .get('/', (c) => c.redirect(roots.demo ? '/demo/' : '/lacak/'))
     .get('/lacak', (c) => c.redirect('/lacak/'))
     .use('/lacak/*', pageSecurity())
-    .get('/lacak/*', serveStatic({ root: roots.pages }));
+    .get('/lacak/*', serveStatic({ root: roots.pages }))
+    // The form page itself is a route (form-page.ts); its stylesheet and frame script are files.
+    .use('/lapor/*', pageSecurity())
+    .get('/lapor/*', serveStatic({ root: roots.pages }));
   if (!roots.demo) return routes;
   const demo = roots.demo;
   return routes

@@ -48,16 +48,29 @@ describe('CORS by registered site', () => {
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /X-Lapor-Site/i);
   });
 
-  it('refuses an unregistered origin with a JSON 403 and no CORS headers, preflight included', async () => {
-    for (const method of ['GET', 'OPTIONS']) {
-      const res = await hub.app.request('/api/v1/categories', {
-        method,
-        headers: from('https://evil.example', { 'Access-Control-Request-Method': 'GET' }),
-      });
-      assert.equal(res.status, 403, method);
-      assert.equal(res.headers.get('access-control-allow-origin'), null);
-      assert.equal((await res.json()).error.code, 'origin_not_allowed');
+  it('refuses every request from an unregistered origin with a JSON 403 its page can read, and nothing more', async () => {
+    const { reports } = hub.db.$tables;
+    const evil = 'https://evil.example';
+    const preflight = await hub.app.request('/api/v1/reports', {
+      method: 'OPTIONS',
+      headers: from(evil, {
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      }),
+    });
+    assert.equal(preflight.status, 204, 'the preflight passes, so that the refusal can be read');
+    for (const res of [
+      await hub.app.request('/api/v1/categories', { headers: from(evil) }),
+      await postJson(hub.app, '/api/v1/reports', sampleReport, from(evil)),
+    ]) {
+      assert.equal(res.status, 403);
+      assert.equal(res.headers.get('access-control-allow-origin'), evil);
+      assert.equal(res.headers.get('access-control-allow-credentials'), null);
+      const body = await res.json();
+      assert.equal(body.error.code, 'origin_not_allowed');
+      assert.deepEqual(Object.keys(body), ['error'], 'the refusal, and no data');
     }
+    assert.equal((await hub.db.select().from(reports)).length, 0);
   });
 
   it('lets requests without an Origin (servers, curl) and from the hub itself through, without CORS headers', async () => {

@@ -113,6 +113,10 @@ export function hubErrorMessage(error: HubError): string {
       return rateLimitedMessage(error.retryAfter);
     case 'payload_too_large':
       return msg('Laporan terlalu besar untuk dikirim.');
+    case 'origin_not_allowed':
+      return msg(
+        'Situs ini belum didaftarkan pada hub pengaduan, sehingga laporan tidak dapat dikirim atau dilacak dari halaman ini.',
+      );
     default:
       return msg('Terjadi kesalahan di server. Coba lagi nanti.');
   }

@@ -211,6 +211,34 @@ describe('<lapor-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('on a page the hub does not know, says plainly it cannot send from here, and tells the webmaster what to register', async () => {
+    hub = installFakeHub(() => ({
+      status: 403,
+      body: { error: { code: 'origin_not_allowed', message: 'The website is not registered with this hub' } },
+    }));
+    const logged: string[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    let el: LaporForm;
+    try {
+      el = await fixture<LaporForm>(
+        html`<lapor-form hub="https://hub.example.id" institution="smk-smak-makassar" category="kesehatan"></lapor-form>`,
+      );
+      await waitUntil(() => $(el, '[part=problem]'), 'the refusal shown');
+    } finally {
+      console.error = consoleError;
+    }
+    expect($(el, '[part=problem]').textContent).to.contain('belum didaftarkan pada hub pengaduan');
+    expect($(el, 'form'), 'no form to fill in vain').to.be.null;
+    expect($<HTMLAnchorElement>(el, '[part=problem] a').href).to.equal(
+      'https://hub.example.id/lapor/?institution=smk-smak-makassar&category=kesehatan',
+    );
+    expect(logged).to.have.length(1);
+    expect(logged[0]).to.contain(`--origin ${window.location.origin}`);
+    expect(logged[0]).to.contain('npm run hub -- site add');
+    await expect(el).to.be.accessible();
+  });
+
   it('solves a new puzzle and sends again when the hub refuses the proof of work', async () => {
     let refusals = 1;
     const el = await mount((req) => {

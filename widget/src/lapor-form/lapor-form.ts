@@ -28,6 +28,7 @@ import {
   kindLabel,
 } from '../internal/messages';
 import { solveChallenge } from '../internal/proof-of-work';
+import { isRefusedPage, refusedNotice, tellWebmaster } from '../internal/refused-page';
 import { sharedStyles } from '../internal/shared.styles';
 import { type DraftPlace, DraftStore, type PendingSend } from './draft';
 import { FormClient } from './form-client';
@@ -115,6 +116,8 @@ export class LaporForm extends LaporElement {
   @state() private checklist: boolean[] = Array(CHECKLIST_SIZE).fill(false);
   @state() private errors: Record<string, FieldError> = {};
   @state() private formError = '';
+  /** The hub refuses this page's website: the form cannot work here, and says so instead of being filled in vain. */
+  @state() private refusal?: HubError;
   @state() private sending: Sending = 'idle';
   @state() private retryIn = 0;
   @state() private created?: ReportCreated;
@@ -186,7 +189,14 @@ export class LaporForm extends LaporElement {
   }
 
   protected override render() {
-    return this.created ? this.renderSuccess(this.created) : this.renderForm();
+    if (this.created) return this.renderSuccess(this.created);
+    if (this.refusal) {
+      return refusedNotice(this.refusal, {
+        href: this.hostedFormLink(),
+        label: msg('Buat laporan di halaman pengaduan hub'),
+      });
+    }
+    return this.renderForm();
   }
 
   private renderForm() {
@@ -613,7 +623,9 @@ export class LaporForm extends LaporElement {
 
   private async loadCategories() {
     await this.categoryRequest.run(async (signal) => {
-      this.categories = await this.client().categories(signal);
+      this.categories = await this.client()
+        .categories(signal)
+        .catch((error) => this.refusedIf(error));
     });
   }
 
@@ -830,7 +842,25 @@ export class LaporForm extends LaporElement {
     this.successEl?.focus();
   }
 
+  /** Rethrows `error`, after turning the form into a notice when it says the hub refuses this page. */
+  private refusedIf(error: unknown): never {
+    if (isRefusedPage(error)) {
+      tellWebmaster('lapor-form', this.hubUrl(), this.site);
+      this.refusal = error;
+    }
+    throw error;
+  }
+
+  /** The hub's own form page, preset like this form: where a visitor can report when this page cannot. */
+  private hostedFormLink(): string {
+    const link = new URL('lapor/', new URL(this.hubUrl(), document.baseURI).href.replace(/\/?$/, '/'));
+    const presets = { site: this.site, institution: this.institution, category: this.category };
+    for (const [name, value] of Object.entries(presets)) if (value) link.searchParams.set(name, value);
+    return link.href;
+  }
+
   private fail(error: HubError) {
+    if (isRefusedPage(error)) tellWebmaster('lapor-form', this.hubUrl(), this.site);
     const message = hubErrorMessage(error);
     this.formError = message;
     this.dispatchEvent(new LaporErrorEvent(error.code, message));

@@ -258,6 +258,30 @@ describe('<lapor-tracker>', () => {
     }
   });
 
+  it('on a page the hub does not know, says so and links to the hub’s own tracker page', async () => {
+    hub = installFakeHub(() => ({
+      status: 403,
+      body: { error: { code: 'origin_not_allowed', message: 'The website is not registered with this hub' } },
+    }));
+    const consoleError = console.error;
+    const logged: string[] = [];
+    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    try {
+      const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+      await lookUp(el, view.trackingId);
+      await waitUntil(() => $(el, '[part=problem]'), 'refusal shown');
+      expect($(el, '[part=problem]').textContent).to.contain('belum didaftarkan pada hub pengaduan');
+      expect($<HTMLAnchorElement>(el, '[part=problem] a').href).to.equal(
+        `https://hub.example.id/lacak/#lapor=${view.trackingId}`,
+      );
+      expect($(el, '[part=retry-button]')).to.be.null;
+      await expect(el).to.be.accessible();
+    } finally {
+      console.error = consoleError;
+    }
+    expect(logged.join('\n')).to.contain(`--origin ${window.location.origin}`);
+  });
+
   it('opens the reporter’s view from the receipt file the form offered', async () => {
     hub = installFakeHub(() => ({ status: 200, body: { ...view, viewer: 'reporter' } }));
     const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);

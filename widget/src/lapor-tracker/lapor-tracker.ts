@@ -16,6 +16,7 @@ import {
   trackingIdMessage,
   workingDaysLeft,
 } from '../internal/messages';
+import { isRefusedPage, tellWebmaster } from '../internal/refused-page';
 import { saveFile } from '../internal/save-file';
 import { sharedStyles } from '../internal/shared.styles';
 import { trackerStyles } from './lapor-tracker.styles';
@@ -218,6 +219,11 @@ export class LaporTracker extends LaporElement {
         }
       </p>
       ${
+        problem.code === 'origin_not_allowed'
+          ? html`<p><a href=${this.hubTrackerLink()}>${msg('Lacak laporan di halaman hub')}</a></p>`
+          : nothing
+      }
+      ${
         problem.code === 'not_found'
           ? html`<p>${msg('Periksa Tracking ID pada bukti laporan Anda; laporan yang baru dikirim langsung dapat dicari.')}</p>`
           : nothing
@@ -241,6 +247,13 @@ export class LaporTracker extends LaporElement {
       if (!(error instanceof HubError)) throw error;
       this.attachmentError = trackerErrorMessage(error);
     }
+  }
+
+  /** The hub's own tracker page, for the report asked about: where a visitor can look when this page cannot. */
+  private hubTrackerLink(): string {
+    const page = new URL('lacak/', new URL(this.hubUrl(), document.baseURI).href.replace(/\/?$/, '/'));
+    page.hash = `lapor=${encodeURIComponent(this.typedId.trim())}`;
+    return page.href;
   }
 
   private client(): TrackerClient {
@@ -340,6 +353,7 @@ export class LaporTracker extends LaporElement {
     } catch (error) {
       if (abort.signal.aborted) return;
       if (!(error instanceof HubError)) throw error;
+      if (isRefusedPage(error)) tellWebmaster('lapor-tracker', this.hubUrl(), '');
       this.view = undefined;
       this.problem = error;
     } finally {

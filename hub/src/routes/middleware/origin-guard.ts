@@ -16,13 +16,17 @@ export function isSelfOrigin(c: Context, origin: string, selfOrigins: readonly s
 }
 
 /**
- * CORS for registered sites only. A browser request from any other origin is
- * answered 403 with a JSON error and no CORS headers, so no foreign page can
- * use the API from a visitor's browser. Requests without an Origin (servers,
- * curl) and the hub's own pages pass.
+ * CORS for registered sites only. Every request from any other origin is
+ * refused with a JSON 403 before it reaches a route, so no foreign page can
+ * use the API from a visitor's browser. The refusal itself carries CORS
+ * headers, and that origin's preflight passes, only so that the widget on
+ * such a page can read why it is refused and say so (to the visitor, and in
+ * the console what the webmaster must register) instead of failing like a
+ * network outage. Requests without an Origin (servers, curl) and the hub's
+ * own pages pass.
  */
 export function originGuard({ db, selfOrigins }: OriginGuardOptions): MiddlewareHandler {
-  const allowRegistered = cors({
+  const allowBrowser = cors({
     origin: (origin) => origin,
     allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Lapor-Site', 'X-Altcha'],
     exposeHeaders: ['Location', 'Retry-After', 'Idempotent-Replayed'],
@@ -31,15 +35,17 @@ export function originGuard({ db, selfOrigins }: OriginGuardOptions): Middleware
   return async function originGuard(c, next) {
     const origin = c.req.header('origin');
     if (!origin || isSelfOrigin(c, origin, selfOrigins)) return next();
-    if (!(await isRegisteredOrigin(db, origin))) {
-      const body: ErrorBody = {
-        error: {
-          code: 'origin_not_allowed',
-          message: `The website ${origin} is not registered with this hub; its operator can add it with \`npm run hub -- site add\``,
-        },
-      };
-      return c.json(body, 403);
+    if (!(await isRegisteredOrigin(db, origin)) && c.req.method !== 'OPTIONS') {
+      return allowBrowser(c, async () => {
+        const body: ErrorBody = {
+          error: {
+            code: 'origin_not_allowed',
+            message: `The website ${origin} is not registered with this hub; its operator can add it with \`npm run hub -- site add\``,
+          },
+        };
+        c.res = c.json(body, 403);
+      });
     }
-    return allowRegistered(c, next);
+    return allowBrowser(c, next);
   };
 }
