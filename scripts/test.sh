@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test: types, lint, translations, the contract and hub
-# tests, the widget tests in Chromium, and the end-to-end test of the demo.
+# tests, the widget tests in Chromium, the end-to-end test of the demo, and
+# the WordPress plugin in a real WordPress.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,5 +26,7 @@ step "Contract and hub";      npm run --silent test:unit
 step "Hub on PostgreSQL";     npm run --silent test:postgres
 step "Widget in Chromium";    npm run --silent test:widget
 step "End to end";            npm run --silent test:e2e
+step "WordPress plugin in a real WordPress"
+npm run --silent build:wordpress && bash scripts/with-wordpress.sh npx playwright test -c wordpress/test/playwright.config.ts
 step "Reliability drills (small scale)"; npm run --silent drill
 step "History replay (small scale)"; node --import tsx bench/run.ts --replay 2000
