@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
 import { expect, type Page, test } from '@playwright/test';
 import { confirmChecklist, fillReport, tabTo as tabToId } from './report-form';
+
+const require = createRequire(import.meta.url);
 
 /** Serves the demo with a strict Content-Security-Policy: no inline script or style, no eval. */
 async function withStrictCsp(page: Page) {
@@ -137,21 +140,96 @@ test('a visitor files a report with the keyboard alone', async ({ page }) => {
   expect(['2026-02-11', '2026-11-02']).toContain(view.incidentDate);
 });
 
-test('the snippet builder writes the snippet for the chosen options and previews it', async ({ page }) => {
-  await page.goto('/demo/builder.html');
-  await page.locator('#institution').fill('smk-smak-makassar');
-  await page.getByLabel('Kunci instansi').check();
-  await expect(page.getByLabel('Kategori bawaan').locator('option', { hasText: 'Kesehatan' })).toBeAttached();
-  await page.getByLabel('Kategori bawaan').selectOption('pendidikan-kebudayaan');
-  await page.getByLabel('Bahasa').selectOption('en');
-  const snippet = page.locator('#snippet');
-  await expect(snippet).toContainText('<script type="module" src="http://127.0.0.1:');
-  await expect(snippet).toContainText(
-    '<lapor-form institution="smk-smak-makassar" lock-institution category="pendidikan-kebudayaan" lang="en"',
-  );
-  const preview = page.locator('#preview lapor-form');
-  await expect(preview.getByLabel('Report title')).toBeVisible();
-  await expect(preview.getByText('SMK SMAK Makassar')).toBeVisible();
+test.describe('the snippet builder', () => {
+  // axe is injected as a script of the test's own, which the builder page's policy would refuse.
+  test.use({ bypassCSP: true });
+
+  async function axeViolations(page: Page) {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    return page.evaluate(async () => {
+      const { violations } = await (
+        window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }
+      ).axe.run();
+      return violations.map((v) => v.id);
+    });
+  }
+
+  test('takes the institution from the directory only, searching once per pause, and writes every variant', async ({
+    page,
+  }) => {
+    const searches: string[] = [];
+    const failed: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/v1/institutions')) searches.push(r.url());
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto('/demo/builder.html');
+    const snippet = page.locator('#snippet');
+    await expect(snippet).toContainText('<lapor-form lang="id">');
+
+    // A name typed but not chosen is not an institution: the snippet leaves it out.
+    await page.locator('#institution').pressSequentially('Kementerian Pendidikan', { delay: 20 });
+    await expect(page.getByRole('option').first()).toBeVisible();
+    expect(searches.length, 'one search per pause, not one per key').toBeLessThanOrEqual(3);
+    await expect(snippet).not.toContainText('institution=');
+    await expect(snippet).toContainText('<lapor-form lang="id">');
+
+    await page.locator('#institution').fill('');
+    await page.locator('#institution').pressSequentially('smak', { delay: 20 });
+    await expect(page.getByRole('option', { name: 'SMK SMAK Makassar' })).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#institution')).toHaveValue('SMK SMAK Makassar');
+    await page.getByLabel('Kunci instansi').check();
+    await expect(page.getByLabel('Kategori bawaan').locator('option', { hasText: 'Kesehatan' })).toBeAttached();
+    await page.getByLabel('Kategori bawaan').selectOption('pendidikan-kebudayaan');
+    await page.getByLabel('Bahasa').selectOption('en');
+    await expect(snippet).toContainText(
+      '<lapor-form institution="smk-smak-makassar" lock-institution category="pendidikan-kebudayaan" lang="en">',
+    );
+    await expect(snippet).toContainText('<noscript><a href="http://127.0.0.1:');
+    await expect(snippet).not.toContainText('style=');
+    await expect(page.locator('#css')).toContainText('--lapor-color-primary: #0b6e4f;');
+    const preview = page.locator('#preview lapor-form');
+    await expect(preview.getByLabel('Report title')).toBeVisible();
+    await expect(preview.getByText('SMK SMAK Makassar')).toBeVisible();
+
+    // A site key the hub does not know stays out; the demo's own goes in, its institution with it.
+    await page.getByLabel('Kunci situs').fill('site_tidakada');
+    await expect(page.locator('#site-status')).toContainText('tidak mengenal');
+    await expect(snippet).not.toContainText('site=');
+    await page.getByLabel('Kunci situs').fill('demo');
+    await expect(page.locator('#site-status')).toContainText('Dikenal hub');
+    // The site brings its institution and category; only what differs from it is written.
+    await expect(snippet).toContainText('<lapor-form site="demo" lock-institution lang="en">');
+
+    await page.getByLabel('WordPress (plugin)').check();
+    await expect(snippet).toHaveText('[lapor_form site="demo" lock_institution="1" lang="en"]');
+    await page.getByLabel('Tanpa skrip (iframe)').check();
+    await expect(snippet).toContainText('/lapor/?site=demo&lang=en');
+    await expect(snippet).toContainText('/widget/lapor-frame.js');
+    await page.getByLabel('Formulir dan pelacak').check();
+    await expect(snippet).toContainText('/widget/lapor.js');
+    await expect(snippet).toContainText('<lapor-tracker lang="en"></lapor-tracker>');
+    // The one refusal is the unknown key's check; no institution was ever asked for by a half-typed name.
+    expect(failed).toEqual([expect.stringContaining('404 http://127.0.0.1:')]);
+    expect(failed[0]).toContain('/api/v1/sites/site_tidakada/config');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('fits a 360 px phone: nothing wider than the screen, the snippet wrapped', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto('/demo/builder.html');
+    await expect(page.locator('#preview lapor-form').getByLabel('Judul laporan')).toBeVisible();
+    await page.getByLabel('Tanpa skrip (iframe)').check();
+    await expect(page.locator('#snippet')).toContainText('/lapor/');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const pre = await page.locator('#snippet').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(pre.scroll).toBeLessThanOrEqual(pre.client);
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });
 
 test('the API reference page renders the OpenAPI document', async ({ page }) => {
