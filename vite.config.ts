@@ -9,8 +9,9 @@ import { defineConfig, type InlineConfig } from 'vite';
  * Each is built on its own and shares no chunk with the others, so a page
  * loads its element in one request (a shared chunk would cost a second round
  * trip on a slow mobile network) and never pays for the element it lacks.
- * Only the English translations and the fallback SHA-256 are split off:
- * few pages need them.
+ * Only the English translations (few pages need them) and the proof of
+ * work's SHA-256 (fetched when the visitor starts on the form, not with the
+ * page) are split off.
  */
 export const WIDGET_BUNDLES = {
   'lapor.js': 'widget/src/index.ts',

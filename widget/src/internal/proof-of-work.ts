@@ -1,43 +1,70 @@
 import type { PowChallenge } from '../../../contract';
 
 const encoder = new TextEncoder();
-/** Hashes in flight at once: Web Crypto works asynchronously, so a batch hides its per-call latency. */
-const BATCH = 64;
+/** Milliseconds of hashing before the page gets the main thread back: typing never stutters. */
+const SLICE_MS = 8;
 
-const hex = (bytes: ArrayBuffer | Uint8Array) =>
-  Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+/** Lets the page handle input and render between slices, without setTimeout's 4 ms clamp. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
 
-/**
- * SHA-256 from Web Crypto, which a page served over plain http does not
- * have; there a small JavaScript implementation is loaded instead, as a
- * separate file that https pages never fetch.
- */
-async function sha256(): Promise<(text: string) => Promise<string>> {
-  if (globalThis.crypto?.subtle) {
-    return async (text) => hex(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
-  }
-  const { sha256: js } = await import('@noble/hashes/sha2.js');
-  return async (text) => hex(js(encoder.encode(text)));
+function bytesOfHex(hex: string): Uint8Array {
+  return Uint8Array.from(hex.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
+}
+
+function equal(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
  * Solves an ALTCHA puzzle (the number n with SHA-256(salt + n) = challenge)
  * and returns the `X-Altcha` header value, or undefined when aborted or
- * unsolvable. Runs in the background while the visitor types.
+ * unsolvable. Runs in the background, in slices, while the visitor types.
+ *
+ * The hashing is @noble/hashes' SHA-256 in JavaScript, loaded as a separate
+ * file when the visitor starts on the form: for messages this short it is
+ * 2.5 times as fast as Web Crypto, whose every call is an asynchronous round
+ * trip (measured at 4× CPU slowdown: 0.027 against 0.070 ms a hash; the
+ * default puzzle, 25,000 hashes on average, 0.7 s against 1.8 s), and it
+ * works on pages served over plain http, which have no Web Crypto.
  */
 export async function solveChallenge(challenge: PowChallenge, signal?: AbortSignal): Promise<string | undefined> {
-  const digest = await sha256();
-  for (let start = 0; start <= challenge.maxnumber; start += BATCH) {
-    if (signal?.aborted) return undefined;
-    const numbers = Array.from({ length: Math.min(BATCH, challenge.maxnumber - start + 1) }, (_, i) => start + i);
-    const hashes = await Promise.all(numbers.map((n) => digest(`${challenge.salt}${n}`)));
-    const found = hashes.indexOf(challenge.challenge);
-    if (found >= 0) {
-      const { algorithm, salt, signature } = challenge;
+  const { sha256 } = await import('@noble/hashes/sha2.js');
+  if (signal?.aborted) return undefined;
+  const target = bytesOfHex(challenge.challenge);
+  // The salt's bytes once, then each number's digits written after them: no string or encoding per hash.
+  const salt = encoder.encode(challenge.salt);
+  const message = new Uint8Array(salt.length + 16);
+  message.set(salt);
+  let sliceEnd = performance.now() + SLICE_MS;
+  for (let n = 0; n <= challenge.maxnumber; n++) {
+    const end = writeDigits(message, salt.length, n);
+    if (equal(sha256(message.subarray(0, end)), target)) {
+      const { algorithm, signature } = challenge;
       return btoa(
-        JSON.stringify({ algorithm, challenge: challenge.challenge, number: start + found, salt, signature }),
+        JSON.stringify({ algorithm, challenge: challenge.challenge, number: n, salt: challenge.salt, signature }),
       );
+    }
+    if ((n & 63) === 63 && performance.now() > sliceEnd) {
+      await yieldToPage();
+      if (signal?.aborted) return undefined;
+      sliceEnd = performance.now() + SLICE_MS;
     }
   }
   return undefined;
+}
+
+/** Writes `n` in decimal ASCII at `at`, as `${n}` would; returns where it ends. */
+function writeDigits(into: Uint8Array, at: number, n: number): number {
+  let digits = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  for (let i = at + digits - 1, rest = n; i >= at; i--, rest = Math.floor(rest / 10)) into[i] = 48 + (rest % 10);
+  return at + digits;
 }

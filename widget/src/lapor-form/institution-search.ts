@@ -16,7 +16,7 @@ export class InstitutionSearch implements ReactiveController {
   options: Institution[] = [];
   active = -1;
   open = false;
-  chosen?: Institution;
+  chosen?: Pick<Institution, 'id' | 'name'>;
   failed = false;
   private timer?: ReturnType<typeof setTimeout>;
   private readonly requests = new LatestRequest();
@@ -33,8 +33,16 @@ export class InstitutionSearch implements ReactiveController {
     this.requests.cancel();
   }
 
-  /** Back to the preset institution, or to an empty search. */
-  reset(id: string): void {
+  /**
+   * Back to the preset institution, or to an empty search. An institution
+   * already known by name (the site's, from its configuration) is shown at
+   * once, without asking the hub again: a round trip less on a slow network.
+   */
+  reset(id: string, known?: Pick<Institution, 'id' | 'name'>): void {
+    if (id && known?.id === id) {
+      this.choose(known);
+      return;
+    }
     this.chosen = undefined;
     this.type('');
     void this.preset(id);
@@ -68,7 +76,7 @@ export class InstitutionSearch implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  choose(institution: Institution | undefined): void {
+  choose(institution: Pick<Institution, 'id' | 'name'> | undefined): void {
     if (!institution) return;
     this.chosen = institution;
     this.query = institution.name;

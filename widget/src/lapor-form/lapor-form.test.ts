@@ -540,6 +540,12 @@ describe('<lapor-form>', () => {
     const el = await fixture<LaporForm>(html`<lapor-form hub="https://hub.example.id" site="school"></lapor-form>`);
     await waitUntil(() => $(el, '.fixed')?.textContent === 'SMK SMAK Makassar', 'locked institution from the site');
     await waitUntil(() => $<HTMLSelectElement>(el, '#categoryId')?.value === 'pendidikan-kebudayaan', 'site category');
+    const asked = hub.requests.map((r) => r.url.pathname);
+    expect(asked).to.include('/api/v1/sites/school/config');
+    expect(
+      asked.filter((path) => path.startsWith('/api/v1/institutions')),
+      'the site names its institution: no second round trip for it',
+    ).to.deep.equal([]);
     fillValid(el);
     await submit(el);
     await waitUntil(() => $(el, '[part=tracking-id]'));

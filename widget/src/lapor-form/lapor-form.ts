@@ -150,6 +150,8 @@ export class LaporForm extends LaporElement {
   private failures = 0;
   private readonly categoryRequest = new LatestRequest();
   private readonly siteRequest = new LatestRequest();
+  /** The site's institution, named in its configuration. */
+  private siteInstitution?: { id: string; name: string };
   private personalData: PersonalDataKind[] = [];
 
   override connectedCallback(): void {
@@ -176,7 +178,9 @@ export class LaporForm extends LaporElement {
     if (changed.has('institution')) this.values = { ...this.values, institutionId: this.institution };
     if (changed.has('category')) this.values = { ...this.values, categoryId: this.category };
     if (changed.has('hub') || changed.has('institution')) this.restoreDraft();
-    if (changed.has('institution') && this.hasUpdated) this.institutionSearch.reset(this.values.institutionId);
+    if (changed.has('institution') && this.hasUpdated) {
+      this.institutionSearch.reset(this.values.institutionId, this.siteInstitution);
+    }
     if (changed.has('values')) {
       const { title, body, locationText } = this.values;
       this.personalData = findPersonalData(`${title}\n${body}\n${locationText}`);
@@ -613,6 +617,7 @@ export class LaporForm extends LaporElement {
     if (!this.site) return;
     await this.siteRequest.run(async (signal) => {
       const config = await this.client().siteConfig(signal);
+      this.siteInstitution = config.institution;
       if (!this.institution) {
         this.institution = config.institution.id;
         this.lockInstitution ||= config.lockInstitution;
