@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type FrameLocator, type Page, test } from '@playwright/test';
 import { confirmChecklist, fillReport, tabTo as tabToId } from './report-form';
 
 const require = createRequire(import.meta.url);
@@ -27,7 +27,7 @@ function collectProblems(page: Page) {
   return problems;
 }
 
-async function fillQueueReport(page: Page) {
+async function fillQueueReport(page: Page | FrameLocator) {
   const form = await fillReport(page, {
     title: 'Antrean layanan legalisir terlalu lama',
     body: 'Pada 10 November 2026 saya menunggu empat jam untuk legalisir ijazah tanpa kejelasan giliran.',
@@ -291,13 +291,7 @@ test.describe('where a page may not run the widget', () => {
     expect(Math.abs((await frameHeight()) - (await formHeight()))).toBeLessThanOrEqual(2);
     const filledHeight = await formHeight();
 
-    await fillReport(frame, {
-      title: 'Antrean layanan legalisir terlalu lama',
-      body: 'Pada 10 November 2026 saya menunggu empat jam untuk legalisir ijazah tanpa kejelasan giliran.',
-      incidentDate: '2026-11-10',
-      location: 'Ruang Tata Usaha, SMK SMAK Makassar',
-    });
-    await confirmChecklist(frame);
+    await fillQueueReport(frame);
     await frame.getByRole('button', { name: 'Kirim laporan' }).click();
     await expect(frame.locator('[part=tracking-id]')).toHaveText(/^LPR-/);
     await expect.poll(frameHeight, { message: 'shrunk to the confirmation' }).toBeLessThan(filledHeight);

@@ -97,6 +97,7 @@ function shell(lang: 'id' | 'en', title: string, frameOrigins: readonly string[]
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title}</title>
+        <link rel="stylesheet" href="/lacak/lacak.css" />
         <link rel="stylesheet" href="/lapor/lapor.css" />
         <script type="module" src="/widget/lapor-form.js"></script>
         <script type="module" src="/lapor/frame.js"></script>
