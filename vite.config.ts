@@ -1,5 +1,6 @@
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 import { defineConfig, type InlineConfig } from 'vite';
+import { englishOfThisBundle } from './scripts/english-per-bundle';
 
 /**
  * The widget's bundles, served by the hub under /widget/: `lapor.js` with
@@ -23,7 +24,7 @@ export const WIDGET_BUNDLES = {
 export function widgetConfig(fileName: keyof typeof WIDGET_BUNDLES, emptyOutDir = false): InlineConfig {
   return {
     configFile: false,
-    plugins: [minifyTemplateLiterals()],
+    plugins: [minifyTemplateLiterals(), englishOfThisBundle({ everyMessage: fileName === 'lapor.js' })],
     build: {
       outDir: 'dist/widget',
       emptyOutDir,

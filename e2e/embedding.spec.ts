@@ -79,6 +79,39 @@ test('a one-element bundle defines its element alone', async ({ page }) => {
   expect(defined).toEqual({ form: false, tracker: true });
 });
 
+test('each one-element bundle speaks English on an English page, with English texts of its own', async ({ page }) => {
+  await page.goto('/demo/builder.html');
+  await page.evaluate(() => {
+    for (const [bundle, tag] of [
+      ['lapor-form.js', 'lapor-form'],
+      ['lapor-tracker.js', 'lapor-tracker'],
+    ]) {
+      // A fresh English document for each, so the page's own lapor-form.js does not answer for the bundle.
+      const frame = document.createElement('iframe');
+      frame.className = 'english';
+      document.body.append(frame);
+      const doc = (frame.contentWindow as Window).document;
+      doc.documentElement.lang = 'en';
+      doc.body.innerHTML = `<${tag}></${tag}>`;
+      const script = doc.createElement('script');
+      script.type = 'module';
+      script.src = `/widget/${bundle}`;
+      doc.head.append(script);
+    }
+  });
+  const texts = () =>
+    page.evaluate(() => {
+      const [form, tracker] = [...document.querySelectorAll<HTMLIFrameElement>('iframe.english')].map(
+        (frame) => frame.contentDocument?.body.firstElementChild?.shadowRoot,
+      );
+      return {
+        form: form?.querySelector('label[for=title]')?.textContent?.trim(),
+        tracker: tracker?.querySelector('button[type=submit]')?.textContent?.trim(),
+      };
+    });
+  await expect.poll(texts).toEqual({ form: 'Report title', tracker: 'Check status' });
+});
+
 test('the bundle adds to window only the globals the README names', async ({ page }) => {
   await page.goto('/demo/builder.html');
   const added = await page.evaluate(async () => {
