@@ -93,8 +93,13 @@ test('an author without unfiltered_html places the form with the plugin, and a v
   const pasted = await publish(author, 'Snippet', snippet);
   expect(pasted.stored).not.toContain('<lapor-form');
   expect(pasted.stored).not.toContain('<script');
-  const withShortcode = await publish(author, 'Pengaduan', `<p>Sampaikan laporan Anda.</p>\n[lapor_form]`);
-  expect(withShortcode.stored).toContain('[lapor_form]');
+  const trackerPage = `${wp}/lacak/?dari=formulir&bahasa=id`;
+  const withShortcode = await publish(
+    author,
+    'Pengaduan',
+    `<p>Sampaikan laporan Anda.</p>\n[lapor_form tracker_url="${trackerPage}"]`,
+  );
+  expect(withShortcode.stored).toContain('[lapor_form ');
   const withBlocks = await publish(
     author,
     'Pengaduan dan pelacakan',
@@ -106,6 +111,7 @@ test('an author without unfiltered_html places the form with the plugin, and a v
   const visitor = await browser.newPage();
   await visitor.goto(withShortcode.link);
   expect(await visitor.locator('html').getAttribute('lang')).toBe('en-US');
+  expect(await visitor.locator('lapor-form').getAttribute('tracker-url')).toBe(trackerPage);
   const scripts = await visitor
     .locator('script[type=module][src*="/widget/"]')
     .evaluateAll((all) => all.map((s) => s.getAttribute('src')));

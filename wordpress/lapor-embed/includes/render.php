@@ -84,7 +84,7 @@ function lapor_embed_form( array $atts ) {
 		'institution' => lapor_embed_is_key( $atts['institution'] ) ? $atts['institution'] : '',
 		'category'    => lapor_embed_is_key( $atts['category'] ) ? $atts['category'] : '',
 		'kind'        => in_array( $atts['kind'], LAPOR_EMBED_KINDS, true ) ? $atts['kind'] : '',
-		'tracker-url' => $atts['tracker_url'] ? esc_url( $atts['tracker_url'] ) : '',
+		'tracker-url' => $atts['tracker_url'] ? esc_url_raw( $atts['tracker_url'], array( 'http', 'https' ) ) : '',
 		'lang'        => lapor_embed_language( $atts['lang'], $settings ),
 	);
 	lapor_embed_needs_script( 'form' );
