@@ -132,9 +132,17 @@ printTable(
       kb(sizes.tracker),
       within(sizes.tracker, WIDGET_GOAL_BYTES, 'goal'),
     ],
-    ['both elements (lapor.js, min+gzip)', kb(sizes.widget), within(sizes.widget, WIDGET_BUDGET_BYTES, 'budget')],
+    [
+      'both elements (lapor.js, min+gzip)',
+      kb(sizes.widget),
+      `${within(sizes.widget, WIDGET_BUDGET_BYTES, 'budget')} (the bundle alone; the goal now counts what a page pays, below)`,
+    ],
     ['English translations, only on English pages (min+gzip)', kb(sizes.english), ''],
-    ...paid.rows.map(({ what, bytes, limit }) => [`as paid: ${what}`, kb(bytes), within(bytes, limit, 'goal')]),
+    ...paid.rows.map(({ what, bytes, limit }) => [
+      `as paid: ${what}`,
+      kb(bytes),
+      Number.isFinite(limit) ? within(bytes, limit, 'goal') : 'for pages whose language is not known in advance',
+    ]),
     ['Lit alone, for reference (min+gzip)', kb(sizes.lit), `${pct(sizes.lit, sizes.widget)} of lapor.js`],
     [
       `first render of <lapor-form>, 4× CPU throttling (median of ${render.loads})`,
@@ -201,4 +209,5 @@ printTable(
     ],
   ],
 );
-if (sizes.widget > WIDGET_BUDGET_BYTES) process.exitCode = 1;
+// The hard budget: what a visitor pays for an element, or both, on any page.
+if (paid.rows.some(({ bytes, limit }) => bytes > limit)) process.exitCode = 1;

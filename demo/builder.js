@@ -88,10 +88,14 @@ function attributes(o) {
   ].filter(([, value]) => value !== undefined);
 }
 
+// An English page gets the English bundle, its texts compiled in: no lang to say, no translations to fetch.
 const attributeText = (o) =>
   attributes(o)
+    .filter(([name]) => !(name === 'lang' && o.lang === 'en'))
     .map(([name, value]) => (value ? ` ${name}="${value}"` : ` ${name}`))
     .join('');
+
+const bundle = (o, name) => `${hub}/widget/${name}${o.lang === 'en' ? '.en' : ''}.js`;
 
 function formPageLink(o) {
   const link = new URL('/lapor/', hub);
@@ -108,7 +112,7 @@ const VARIANTS = {
     help: 'Tempel di halaman tempat formulir harus muncul.',
     snippet: (o) =>
       [
-        `<script type="module" src="${hub}/widget/lapor-form.js"></script>`,
+        `<script type="module" src="${bundle(o, 'lapor-form')}"></script>`,
         `<lapor-form${attributeText(o)}>`,
         noscript(o),
         '</lapor-form>',
@@ -119,11 +123,11 @@ const VARIANTS = {
     help: 'Satu skrip untuk kedua elemen: formulir dan pelacak laporan di halaman yang sama.',
     snippet: (o) =>
       [
-        `<script type="module" src="${hub}/widget/lapor.js"></script>`,
+        `<script type="module" src="${bundle(o, 'lapor')}"></script>`,
         `<lapor-form${attributeText(o)}>`,
         noscript(o),
         '</lapor-form>',
-        `<lapor-tracker${o.lang ? ` lang="${o.lang}"` : ''}></lapor-tracker>`,
+        `<lapor-tracker${o.lang === 'id' ? ' lang="id"' : ''}></lapor-tracker>`,
       ].join('\n'),
     css: true,
   },

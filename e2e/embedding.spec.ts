@@ -79,29 +79,28 @@ test('a one-element bundle defines its element alone', async ({ page }) => {
   expect(defined).toEqual({ form: false, tracker: true });
 });
 
-test('each one-element bundle speaks English on an English page, with English texts of its own', async ({ page }) => {
-  await page.goto('/demo/builder.html');
-  await page.evaluate(() => {
-    for (const [bundle, tag] of [
-      ['lapor-form.js', 'lapor-form'],
-      ['lapor-tracker.js', 'lapor-tracker'],
-    ]) {
-      // A fresh English document for each, so the page's own lapor-form.js does not answer for the bundle.
-      const frame = document.createElement('iframe');
-      frame.className = 'english';
-      document.body.append(frame);
-      const doc = (frame.contentWindow as Window).document;
-      doc.documentElement.lang = 'en';
-      doc.body.innerHTML = `<${tag}></${tag}>`;
-      const script = doc.createElement('script');
-      script.type = 'module';
-      script.src = `/widget/${bundle}`;
-      doc.head.append(script);
-    }
-  });
-  const texts = () =>
+/** Loads each bundle into a fresh document of its own (the page's own lapor-form.js must not answer for it). */
+async function loadInFrames(page: Page, lang: string, bundles: [bundle: string, tag: string][]) {
+  await page.evaluate(
+    ({ lang, bundles }) => {
+      for (const [bundle, tag] of bundles) {
+        const frame = document.createElement('iframe');
+        frame.className = 'bundle';
+        document.body.append(frame);
+        const doc = (frame.contentWindow as Window).document;
+        doc.documentElement.lang = lang;
+        doc.body.innerHTML = `<${tag}></${tag}>`;
+        const script = doc.createElement('script');
+        script.type = 'module';
+        script.src = `/widget/${bundle}`;
+        doc.head.append(script);
+      }
+    },
+    { lang, bundles },
+  );
+  return () =>
     page.evaluate(() => {
-      const [form, tracker] = [...document.querySelectorAll<HTMLIFrameElement>('iframe.english')].map(
+      const [form, tracker] = [...document.querySelectorAll<HTMLIFrameElement>('iframe.bundle')].map(
         (frame) => frame.contentDocument?.body.firstElementChild?.shadowRoot,
       );
       return {
@@ -109,7 +108,32 @@ test('each one-element bundle speaks English on an English page, with English te
         tracker: tracker?.querySelector('button[type=submit]')?.textContent?.trim(),
       };
     });
+}
+
+test('each one-element bundle speaks English on an English page, with English texts of its own', async ({ page }) => {
+  await page.goto('/demo/builder.html');
+  const texts = await loadInFrames(page, 'en', [
+    ['lapor-form.js', 'lapor-form'],
+    ['lapor-tracker.js', 'lapor-tracker'],
+  ]);
   await expect.poll(texts).toEqual({ form: 'Report title', tracker: 'Check status' });
+});
+
+test('the English bundles speak English with their texts compiled in, whatever the page says', async ({ page }) => {
+  const chunks: string[] = [];
+  page.on('request', (request) => {
+    if (/\/widget\/en-/.test(request.url())) chunks.push(request.url());
+  });
+  await page.goto('/demo/builder.html');
+  const texts = await loadInFrames(page, 'id', [
+    ['lapor-form.en.js', 'lapor-form'],
+    ['lapor-tracker.en.js', 'lapor-tracker'],
+  ]);
+  await expect.poll(texts).toEqual({ form: 'Report title', tracker: 'Check status' });
+  expect(chunks, 'no translations fetched').toEqual([]);
+  // Whereas a runtime bundle on an English page fetches its translations, as the listener sees.
+  await loadInFrames(page, 'en', [['lapor-tracker.js', 'lapor-tracker']]);
+  await expect.poll(() => chunks.length).toBe(1);
 });
 
 test('the bundle adds to window only the globals the README names', async ({ page }) => {
@@ -219,8 +243,9 @@ test.describe('the snippet builder', () => {
     await expect(page.getByLabel('Kategori bawaan').locator('option', { hasText: 'Kesehatan' })).toBeAttached();
     await page.getByLabel('Kategori bawaan').selectOption('pendidikan-kebudayaan');
     await page.getByLabel('Bahasa').selectOption('en');
+    await expect(snippet).toContainText('/widget/lapor-form.en.js"></script>');
     await expect(snippet).toContainText(
-      '<lapor-form institution="smk-smak-makassar" lock-institution category="pendidikan-kebudayaan" lang="en">',
+      '<lapor-form institution="smk-smak-makassar" lock-institution category="pendidikan-kebudayaan">',
     );
     await expect(snippet).toContainText('<noscript><a href="http://127.0.0.1:');
     await expect(snippet).not.toContainText('style=');
@@ -236,7 +261,7 @@ test.describe('the snippet builder', () => {
     await page.getByLabel('Kunci situs').fill('demo');
     await expect(page.locator('#site-status')).toContainText('Dikenal hub');
     // The site brings its institution and category; only what differs from it is written.
-    await expect(snippet).toContainText('<lapor-form site="demo" lock-institution lang="en">');
+    await expect(snippet).toContainText('<lapor-form site="demo" lock-institution>');
 
     await page.getByLabel('WordPress (plugin)').check();
     await expect(snippet).toHaveText('[lapor_form site="demo" lock_institution="1" lang="en"]');
@@ -244,8 +269,8 @@ test.describe('the snippet builder', () => {
     await expect(snippet).toContainText('/lapor/?site=demo&lang=en');
     await expect(snippet).toContainText('/widget/lapor-frame.js');
     await page.getByLabel('Formulir dan pelacak').check();
-    await expect(snippet).toContainText('/widget/lapor.js');
-    await expect(snippet).toContainText('<lapor-tracker lang="en"></lapor-tracker>');
+    await expect(snippet).toContainText('/widget/lapor.en.js');
+    await expect(snippet).toContainText('<lapor-tracker></lapor-tracker>');
     // The one refusal is the unknown key's check; no institution was ever asked for by a half-typed name.
     expect(failed).toEqual([expect.stringContaining('404 http://127.0.0.1:')]);
     expect(failed[0]).toContain('/api/v1/sites/site_tidakada/config');

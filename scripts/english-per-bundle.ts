@@ -2,30 +2,7 @@ import { generateMsgId } from '@lit/localize/internal/id-generation.js';
 import MagicString from 'magic-string';
 import { parseAst } from 'rolldown/parseAst';
 import type { Plugin } from 'vite';
-
-type Node = { type: string; start: number; end: number; [key: string]: unknown };
-
-/** Visits every node of an ESTree program. */
-function walk(node: unknown, visit: (node: Node) => void): void {
-  if (Array.isArray(node)) {
-    for (const child of node) walk(child, visit);
-  } else if (node && typeof node === 'object' && typeof (node as Node).type === 'string') {
-    visit(node as Node);
-    for (const value of Object.values(node)) if (value && typeof value === 'object') walk(value, visit);
-  }
-}
-
-/** The strings of a msg() template, as lit-localize hashes them: a string literal, or `str`'s quasis. */
-function templateStrings(argument: Node | undefined): string[] | undefined {
-  if (argument?.type === 'Literal' && typeof argument.value === 'string') return [argument.value];
-  const literal =
-    argument?.type === 'TaggedTemplateExpression' && (argument.tag as Node).name === 'str'
-      ? (argument.quasi as Node)
-      : argument?.type === 'TemplateLiteral'
-        ? argument
-        : undefined;
-  return (literal?.quasis as { value: { cooked: string } }[] | undefined)?.map((q) => q.value.cooked);
-}
+import { msgTemplate, type Node, walk } from './msg-calls';
 
 const MESSAGE_ID = /^s[0-9a-f]{16}$/;
 
@@ -50,11 +27,8 @@ export function englishOfThisBundle({ everyMessage = false } = {}): Plugin {
     transform(code, id) {
       if (!/\/widget\/src\/.+\.ts$/.test(id) || id.includes('/generated/')) return null;
       walk(parseAst(code, { lang: 'js' }), (node) => {
-        const callee = node.callee as Node | undefined;
-        if (node.type !== 'CallExpression' || callee?.type !== 'Identifier' || callee.name !== 'msg') return;
-        const strings = templateStrings((node.arguments as Node[])[0]);
-        if (!strings) throw new Error(`${id}: a msg() whose text is not a literal cannot be translated`);
-        used.add(generateMsgId(strings, false));
+        const template = msgTemplate(node, id);
+        if (template) used.add(generateMsgId(template.strings, false));
       });
       return null;
     },

@@ -105,6 +105,7 @@ test('an author without unfiltered_html places the form with the plugin, and a v
     'Pengaduan dan pelacakan',
     '<!-- wp:lapor-embed/form {"kind":"aspirasi"} /-->\n<!-- wp:lapor-embed/tracker /-->',
   );
+  const inEnglish = await publish(author, 'Complaints', '[lapor_form lang="en"]');
   await author.close();
 
   // A visitor, on a site that says lang="en-US", gets the Indonesian form and files a report.
@@ -144,4 +145,12 @@ test('an author without unfiltered_html places the form with the plugin, and a v
     .locator('script[type=module][src*="/widget/"]')
     .evaluateAll((all) => all.map((s) => s.getAttribute('src')));
   expect(both).toEqual([`${hub}widget/lapor.js`]);
+
+  // A form in English: the English bundle, its texts compiled in.
+  await visitor.goto(inEnglish.link);
+  await expect(visitor.locator('lapor-form').getByLabel('Report title')).toBeVisible();
+  const english = await visitor
+    .locator('script[type=module][src*="/widget/"]')
+    .evaluateAll((all) => all.map((s) => s.getAttribute('src')));
+  expect(english).toEqual([`${hub}widget/lapor-form.en.js`]);
 });

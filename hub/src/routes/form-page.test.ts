@@ -52,6 +52,11 @@ describe('the hub’s form page, /lapor/', () => {
     assert.match(text, /<lapor-form\s+institution="kemenkes"\s+category="kesehatan"/);
     assert.match(text, /<html lang="en"/);
     assert.match(text, /File a report/);
+    assert.match(
+      text,
+      /<script type="module" src="\/widget\/lapor-form.en.js"><\/script>/,
+      'English texts compiled in',
+    );
     assert.match(csp, /frame-ancestors 'none'/, 'without a site, linked to but not framed');
 
     const forged = await page(`?institution=${encodeURIComponent('"><script>alert(1)</script>')}&lang=xx`);

@@ -99,7 +99,7 @@ function shell(lang: 'id' | 'en', title: string, frameOrigins: readonly string[]
         <title>${title}</title>
         <link rel="stylesheet" href="/lacak/lacak.css" />
         <link rel="stylesheet" href="/lapor/lapor.css" />
-        <script type="module" src="/widget/lapor-form.js"></script>
+        <script type="module" src="/widget/${lang === 'en' ? 'lapor-form.en.js' : 'lapor-form.js'}"></script>
         <script type="module" src="/lapor/frame.js"></script>
       </head>
       <body>

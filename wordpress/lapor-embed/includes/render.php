@@ -87,7 +87,7 @@ function lapor_embed_form( array $atts ) {
 		'tracker-url' => $atts['tracker_url'] ? esc_url_raw( $atts['tracker_url'], array( 'http', 'https' ) ) : '',
 		'lang'        => lapor_embed_language( $atts['lang'], $settings ),
 	);
-	lapor_embed_needs_script( 'form' );
+	lapor_embed_needs_script( 'form', $attributes['lang'] );
 	$fallback = add_query_arg(
 		array_filter(
 			array(
@@ -114,13 +114,13 @@ function lapor_embed_tracker( array $atts ) {
 	if ( '' === $settings['hub'] ) {
 		return lapor_embed_not_configured();
 	}
-	lapor_embed_needs_script( 'tracker' );
 	$tracking_id = preg_match( '/^[A-Za-z0-9 -]{1,30}$/', (string) $atts['tracking_id'] ) ? $atts['tracking_id'] : '';
 	$attributes  = array(
 		'hub'         => $settings['hub'],
 		'tracking-id' => $tracking_id,
 		'lang'        => lapor_embed_language( $atts['lang'], $settings ),
 	);
+	lapor_embed_needs_script( 'tracker', $attributes['lang'] );
 	$label = 'en' === $attributes['lang'] ? 'Look a report up on the complaint hub' : 'Lacak laporan di hub pengaduan';
 	return sprintf(
 		'<lapor-tracker%s><noscript><a href="%s">%s</a></noscript></lapor-tracker>',
