@@ -120,12 +120,18 @@ describe('<lapor-tracker>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('sends the receipt for the reporter’s own view', async () => {
-    hub = installFakeHub(() => ({ status: 200, body: { ...view, viewer: 'reporter' } }));
-    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
-    await lookUp(el, view.trackingId, '  the-receipt ');
-    await waitUntil(() => $(el, '[part=report]'));
-    expect(hub.requests[0]?.headers.get('authorization')).to.equal('Receipt the-receipt');
+  it('sends the receipt for the reporter’s own view, without the spaces and line breaks a copy by hand brings', async () => {
+    for (const [typed, sent] of [
+      ['  the-receipt ', 'the-receipt'],
+      [' r3c3 1pt-\ns3cr 3t ', 'r3c31pt-s3cr3t'], // copied from the confirmation's groups
+    ]) {
+      hub = installFakeHub(() => ({ status: 200, body: { ...view, viewer: 'reporter' } }));
+      const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+      await lookUp(el, view.trackingId, typed);
+      await waitUntil(() => $(el, '[part=report]'));
+      expect(hub.requests[0]?.headers.get('authorization')).to.equal(`Receipt ${sent}`);
+      hub.restore();
+    }
   });
 
   it('lets the reporter reply, reopen and rate, with the receipt, and explains a refusal', async () => {
@@ -225,14 +231,6 @@ describe('<lapor-tracker>', () => {
     await waitUntil(() => $(el, '[part=reporter-actions] .info'), 'reopened');
     expect($(el, '[part=reporter-actions] form')).to.exist;
     expect($(el, '[name=score]')).to.be.null;
-  });
-
-  it('accepts a receipt copied with the spaces and line breaks between its groups', async () => {
-    hub = installFakeHub(() => ({ status: 200, body: { ...view, viewer: 'reporter' } }));
-    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
-    await lookUp(el, view.trackingId, ' r3c3 1pt-\ns3cr 3t ');
-    await waitUntil(() => $(el, '[part=report]'));
-    expect(hub.requests[0]?.headers.get('authorization')).to.equal('Receipt r3c31pt-s3cr3t');
   });
 
   it('follows a #lapor= link opened on its page, and brings the report into view and focus', async () => {
