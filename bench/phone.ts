@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { createChallenge } from 'altcha-lib/v1';
-import { build } from 'vite';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { startHub } from './hub-process';
-import { gzipSize } from './size';
+import { bundle, gzipSize, median } from './size';
 
 /** A slow 3G network as the figures are stated (400 ms latency, 400 kbit/s each way) and a CPU four times slower. */
 const SLOW_3G = {
@@ -16,12 +16,6 @@ const SLOW_3G = {
   uploadThroughput: (400 * 1024) / 8,
 };
 const CPU_SLOWDOWN = 4;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 export interface PhoneFigures {
   /** Median milliseconds from navigation to a form the visitor can type into, its lists loaded. */
@@ -78,30 +72,6 @@ async function measureUsable(loads: number): Promise<number[]> {
   }
 }
 
-/** The widget's own solver, built as the widget builds it, in one file for the measuring page. */
-async function solverModule(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'lapor-bench-pow-'));
-  try {
-    await build({
-      configFile: false,
-      logLevel: 'silent',
-      build: {
-        outDir: dir,
-        target: 'es2022',
-        lib: {
-          entry: new URL('../widget/src/internal/proof-of-work.ts', import.meta.url).pathname,
-          formats: ['es'],
-          fileName: () => 'pow.js',
-        },
-        rolldownOptions: { output: { minify: true, codeSplitting: false } },
-      },
-    });
-    return readFileSync(join(dir, 'pow.js'), 'utf8');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /**
  * The proof of work on a CPU four times slower: puzzles of the hub's default
  * difficulty (50,000) whose answers sit at 1/40, 3/40, … 39/40 of the range,
@@ -115,7 +85,10 @@ async function measureProof(puzzles: number): Promise<number[]> {
     ),
   );
   const origin = 'http://phone.bench';
-  const solver = await solverModule();
+  // The widget's own solver, built as the widget builds it, in one file for the measuring page.
+  const solver = await bundle(fileURLToPath(new URL('../widget/src/internal/proof-of-work.ts', import.meta.url)), {
+    oneFile: true,
+  });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   try {
     const context = await browser.newContext();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
-import { bundle } from './size';
+import { bundle, median } from './size';
 
 export interface RenderFigures {
   /** Median milliseconds from navigation to `<lapor-form>`'s first render. */
@@ -24,12 +24,6 @@ const page = (script: string, tag: string, attributes = '') => `<!doctype html>
   window.renderedAt = performance.now();
 </script></head>
 <body><${tag} ${attributes}></${tag}></body></html>`;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 /**
  * First render in Chromium with the CPU slowed four times (a low-end phone):

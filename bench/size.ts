@@ -9,10 +9,20 @@ import { build } from 'vite';
 export const WIDGET_BUDGET_BYTES = 25 * 1024;
 export const WIDGET_GOAL_BYTES = 20 * 1024;
 
+/** The middle of `values` (the mean of the two middle ones for an even count). */
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
 export const gzipSize = (bytes: Uint8Array | string) => gzipSync(bytes, { level: 9 }).byteLength;
 
-/** Builds `entry` as a minified ES module the way the widget is built, and returns its code. */
-export async function bundle(entry: string): Promise<string> {
+/**
+ * Builds `entry` as a minified ES module the way the widget is built, and
+ * returns its code; with `oneFile`, what it imports on demand is put in too.
+ */
+export async function bundle(entry: string, { oneFile = false } = {}): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-size-'));
   try {
     await build({
@@ -23,7 +33,7 @@ export async function bundle(entry: string): Promise<string> {
         outDir: join(dir, 'out'),
         target: 'es2022',
         lib: { entry, formats: ['es'], fileName: () => 'out.js' },
-        rolldownOptions: { output: { minify: true } },
+        rolldownOptions: { output: { minify: true, ...(oneFile && { codeSplitting: false }) } },
       },
     });
     return readFileSync(join(dir, 'out', 'out.js'), 'utf8');

@@ -107,28 +107,24 @@ function formPageLink(o) {
 const noscript = (o) =>
   `  <noscript><a href="${formPageLink(o)}">${o.lang === 'en' ? 'File a report' : 'Buat laporan'}</a></noscript>`;
 
+/** The script (`lapor-form` or `lapor` for both elements) and the form with its fallback link. */
+const formLines = (o, script) => [
+  `<script type="module" src="${bundle(o, script)}"></script>`,
+  `<lapor-form${attributeText(o)}>`,
+  noscript(o),
+  '</lapor-form>',
+];
+
 const VARIANTS = {
   form: {
     help: 'Tempel di halaman tempat formulir harus muncul.',
-    snippet: (o) =>
-      [
-        `<script type="module" src="${bundle(o, 'lapor-form')}"></script>`,
-        `<lapor-form${attributeText(o)}>`,
-        noscript(o),
-        '</lapor-form>',
-      ].join('\n'),
+    snippet: (o) => formLines(o, 'lapor-form').join('\n'),
     css: true,
   },
   both: {
     help: 'Satu skrip untuk kedua elemen: formulir dan pelacak laporan di halaman yang sama.',
     snippet: (o) =>
-      [
-        `<script type="module" src="${bundle(o, 'lapor')}"></script>`,
-        `<lapor-form${attributeText(o)}>`,
-        noscript(o),
-        '</lapor-form>',
-        `<lapor-tracker${o.lang === 'id' ? ' lang="id"' : ''}></lapor-tracker>`,
-      ].join('\n'),
+      [...formLines(o, 'lapor'), `<lapor-tracker${o.lang === 'id' ? ' lang="id"' : ''}></lapor-tracker>`].join('\n'),
     css: true,
   },
   wordpress: {

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { zipSync } from 'fflate';
 
@@ -10,17 +10,12 @@ import { zipSync } from 'fflate';
 const root = new URL('../', import.meta.url).pathname;
 const plugin = join(root, 'wordpress/lapor-embed');
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
 const entries = Object.fromEntries(
-  filesUnder(plugin)
+  readdirSync(plugin, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(plugin, join(entry.parentPath, entry.name)))
     .sort()
-    .map((path) => [`lapor-embed/${relative(plugin, path)}`, new Uint8Array(readFileSync(path))]),
+    .map((path) => [`lapor-embed/${path}`, new Uint8Array(readFileSync(join(plugin, path)))]),
 );
 // A fixed date keeps the zip the same from one build to the next.
 const zip = zipSync(entries, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') });

@@ -90,9 +90,8 @@ export function formPageRoutes({ db, directory }: ResolvedDeps) {
 
 /** The page around the form; `frameOrigins` are the pages frame.js may tell the form's height to. */
 function shell(lang: 'id' | 'en', title: string, frameOrigins: readonly string[], main: ReturnType<typeof html>) {
-  const origins = frameOrigins.filter((origin) => origin.startsWith('http')).join(' ');
   return html`<!doctype html>
-    <html lang="${lang}" data-frame-origins="${origins}">
+    <html lang="${lang}" data-frame-origins="${frameOrigins.join(' ')}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

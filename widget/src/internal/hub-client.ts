@@ -31,6 +31,11 @@ export function defaultHubUrl(): string {
   return new URL('../', bundleUrl).href;
 }
 
+/** An address under the hub: `path` resolved against its base URL taken as a folder, with or without its final slash. */
+export function underHub(hub: string, path: string): URL {
+  return new URL(path, new URL(hub, document.baseURI).href.replace(/\/?$/, '/'));
+}
+
 /**
  * A thin typed client of the hub's `/api/v1`. Each element extends it with
  * the calls it makes (lapor-form/form-client.ts, lapor-tracker/tracker-client.ts),
@@ -40,7 +45,7 @@ export class HubClient {
   protected readonly base: string;
 
   constructor(hub: string) {
-    this.base = new URL('api/v1/', new URL(hub, document.baseURI).href.replace(/\/?$/, '/')).href;
+    this.base = underHub(hub, 'api/v1/').href;
   }
 
   /** A request to the hub; a failure to reach it is a HubError `network`, unless the caller aborted it. */

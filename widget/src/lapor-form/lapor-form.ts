@@ -15,7 +15,7 @@ import { checkReport, INCIDENT_DATE_EARLIEST, REPORT_KINDS, type ReportKind } fr
 import { LaporErrorEvent } from '../events/lapor-error';
 import { LaporSubmittedEvent } from '../events/lapor-submitted';
 import { formatDate, formatSize } from '../internal/format';
-import { HubError } from '../internal/hub-client';
+import { HubError, underHub } from '../internal/hub-client';
 import { LaporElement } from '../internal/lapor-element';
 import { LatestRequest } from '../internal/latest-request';
 import { getLocale } from '../internal/locale';
@@ -858,7 +858,7 @@ export class LaporForm extends LaporElement {
 
   /** The hub's own form page, preset like this form: where a visitor can report when this page cannot. */
   private hostedFormLink(): string {
-    const link = new URL('lapor/', new URL(this.hubUrl(), document.baseURI).href.replace(/\/?$/, '/'));
+    const link = underHub(this.hubUrl(), 'lapor/');
     const presets = { site: this.site, institution: this.institution, category: this.category };
     for (const [name, value] of Object.entries(presets)) if (value) link.searchParams.set(name, value);
     return link.href;
@@ -973,7 +973,6 @@ export class LaporForm extends LaporElement {
   }
 }
 
-/** 128 random bits; `crypto.randomUUID` would need a secure context, which not every institution's site is. */
 /**
  * The receipt in groups of four, for a person copying it by hand: a line may
  * break between groups, never inside one (a break at one of its hyphens reads
@@ -983,6 +982,7 @@ function inGroups(code: string): string[] {
   return code.match(/.{1,4}/g) ?? [];
 }
 
+/** 128 random bits; `crypto.randomUUID` would need a secure context, which not every institution's site is. */
 function newIdempotencyKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

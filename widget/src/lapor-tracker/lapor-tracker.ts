@@ -5,7 +5,7 @@ import type { AttachmentRef, ReportView, TimelineEntry } from '../../../contract
 import { parseTrackingId } from '../../../contract/tracking-id';
 import { LaporTrackedEvent } from '../events/lapor-tracked';
 import { formatDate, formatDateTime } from '../internal/format';
-import { HubError } from '../internal/hub-client';
+import { HubError, underHub } from '../internal/hub-client';
 import { LaporElement } from '../internal/lapor-element';
 import {
   categoryName,
@@ -251,7 +251,7 @@ export class LaporTracker extends LaporElement {
 
   /** The hub's own tracker page, for the report asked about: where a visitor can look when this page cannot. */
   private hubTrackerLink(): string {
-    const page = new URL('lacak/', new URL(this.hubUrl(), document.baseURI).href.replace(/\/?$/, '/'));
+    const page = underHub(this.hubUrl(), 'lacak/');
     page.hash = `lapor=${encodeURIComponent(this.typedId.trim())}`;
     return page.href;
   }
