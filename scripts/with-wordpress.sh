@@ -75,7 +75,8 @@ export LAPOR_WP_CONFIG="$name" LAPOR_WP_CONTENT="$dir/wp-content" LAPOR_WP_HOST=
 php "$here/wordpress/test/setup.php"
 php -S "127.0.0.1:$port" -t /usr/share/wordpress "$here/wordpress/test/router.php" >"$dir/php.log" 2>&1 &
 php_pid=$!
-for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" -H "Host: $host" && break; sleep 0.1; done
+# Ready once the port takes a connection (bash's /dev/tcp: a fresh machine may have no curl).
+for _ in $(seq 100); do (: <"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 
 export WP_URL="http://$host" WP_PASSWORD="$password"
 echo "WordPress $(php -r 'include "/usr/share/wordpress/wp-includes/version.php"; echo $wp_version;') at $WP_URL (MariaDB $(mariadbd --version 2>/dev/null | awk '{print $3}'))"

@@ -90,7 +90,8 @@ test('an author without unfiltered_html places the form with the plugin, and a v
   const author = await browser.newPage();
   await logIn(author, 'author');
   const snippet = `<script type="module" src="${hub}widget/lapor-form.js"></script><lapor-form site="${siteKey}"></lapor-form>`;
-  const pasted = await publish(author, 'Snippet', snippet);
+  const pasted = await publish(author, 'Snippet', `<p>Laporkan di sini:</p>${snippet}`);
+  expect(pasted.stored).toContain('Laporkan di sini:');
   expect(pasted.stored).not.toContain('<lapor-form');
   expect(pasted.stored).not.toContain('<script');
   const trackerPage = `${wp}/lacak/?dari=formulir&bahasa=id`;
