@@ -8,6 +8,7 @@ import { DEFAULT_POW, type ProofOfWork } from './abuse/proof-of-work';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './abuse/rate-limits';
 import type { AttachmentStore } from './attachments/store';
 import type { Db } from './db/client';
+import { GroupCommit } from './db/group-commit';
 import type { Directory } from './directory/directory';
 import { DomainError } from './errors';
 import { createLogger } from './logging';
@@ -77,6 +78,8 @@ export type ResolvedDeps = AppDeps &
   Required<Pick<AppDeps, 'rateLimits' | 'clientAddress' | 'selfOrigins' | 'proofOfWork' | 'routing' | 'clock'>> & {
     /** This app's kept public views of reports. */
     publicViews: PublicViews;
+    /** Reports filed close together, committed together. */
+    commits: GroupCommit;
   };
 
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
@@ -98,6 +101,12 @@ export function createApp(options: AppDeps) {
     proofOfWork: { ...DEFAULT_POW, secret: options.keyring.deriveSecret('altcha') },
     ...options,
     publicViews: new PublicViews(),
+    commits: new GroupCommit(
+      options.db,
+      // SQLite has one writer, and what arrived in one turn of the event loop is a group; PostgreSQL commits
+      // two groups at a time over its pool, and a group waits a millisecond for more (measured best of 0–2 ms, 1–8 groups).
+      options.db.$dialect === 'postgres' ? { concurrency: 2, waitMs: 1 } : { concurrency: 1, waitMs: 0 },
+    ),
   };
   const limits = reportLimits(deps);
   const api = routes().basePath('/api/v1');

@@ -5,6 +5,7 @@ import type { InspectedFile } from '../attachments/inspect';
 import type { AttachmentStore } from '../attachments/store';
 import type { Db, Tx } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
+import type { GroupCommit } from '../db/group-commit';
 import { prepared } from '../db/prepared';
 import { sealFileName } from '../privacy/file-names';
 import type { Keyring } from '../privacy/keyring';
@@ -52,6 +53,8 @@ export interface ReportStorage {
   db: Db;
   attachments: AttachmentStore;
   keyring: Keyring;
+  /** Commits reports filed close together in one transaction; without it each report commits alone. */
+  commits?: GroupCommit;
 }
 
 export interface CreateOptions {
@@ -66,7 +69,7 @@ export interface CreateOptions {
  * so an acknowledged report is always complete.
  */
 export async function createReport(
-  { db, keyring }: Pick<ReportStorage, 'db' | 'keyring'>,
+  { db, keyring, commits }: Pick<ReportStorage, 'db' | 'keyring' | 'commits'>,
   input: ValidReport,
   { now = new Date(), siteKey, within }: CreateOptions = {},
 ): Promise<ReportCreated> {
@@ -99,12 +102,13 @@ export async function createReport(
     const trackingId = encodeTrackingId(randomBytes(TRACKING_ID_RANDOM_BYTES));
     const answer: ReportCreated = { trackingId, receipt, status: row.status, createdAt: now.toISOString() };
     try {
-      await db.transaction(async (tx) => {
+      const store = async (tx: Tx) => {
         const [inserted] = await insertReport(tx).execute(sealReport(keyring, { ...row, trackingId }));
         if (!inserted) throw new Error('the report insert returned no id');
         await insertReceivedEvent(tx).execute({ reportId: inserted.id, at: now });
         await within?.(tx, inserted.id, answer);
-      });
+      };
+      await (commits ? commits.run(store) : db.transaction(store));
       return answer;
     } catch (error) {
       const collided = isUniqueViolation(error, 'reports', 'tracking_id');
