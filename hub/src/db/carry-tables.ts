@@ -21,6 +21,8 @@ interface Transactional {
  * (nested ones, savepoints, included) the same tables.
  */
 export function carryTables<H extends object>(handle: H, tables: Tables): WithTables<H> {
+  // A handle reused for every transaction (SQLite's, sqlite.ts) is given its tables once.
+  if ((handle as { $tables?: Tables }).$tables === tables) return handle as WithTables<H>;
   const inner = handle as H & Transactional;
   const transaction = inner.transaction.bind(inner);
   return Object.assign(inner, {

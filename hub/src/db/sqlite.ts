@@ -60,22 +60,52 @@ export function openSqlite(file: string, migrations: string): Db {
     // drizzle takes `get`'s one row (or undefined) in place of the list.
     return { rows: (method === 'get' ? rows[0] : rows) as unknown[] };
   };
-  const proxy = drizzle(
-    async (query, params, method) => {
-      if (!transactions.mayRun()) await transactions.turn();
-      return execute(query, params, method);
-    },
-    async (queries) => {
-      if (!transactions.mayRun()) await transactions.turn();
-      return queries.map(({ sql, params, method }) => execute(sql, params, method));
-    },
-    { schema, casing: 'snake_case' },
-  );
-  const transaction = proxy.transaction.bind(proxy);
+  const handleFor = (run: typeof execute, wait: boolean) =>
+    drizzle(
+      async (query, params, method) => {
+        if (wait && !transactions.mayRun()) await transactions.turn();
+        return run(query, params, method);
+      },
+      async (queries) => {
+        if (wait && !transactions.mayRun()) await transactions.turn();
+        return queries.map(({ sql, params, method }) => run(sql, params, method));
+      },
+      { schema, casing: 'snake_case' },
+    );
+  // Statements through the database wait while a transaction is open; those through its own handle run in it.
+  const proxy = handleFor(execute, true);
+  const inside = carryTables(Object.assign(handleFor(execute, false), { transaction: savepoint }), tablesOf('sqlite'));
+  let depth = 0;
+  /** A transaction nested in the open one: a savepoint, rolled back alone if its body throws. */
+  async function savepoint<T>(body: (tx: typeof inside) => Promise<T>): Promise<T> {
+    const name = `sp${++depth}`;
+    execute(`savepoint ${name}`, [], 'run');
+    try {
+      const result = await body(inside);
+      execute(`release ${name}`, [], 'run');
+      return result;
+    } catch (error) {
+      execute(`rollback to ${name}`, [], 'run');
+      execute(`release ${name}`, [], 'run');
+      throw error;
+    } finally {
+      depth--;
+    }
+  }
   const handle = Object.assign(proxy, {
     // Writes take the file's lock at the start, so two hub processes on one file wait rather than fail.
-    transaction: (body: Parameters<typeof transaction>[0]) =>
-      transactions.run(() => transaction(body, { behavior: 'immediate' })),
+    transaction: <T>(body: (tx: typeof inside) => Promise<T>) =>
+      transactions.run(async () => {
+        execute('begin immediate', [], 'run');
+        try {
+          const result = await body(inside);
+          execute('commit', [], 'run');
+          return result;
+        } catch (error) {
+          if (sqlite.inTransaction) execute('rollback', [], 'run');
+          throw error;
+        }
+      }),
     $dialect: 'sqlite' as const,
     $sqlite: sqlite,
     $close: async () => {
