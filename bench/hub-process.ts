@@ -151,10 +151,18 @@ export function startHub(
     port,
     log,
     ...(checkout && { cwd: checkout.dir }),
-    ...(nodeArgs && { nodeArgs }),
+    nodeArgs: [...startFlags(checkout?.dir ?? root), ...(nodeArgs ?? [])],
     readyPath: '/api/v1/categories',
     env: { DATA_DIR: dataDir, ...BENCH_ENV, ...env },
   });
+}
+
+/** The options `npm start` gives Node in `dir`'s package.json (e.g. the young generation's size). */
+function startFlags(dir: string): string[] {
+  const start: string = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts?.start ?? '';
+  return (
+    /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/hub\/server\.js/.exec(start)?.[1]?.trim().split(' ').filter(Boolean) ?? []
+  );
 }
 
 /**
