@@ -29,7 +29,7 @@ async function categoryIds(ids: string[]): Promise<string[]> {
 }
 
 /** A transaction that stays open, between two of its statements, until the test lets it go on. */
-function heldTransaction(body: (tx: Tx) => Promise<void>, thenFail = false) {
+function heldTransaction(body: (tx: Tx) => Promise<unknown>, thenFail = false) {
   let goOn = () => {};
   let opened = () => {};
   const isOpen = new Promise<void>((resolve) => (opened = resolve));
