@@ -87,7 +87,7 @@ export class GroupCommit {
       await this.db.transaction(async (tx) => {
         for (const unit of group) {
           try {
-            const value = await tx.transaction((savepoint) => unit.work(savepoint as Tx));
+            const value = await tx.transaction((savepoint) => unit.work(savepoint));
             outcomes.push(() => unit.resolve(value));
           } catch (error) {
             outcomes.push(() => unit.reject(error));

@@ -60,34 +60,40 @@ export function openSqlite(file: string, migrations: string): Db {
     // drizzle takes `get`'s one row (or undefined) in place of the list.
     return { rows: (method === 'get' ? rows[0] : rows) as unknown[] };
   };
-  const handleFor = (run: typeof execute, wait: boolean) =>
+  const handleFor = (wait: boolean) =>
     drizzle(
       async (query, params, method) => {
         if (wait && !transactions.mayRun()) await transactions.turn();
-        return run(query, params, method);
+        return execute(query, params, method);
       },
       async (queries) => {
         if (wait && !transactions.mayRun()) await transactions.turn();
-        return queries.map(({ sql, params, method }) => run(sql, params, method));
+        return queries.map(({ sql, params, method }) => execute(sql, params, method));
       },
       { schema, casing: 'snake_case' },
     );
   // Statements through the database wait while a transaction is open; those through its own handle run in it.
-  const proxy = handleFor(execute, true);
-  const inside = carryTables(Object.assign(handleFor(execute, false), { transaction: savepoint }), tablesOf('sqlite'));
+  const proxy = handleFor(true);
+  const inside = carryTables(Object.assign(handleFor(false), { transaction: savepoint }), tablesOf('sqlite'));
+  const exec = (statement: string) => execute(statement, [], 'run');
+  /** Runs `body` between `open` and `done`; if it throws, `undo`, unless SQLite has ended the transaction itself. */
+  async function bracketed<T>(open: string, done: string, undo: string[], body: (tx: typeof inside) => Promise<T>) {
+    exec(open);
+    try {
+      const result = await body(inside);
+      exec(done);
+      return result;
+    } catch (error) {
+      if (sqlite.inTransaction) for (const statement of undo) exec(statement);
+      throw error;
+    }
+  }
   let depth = 0;
   /** A transaction nested in the open one: a savepoint, rolled back alone if its body throws. */
   async function savepoint<T>(body: (tx: typeof inside) => Promise<T>): Promise<T> {
     const name = `sp${++depth}`;
-    execute(`savepoint ${name}`, [], 'run');
     try {
-      const result = await body(inside);
-      execute(`release ${name}`, [], 'run');
-      return result;
-    } catch (error) {
-      execute(`rollback to ${name}`, [], 'run');
-      execute(`release ${name}`, [], 'run');
-      throw error;
+      return await bracketed(`savepoint ${name}`, `release ${name}`, [`rollback to ${name}`, `release ${name}`], body);
     } finally {
       depth--;
     }
@@ -95,17 +101,7 @@ export function openSqlite(file: string, migrations: string): Db {
   const handle = Object.assign(proxy, {
     // Writes take the file's lock at the start, so two hub processes on one file wait rather than fail.
     transaction: <T>(body: (tx: typeof inside) => Promise<T>) =>
-      transactions.run(async () => {
-        execute('begin immediate', [], 'run');
-        try {
-          const result = await body(inside);
-          execute('commit', [], 'run');
-          return result;
-        } catch (error) {
-          if (sqlite.inTransaction) execute('rollback', [], 'run');
-          throw error;
-        }
-      }),
+      transactions.run(() => bracketed('begin immediate', 'commit', ['rollback'], body)),
     $dialect: 'sqlite' as const,
     $sqlite: sqlite,
     $close: async () => {
