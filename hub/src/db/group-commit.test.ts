@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { addCategory as addCategoryRow, categoryIds as storedCategoryIds } from '../testing/categories';
 import { testApp } from '../testing/test-app';
 import type { Db, Tx } from './client';
 import { GroupCommit } from './group-commit';
@@ -36,16 +37,12 @@ function heldWait() {
   };
 }
 
+/** A unit that adds a category and answers its id. */
 const addCategory = (id: string) => async (tx: Tx) => {
-  await tx.insert(tx.$tables.categories).values({ id, name: `Kategori ${id}` });
+  await addCategoryRow(tx, id);
   return id;
 };
-
-async function categoryIds(ids: string[]): Promise<string[]> {
-  const { categories } = hub.db.$tables;
-  const rows = await hub.db.select({ id: categories.id }).from(categories).where(inArray(categories.id, ids));
-  return rows.map((row) => row.id).sort();
-}
+const categoryIds = (ids: string[]) => storedCategoryIds(hub.db, ids);
 
 describe('group commit', () => {
   it('commits units that wait together in one transaction, each with its own answer, none before the commit', async () => {

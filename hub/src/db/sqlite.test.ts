@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { inArray } from 'drizzle-orm';
 import { MIGRATIONS } from '../paths';
+import { addCategory, categoryIds as storedCategoryIds } from '../testing/categories';
 import type { Db, Tx } from './client';
 import { openSqlite } from './sqlite';
 
@@ -19,14 +19,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const addCategory = (handle: Db | Tx, id: string) =>
-  handle.insert(handle.$tables.categories).values({ id, name: `Kategori ${id}` });
-
-async function categoryIds(ids: string[]): Promise<string[]> {
-  const { categories } = db.$tables;
-  const rows = await db.select({ id: categories.id }).from(categories).where(inArray(categories.id, ids));
-  return rows.map((row) => row.id).sort();
-}
+const categoryIds = (ids: string[]) => storedCategoryIds(db, ids);
 
 /** A transaction that stays open, between two of its statements, until the test lets it go on. */
 function heldTransaction(body: (tx: Tx) => Promise<unknown>, thenFail = false) {
