@@ -40,6 +40,23 @@ async function lookUp(el: LaporTracker, trackingId: string, receipt = '') {
   await el.updateComplete;
 }
 
+/** The same report as its reporter sees it once the institution has followed it up. */
+const followedUp: ReportView = {
+  ...view,
+  viewer: 'reporter',
+  status: 'followed_up',
+  timeline: [
+    ...view.timeline,
+    {
+      at: '2026-11-24T03:00:00.000Z',
+      type: 'status',
+      actor: 'institution',
+      status: 'followed_up',
+      note: 'Biaya dikembalikan.',
+    },
+  ],
+};
+
 describe('<lapor-tracker>', () => {
   it('catches a mistyped Tracking ID without asking the hub', async () => {
     hub = installFakeHub();
@@ -135,21 +152,6 @@ describe('<lapor-tracker>', () => {
   });
 
   it('lets the reporter reply, reopen and rate, with the receipt, and explains a refusal', async () => {
-    const followedUp: ReportView = {
-      ...view,
-      viewer: 'reporter',
-      status: 'followed_up',
-      timeline: [
-        ...view.timeline,
-        {
-          at: '2026-11-24T03:00:00.000Z',
-          type: 'status',
-          actor: 'institution',
-          status: 'followed_up',
-          note: 'Biaya dikembalikan.',
-        },
-      ],
-    };
     hub = installFakeHub((req) => {
       if (req.method === 'GET') return { status: 200, body: followedUp };
       if (req.url.pathname.endsWith('/comments')) {
@@ -198,15 +200,6 @@ describe('<lapor-tracker>', () => {
   });
 
   it('offers no rating while a report the reporter reopened waits for its next follow-up, and says which end is good', async () => {
-    const followedUp: ReportView = {
-      ...view,
-      viewer: 'reporter',
-      status: 'followed_up',
-      timeline: [
-        ...view.timeline,
-        { at: '2026-11-24T03:00:00.000Z', type: 'status', actor: 'institution', status: 'followed_up' },
-      ],
-    };
     const reopened: ReportView = {
       ...followedUp,
       status: 'reopened',
