@@ -58,7 +58,11 @@ describe('group commit', () => {
     );
     await new Promise((resolve) => setImmediate(resolve));
     assert.deepEqual(settled, [], 'nothing is answered while the group waits');
-    assert.deepEqual(await categoryIds(['uji-a', 'uji-b', 'uji-c']), []);
+    assert.deepEqual(
+      await categoryIds(['pendidikan-kebudayaan', 'uji-a', 'uji-b', 'uji-c']),
+      ['pendidikan-kebudayaan'],
+      'the search finds what is stored, and none of the waiting units',
+    );
     wait.end();
     assert.deepEqual(await Promise.all(units), ['uji-a', 'uji-b', 'uji-c']);
     assert.equal(spy.transactions, 1);
