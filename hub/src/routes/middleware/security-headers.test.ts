@@ -2,9 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { listen } from '../../listen';
 import { createNationalDesk } from '../../national-desk/national-desk';
 import { optOutToken } from '../../notifications/message';
 import { postJson, sampleReport, testApp, testKeyring } from '../../testing/test-app';
+import { API_HEADERS, API_POLICY } from './security-headers';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const PNG = new Uint8Array(readFileSync(new URL('../../attachments/fixtures/photo.png', import.meta.url)));
@@ -57,6 +61,42 @@ describe('the hub’s pages and answers', () => {
     const file = await hub.app.request(view.attachments[0].url);
     assert.equal(file.status, 200);
     assert.equal(file.headers.get('content-security-policy'), "default-src 'none'; sandbox");
+  });
+
+  it('are, for data, what Hono’s secure headers set for the same policy', async () => {
+    const hono = await new Hono()
+      .use(secureHeaders(API_POLICY))
+      .get('/', (c) => c.body(null))
+      .request('/');
+    const expected = Object.fromEntries(hono.headers);
+    assert.ok(expected['content-security-policy'], 'Hono sets a policy');
+    const written = Object.fromEntries(Object.entries(API_HEADERS).map(([name, value]) => [name.toLowerCase(), value]));
+    assert.deepEqual(written, expected);
+  });
+
+  it('carry the same headers over a socket, under a route’s own', async () => {
+    const server = await listen(hub.app.fetch);
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      const res = await fetch(`${base}/api/v1/institutions`);
+      assert.equal(res.status, 200);
+      for (const [name, value] of Object.entries(API_HEADERS)) assert.equal(res.headers.get(name), value, name);
+
+      const form = new FormData();
+      form.set('report', JSON.stringify(sampleReport));
+      form.append('attachments', new File([PNG], 'foto.png'));
+      const filed = await fetch(`${base}/api/v1/reports`, { method: 'POST', body: form });
+      assert.equal(filed.status, 201, await filed.clone().text());
+      assert.equal(filed.headers.get('x-content-type-options'), 'nosniff');
+      const view = await (await fetch(`${base}/api/v1/reports/${(await filed.json()).trackingId}`)).json();
+      const file = await fetch(`${base}${view.attachments[0].url}`);
+      assert.equal(file.status, 200);
+      assert.equal(file.headers.get('content-security-policy'), "default-src 'none'; sandbox", 'the route’s own');
+      assert.equal(file.headers.get('referrer-policy'), 'no-referrer', 'the defaults beside it');
+      assert.equal((await fetch(`${base}/nowhere`)).headers.get('x-content-type-options'), 'nosniff', 'a 404');
+    } finally {
+      await server.close();
+    }
   });
 
   it('leave the demo site out when the hub is not in demo mode', async () => {

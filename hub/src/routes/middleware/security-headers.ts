@@ -1,4 +1,5 @@
 import { secureHeaders } from 'hono/secure-headers';
+import { defaultHeaders } from './default-headers';
 
 type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 
@@ -33,18 +34,37 @@ export const PAGE_CSP = {
 
 /**
  * For answers that are data (JSON, the widget bundle): nothing in them may
- * run or be framed. Set last, it keeps a route's own headers. Framing is
- * refused by `frame-ancestors` alone: were X-Frame-Options added here, it
- * would also land on the one page a site may frame (the form page, which
- * sets no X-Frame-Options of its own: it knows no list of origins).
+ * run or be framed. What Hono's secure-headers middleware sets for
+ * PAGE_HEADERS with this policy (a test holds the two together), written
+ * out so that they can be set as defaults (default-headers.ts) under a
+ * route's own. Framing is refused by `frame-ancestors` alone: were
+ * X-Frame-Options added here, it would also land on the one page a site
+ * may frame (the form page, which sets no X-Frame-Options of its own: it
+ * knows no list of origins).
  */
-export const apiSecurity = () =>
-  secureHeaders({
-    ...PAGE_HEADERS,
-    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    xFrameOptions: false,
-    overwrite: false,
-  });
+export const API_HEADERS: Readonly<Record<string, string>> = {
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Origin-Agent-Cluster': '?1',
+  'Referrer-Policy': 'no-referrer',
+  'Strict-Transport-Security': 'max-age=15552000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-DNS-Prefetch-Control': 'off',
+  'X-Download-Options': 'noopen',
+  'X-Permitted-Cross-Domain-Policies': 'none',
+  'X-XSS-Protection': '0',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+};
+
+/** The same policy through Hono's middleware, against which API_HEADERS is checked. */
+export const API_POLICY: SecureHeadersOptions = {
+  ...PAGE_HEADERS,
+  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  xFrameOptions: false,
+};
+
+export const apiSecurity = () => defaultHeaders(API_HEADERS);
 
 /** For the hub's HTML pages (`/lacak/`, the demo site, the opt-out page). */
 export const pageSecurity = () => secureHeaders({ ...PAGE_HEADERS, contentSecurityPolicy: PAGE_CSP });
