@@ -101,4 +101,14 @@ describe('working days', () => {
     assert.equal(localDate(lateThursday, 'Asia/Makassar'), '2026-11-20');
     assert.equal(localDate(lateThursday, 'Asia/Jayapura'), '2026-11-20');
   });
+
+  it('turn the date at midnight to the millisecond, asked in any order', () => {
+    const at = (iso: string) => localDate(new Date(iso), 'Asia/Jakarta');
+    assert.equal(at('2026-11-19T16:59:00.000Z'), '2026-11-19');
+    assert.equal(at('2026-11-19T16:59:59.999Z'), '2026-11-19', 'one millisecond before midnight in WIB');
+    assert.equal(at('2026-11-19T17:00:00.000Z'), '2026-11-20', 'midnight');
+    assert.equal(at('2026-11-19T16:59:30.000Z'), '2026-11-19', 'back before it');
+    assert.equal(at('2026-11-19T17:00:00.000Z'), '2026-11-20');
+    assert.equal(at('2027-11-19T17:00:30.000Z'), '2027-11-20', 'the same minute of another year');
+  });
 });
