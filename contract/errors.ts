@@ -24,6 +24,10 @@ export const ERROR_CODES = [
   'not_yet_followed_up',
   'invalid_signature',
   'event_replayed',
+  'invalid_device',
+  'poll_not_open',
+  'poll_not_closed',
+  'poll_already_open',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { BODY_MAX_LENGTH } from './limits';
-import { REGION_CODE, STORABLE_TEXT } from './report-rules';
+import { POLL_KINDS, POLL_LIMITS } from './polls';
+import { REGION_CODE, SLUG, SLUG_MAX_LENGTH, STORABLE_TEXT, visibleLength } from './report-rules';
 import { REPORT_STATUSES } from './status';
 
 /**
@@ -69,3 +70,61 @@ export const inboundEventSchema = z
     }),
   })
   .meta({ id: 'DestinationEvent', description: 'A status change or a response, from where a report went.' });
+
+const pollText = ([min, max]: readonly [number, number]) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(STORABLE_TEXT)
+    .refine((value) => visibleLength(value) >= min, { message: `Too short: at least ${min} visible characters` });
+
+/** A poll as the operator creates it (CLI or admin API); while it has not opened, every field may change. */
+export const pollInputSchema = z
+  .object({
+    institutionId: z.string().max(SLUG_MAX_LENGTH).regex(SLUG),
+    regionCode: z.string().regex(REGION_CODE).optional(),
+    question: pollText(POLL_LIMITS.question),
+    explanation: pollText(POLL_LIMITS.explanation)
+      .default('')
+      .meta({ description: 'Plain text; web addresses become links.' }),
+    kind: z.enum(POLL_KINDS).meta({ description: 'One choice among `options`, or agreement on a 1–5 scale.' }),
+    options: z
+      .array(pollText(POLL_LIMITS.option))
+      .max(POLL_LIMITS.options[1])
+      .default([])
+      .meta({ description: "A choice poll's 2–10 options, in the order shown; none for a scale poll." }),
+    allowComment: z.boolean().default(false).meta({ description: 'Whether a voter may add a comment.' }),
+    publishComments: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'Whether comments are in the export (masked for personal data) once the poll closes.' }),
+    opensAt: z.iso.datetime({ offset: true }),
+    closesAt: z.iso.datetime({ offset: true }),
+  })
+  .superRefine((poll, context) => {
+    const issue = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+    if (poll.kind === 'choice' && poll.options.length < POLL_LIMITS.options[0])
+      issue('options', `A choice poll has at least ${POLL_LIMITS.options[0]} options`);
+    if (poll.kind === 'scale' && poll.options.length) issue('options', 'A scale poll has no options');
+    if (Date.parse(poll.closesAt) <= Date.parse(poll.opensAt)) issue('closesAt', 'A poll closes after it opens');
+    if (poll.publishComments && !poll.allowComment)
+      issue('publishComments', 'Comments can be published only where they are allowed');
+  })
+  .meta({ id: 'PollInput', description: 'A policy poll: its question, answers, and when it takes votes.' });
+export type ValidPoll = z.output<typeof pollInputSchema>;
+
+/** A vote: the position of the chosen option (1-based) or the level of agreement (1–5), and a comment if allowed. */
+export const voteInputSchema = z
+  .object({
+    choice: z.number().int().min(1).max(POLL_LIMITS.options[1]),
+    comment: pollText(POLL_LIMITS.comment).optional(),
+  })
+  .meta({ id: 'Vote', description: 'The chosen option (1-based) or level of agreement (1–5).' });
+
+export const pollQuerySchema = z.object({
+  institution: z.string().max(SLUG_MAX_LENGTH).regex(SLUG).optional().meta({
+    description: "The institution's polls; from a registered site, that site's institution's only.",
+  }),
+  state: z.enum(['scheduled', 'open', 'closed']).optional(),
+});

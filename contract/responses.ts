@@ -14,6 +14,7 @@ import {
   type ReportView,
   type SiteConfig,
 } from './index';
+import { POLL_KINDS, type PollResults, type PollView, type VoteRecorded } from './polls';
 
 /**
  * The hub's answers as zod schemas, from which its routes are declared and
@@ -209,3 +210,45 @@ export const operatorReportSchema = reportViewSchema
   .meta({ id: 'OperatorReport', description: "The reporter's view, an anonymous reporter's contact included." });
 
 export const retriedSchema = z.object({ retried: z.literal(true) }).meta({ id: 'Retried' });
+
+export const pollResultsSchema = z
+  .object({
+    votes: z.number().int(),
+    counts: z.array(z.number().int()).meta({ description: '`counts[i]` for option (or level) `i + 1`.' }),
+    countedAt: z.iso.datetime(),
+    comments: z.number().int().meta({ description: 'How many voters left a comment.' }),
+  })
+  .meta({ id: 'PollResults', description: 'Counted votes; only once the poll has closed.' });
+
+export const pollViewSchema = z
+  .object({
+    id: z.string(),
+    institution: ref,
+    regionCode: z.string().optional(),
+    question: z.string(),
+    explanation: z.string(),
+    kind: z.enum(POLL_KINDS),
+    options: z.array(z.string()),
+    allowComment: z.boolean(),
+    publishComments: z.boolean(),
+    opensAt: z.iso.datetime(),
+    closesAt: z.iso.datetime(),
+    state: z.enum(['scheduled', 'open', 'closed']),
+    yourVote: z
+      .object({ choice: z.number().int(), comment: z.string().optional() })
+      .optional()
+      .meta({ description: 'The vote of the device whose token was sent.' }),
+    results: pollResultsSchema.optional(),
+  })
+  .meta({ id: 'Poll', description: 'A policy poll; never a count before it closes.' });
+
+export const pollListSchema = z.object({ items: z.array(pollViewSchema) }).meta({ id: 'PollList' });
+
+export const voteRecordedSchema = z.object({ choice: z.number().int(), changed: z.boolean() }).meta({
+  id: 'VoteRecorded',
+  description: 'What now counts for this device, and whether it replaced its earlier vote.',
+});
+
+same<z.infer<typeof pollResultsSchema>, PollResults>(true);
+same<z.infer<typeof pollViewSchema>, PollView>(true);
+same<z.infer<typeof voteRecordedSchema>, VoteRecorded>(true);

@@ -10,6 +10,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { REPORT_KINDS, REPORT_STATUSES } from '../../../contract';
 import { DELIVERY_KINDS, DELIVERY_STATES } from '../../../contract/deliveries';
+import { POLL_KINDS } from '../../../contract/polls';
+import type { StoredPollResults } from './poll-results';
 
 /**
  * The hub's tables in PostgreSQL: the same tables, columns, constraints and
@@ -191,4 +193,49 @@ export const rateLimitHits = pgTable(
     resetAt: timestamp().notNull(),
   },
   (table) => [index('rate_limit_hits_reset_at_idx').on(table.resetAt)],
+);
+
+export const polls = pgTable(
+  'polls',
+  {
+    id: text().primaryKey(),
+    institutionId: text()
+      .notNull()
+      .references(() => institutions.id),
+    regionCode: text(),
+    question: text().notNull(),
+    explanation: text().notNull(),
+    kind: text({ enum: POLL_KINDS }).notNull(),
+    options: jsonb().$type<string[]>().notNull(),
+    allowComment: boolean().notNull(),
+    publishComments: boolean().notNull(),
+    opensAt: timestamp().notNull(),
+    closesAt: timestamp().notNull(),
+    closedEarlyAt: timestamp(),
+    results: jsonb().$type<StoredPollResults>(),
+    countedAt: timestamp(),
+    createdAt: timestamp().notNull(),
+    updatedAt: timestamp().notNull(),
+  },
+  (table) => [index('polls_institution_id_idx').on(table.institutionId, table.closesAt)],
+);
+
+export const pollVotes = pgTable(
+  'poll_votes',
+  {
+    id: id(),
+    pollId: text()
+      .notNull()
+      .references(() => polls.id),
+    deviceHash: text().notNull(),
+    choice: integer().notNull(),
+    comment: text(),
+    changes: integer().notNull(),
+    createdAt: timestamp().notNull(),
+    updatedAt: timestamp().notNull(),
+  },
+  (table) => [
+    uniqueIndex('poll_votes_device_idx').on(table.pollId, table.deviceHash),
+    index('poll_votes_choice_idx').on(table.pollId, table.choice),
+  ],
 );

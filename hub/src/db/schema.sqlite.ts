@@ -1,6 +1,8 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { REPORT_KINDS, REPORT_STATUSES } from '../../../contract';
 import { DELIVERY_KINDS, DELIVERY_STATES } from '../../../contract/deliveries';
+import { POLL_KINDS } from '../../../contract/polls';
+import type { StoredPollResults } from './poll-results';
 
 const timestamp = () => integer({ mode: 'timestamp_ms' });
 
@@ -224,4 +226,66 @@ export const rateLimitHits = sqliteTable(
     resetAt: timestamp().notNull(),
   },
   (table) => [index('rate_limit_hits_reset_at_idx').on(table.resetAt)],
+);
+
+/**
+ * Policy polls (opini kebijakan) an institution puts to its public. Counts
+ * are not kept while a poll is open: `results` is written once, when the
+ * votes are first counted after it closes, and never changes after.
+ */
+export const polls = sqliteTable(
+  'polls',
+  {
+    /** Public and unguessable, so polls not yet published cannot be found by counting. */
+    id: text().primaryKey(),
+    institutionId: text()
+      .notNull()
+      .references(() => institutions.id),
+    regionCode: text(),
+    question: text().notNull(),
+    explanation: text().notNull(),
+    kind: text({ enum: POLL_KINDS }).notNull(),
+    /** JSON array of a choice poll's options; empty for a scale poll. */
+    options: text({ mode: 'json' }).$type<string[]>().notNull(),
+    allowComment: integer({ mode: 'boolean' }).notNull(),
+    publishComments: integer({ mode: 'boolean' }).notNull(),
+    opensAt: timestamp().notNull(),
+    closesAt: timestamp().notNull(),
+    /** Set when the operator closed the poll before its time. */
+    closedEarlyAt: timestamp(),
+    /** The counts, as JSON `{votes, counts, comments}`, written once when the closed poll is first counted. */
+    results: text({ mode: 'json' }).$type<StoredPollResults>(),
+    countedAt: timestamp(),
+    createdAt: timestamp().notNull(),
+    updatedAt: timestamp().notNull(),
+  },
+  (table) => [index('polls_institution_id_idx').on(table.institutionId, table.closesAt)],
+);
+
+/**
+ * One vote per device per poll: the device is known only by a keyed hash of
+ * its token and the poll (so one device's votes in two polls cannot be
+ * linked), and a vote may change until the poll closes. A comment is sealed
+ * like a report's personal data.
+ */
+export const pollVotes = sqliteTable(
+  'poll_votes',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    pollId: text()
+      .notNull()
+      .references(() => polls.id),
+    deviceHash: text().notNull(),
+    choice: integer().notNull(),
+    comment: text(),
+    /** How many times the device changed its vote. */
+    changes: integer().notNull(),
+    createdAt: timestamp().notNull(),
+    updatedAt: timestamp().notNull(),
+  },
+  (table) => [
+    uniqueIndex('poll_votes_device_idx').on(table.pollId, table.deviceHash),
+    // Counting a closed poll reads this index alone.
+    index('poll_votes_choice_idx').on(table.pollId, table.choice),
+  ],
 );

@@ -27,3 +27,5 @@ export type ReportEvent = typeof pg.reportEvents.$inferSelect;
 export type Attachment = typeof pg.attachments.$inferSelect;
 export type Site = typeof pg.sites.$inferSelect;
 export type Delivery = typeof pg.deliveries.$inferSelect;
+export type Poll = typeof pg.polls.$inferSelect;
+export type PollVote = typeof pg.pollVotes.$inferSelect;
