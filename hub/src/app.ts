@@ -31,6 +31,7 @@ import { requestLog } from './routes/middleware/request-log';
 import { apiSecurity } from './routes/middleware/security-headers';
 import { notificationRoutes } from './routes/notifications';
 import { openApiRoutes } from './routes/openapi';
+import { pollRoutes } from './routes/polls';
 import { regionRoutes } from './routes/regions';
 import { reportLimits } from './routes/report-limits';
 import { reporterActionRoutes } from './routes/reporter-actions';
@@ -122,6 +123,7 @@ export function createApp(options: AppDeps) {
     .route('/reports', reportRoutes(deps, limits))
     .route('/reports', reporterActionRoutes(deps, limits))
     .route('/reports', attachmentRoutes(deps, limits))
+    .route('/polls', pollRoutes(deps, limits))
     .route('/regions', regionRoutes(deps))
     .route('/sites', siteRoutes(deps))
     .route('/challenge', challengeRoutes(deps))

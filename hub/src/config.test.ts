@@ -38,6 +38,7 @@ describe('configFromEnv', () => {
       DATA_DIR: '/var/lib/lapor',
       RATE_LIMIT_REPORTS_PER_HOUR: '5',
       RATE_LIMIT_LOOKUPS_PER_MINUTE: '30',
+      RATE_LIMIT_VOTES_PER_HOUR: '12',
       RATE_LIMIT_REPORTS_PER_HOUR_PER_SITE: '100',
       TRUST_PROXY: '1',
       OUTBOX_WORKER: 'off',
@@ -46,7 +47,12 @@ describe('configFromEnv', () => {
     assert.equal(config.port, 9000);
     assert.equal(config.dataDir, '/var/lib/lapor');
     assert.equal(config.database, '/var/lib/lapor/hub.sqlite');
-    assert.deepEqual(config.rateLimits, { reportsPerHour: 5, reportsPerHourPerSite: 100, lookupsPerMinute: 30 });
+    assert.deepEqual(config.rateLimits, {
+      reportsPerHour: 5,
+      reportsPerHourPerSite: 100,
+      lookupsPerMinute: 30,
+      votesPerHour: 12,
+    });
     assert.equal(config.trustedProxies, 1);
     assert.equal(config.outboxWorker, false);
     assert.equal(config.outboxConcurrency, 8);

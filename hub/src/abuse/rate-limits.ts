@@ -6,10 +6,13 @@ export interface RateLimits {
   reportsPerHourPerSite: number;
   /** Report lookups one address may make per minute; keeps Tracking IDs from being enumerated. */
   lookupsPerMinute: number;
+  /** Votes one address may cast per hour, over every poll (a school's network shares one address, so not one). */
+  votesPerHour: number;
 }
 
 export const DEFAULT_RATE_LIMITS = {
   reportsPerHour: 20,
   reportsPerHourPerSite: 600,
   lookupsPerMinute: 60,
+  votesPerHour: 60,
 } satisfies RateLimits;

@@ -3,15 +3,20 @@ import { createRoute } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod';
 import { DELIVERY_STATES } from '../../../contract/deliveries';
+import { pollInputSchema, pollQuerySchema } from '../../../contract/requests';
 import {
   deliveryListSchema,
   operatorReportSchema,
   overdueListSchema,
+  pollListSchema,
+  pollViewSchema,
   retriedSchema,
 } from '../../../contract/responses';
 import type { ResolvedDeps } from '../app';
 import { DomainError } from '../errors';
 import { listDeliveries, operatorView, overdueReports, retryDelivery } from '../operator/operator';
+import { closePoll, createPoll, editPoll, listPolls } from '../polls/polls';
+import { visitorsView } from '../polls/view';
 import { answer, failures, routes } from './declare';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
@@ -79,9 +84,62 @@ const getReportAsOperator = createRoute({
   responses: { 200: answer('The report.', operatorReportSchema), ...operatorFailures },
 });
 
-/** The operator's API: overdue reports, failing deliveries, a report in full, and sending a delivery again. */
+const pollIdParams = z.object({ id: z.string().max(64).meta({ description: 'The poll’s id.' }) });
+
+const listPollsAsOperator = createRoute({
+  ...operatorRoute,
+  method: 'get',
+  path: '/polls',
+  operationId: 'listPollsAsOperator',
+  summary: 'Polls, of every institution or one; counts only of closed ones, as for anyone',
+  request: { query: pollQuerySchema },
+  responses: { 200: answer('Up to 100 polls.', pollListSchema), ...operatorFailures },
+});
+
+const createPollRoute = createRoute({
+  ...operatorRoute,
+  method: 'post',
+  path: '/polls',
+  operationId: 'createPoll',
+  summary: 'Create a poll',
+  request: { body: { required: true, content: { 'application/json': { schema: pollInputSchema } } } },
+  responses: {
+    201: answer('Created.', pollViewSchema),
+    ...failures({ 400: 'Invalid fields, or an institution not in the directory.' }),
+    ...operatorFailures,
+  },
+});
+
+const editPollRoute = createRoute({
+  ...operatorRoute,
+  method: 'put',
+  path: '/polls/{id}',
+  operationId: 'editPoll',
+  summary: 'Change a poll before it opens',
+  request: {
+    params: pollIdParams,
+    body: { required: true, content: { 'application/json': { schema: pollInputSchema } } },
+  },
+  responses: {
+    200: answer('Changed.', pollViewSchema),
+    ...failures({ 400: 'Invalid fields.', 409: 'The poll has opened (`poll_already_open`).' }),
+    ...operatorFailures,
+  },
+});
+
+const closePollRoute = createRoute({
+  ...operatorRoute,
+  method: 'post',
+  path: '/polls/{id}/close',
+  operationId: 'closePoll',
+  summary: 'Close a poll now; its votes are counted and shown',
+  request: { params: pollIdParams },
+  responses: { 200: answer('Closed, with its results.', pollViewSchema), ...operatorFailures },
+});
+
+/** The operator's API: overdue reports, failing deliveries, a report in full, sending a delivery again, and polls. */
 export function adminRoutes(deps: ResolvedDeps) {
-  const { db, adminToken, clock } = deps;
+  const { db, directory, adminToken, clock } = deps;
   const app = routes();
   app.use(operatorOnly(adminToken));
   return app
@@ -95,5 +153,25 @@ export function adminRoutes(deps: ResolvedDeps) {
     })
     .openapi(getReportAsOperator, async (c) =>
       c.json(await operatorView(deps, c.req.valid('param').trackingId, clock()), 200),
-    );
+    )
+    .openapi(listPollsAsOperator, async (c) => {
+      const now = clock();
+      const polls = await listPolls(db, c.req.valid('query'), now);
+      return c.json({ items: await Promise.all(polls.map((poll) => visitorsView(deps, poll, undefined, now))) }, 200);
+    })
+    .openapi(createPollRoute, async (c) => {
+      const now = clock();
+      const poll = await createPoll(db, directory, c.req.valid('json'), now);
+      return c.json(await visitorsView(deps, poll, undefined, now), 201);
+    })
+    .openapi(editPollRoute, async (c) => {
+      const now = clock();
+      const poll = await editPoll(db, directory, c.req.valid('param').id, c.req.valid('json'), now);
+      return c.json(await visitorsView(deps, poll, undefined, now), 200);
+    })
+    .openapi(closePollRoute, async (c) => {
+      const now = clock();
+      const poll = await closePoll(db, c.req.valid('param').id, now);
+      return c.json(await visitorsView(deps, poll, undefined, now), 200);
+    });
 }

@@ -22,7 +22,7 @@ export const admission = ({ db, proofOfWork, selfOrigins }: ResolvedDeps) =>
  * The site named by `X-Lapor-Site`, if any. From a browser, the page must be
  * one of that site's origins: a key copied onto a foreign website is useless.
  */
-async function siteOfRequest(
+export async function siteOfRequest(
   c: Context,
   db: ResolvedDeps['db'],
   selfOrigins: readonly string[],

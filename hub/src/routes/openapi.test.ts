@@ -78,6 +78,9 @@ describe('OpenAPI document', () => {
     const bodies = operations.filter((o) => o.operation.requestBody).map((o) => o.operation.operationId);
     assert.deepEqual(bodies.sort(), [
       'addComment',
+      'castVote',
+      'createPoll',
+      'editPoll',
       'fileReport',
       'rateFollowUp',
       'receiveDestinationEvent',

@@ -8,7 +8,7 @@ import { sharedCounts } from './middleware/shared-counts';
 const HOUR = 3_600_000;
 
 /**
- * The limits on reports and lookups, built once per app: every route that
+ * The limits on reports, lookups and votes, built once per app: every route that
  * counts lookups shares one count per address. On PostgreSQL several hub
  * processes may answer, so they count in the database, together.
  */
@@ -32,6 +32,13 @@ export function reportLimits({ db, rateLimits, clientAddress }: ResolvedDeps) {
       key: (c) => (c as Context<Admitted>).get('site')?.key,
       what: 'website',
       onlyAccepted: true,
+    }),
+    votesPerAddress: limitPer({
+      store: counts('votes-per-address'),
+      limit: rateLimits.votesPerHour,
+      windowMs: HOUR,
+      key: byNetwork,
+      what: 'address',
     }),
     lookupsPerAddress: limitPer({
       store: counts('lookups-per-address'),

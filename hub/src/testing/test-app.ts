@@ -26,7 +26,12 @@ export const testCalendar = createCalendar(loadDecrees());
 export const testKeyring = createKeyring(new Map([['test', Buffer.alloc(32, 7)]]));
 
 /** Limits high enough that only the rate-limit tests meet them. */
-const GENEROUS_LIMITS: RateLimits = { reportsPerHour: 10_000, reportsPerHourPerSite: 10_000, lookupsPerMinute: 10_000 };
+const GENEROUS_LIMITS: RateLimits = {
+  reportsPerHour: 10_000,
+  reportsPerHourPerSite: 10_000,
+  lookupsPerMinute: 10_000,
+  votesPerHour: 10_000,
+};
 
 /** A hub on a fresh, migrated database (see testDatabase) and a temporary folder; `close()` removes both. */
 export async function testApp(

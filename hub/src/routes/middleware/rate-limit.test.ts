@@ -18,7 +18,7 @@ const from = (address: string) => ({ 'X-Forwarded-For': `203.0.113.9, ${address}
 describe('rate limits', () => {
   it('refuse the report over the hourly limit with 429 and Retry-After, per address', async () => {
     hub = await testApp({
-      rateLimits: { reportsPerHour: 2, reportsPerHourPerSite: 100, lookupsPerMinute: 100 },
+      rateLimits: { reportsPerHour: 2, reportsPerHourPerSite: 100, lookupsPerMinute: 100, votesPerHour: 100 },
       trustedProxies: 1,
     });
     for (let i = 0; i < 2; i++) {
@@ -37,7 +37,7 @@ describe('rate limits', () => {
   it('count across hub processes on one PostgreSQL database', {
     skip: !process.env.HUB_TEST_POSTGRES && 'a SQLite hub is one process and counts in memory',
   }, async () => {
-    const limits = { reportsPerHour: 100, reportsPerHourPerSite: 100, lookupsPerMinute: 3 };
+    const limits = { reportsPerHour: 100, reportsPerHourPerSite: 100, lookupsPerMinute: 3, votesPerHour: 3 };
     hub = await testApp({ rateLimits: limits, trustedProxies: 1 });
     const other = await testApp({ rateLimits: limits, trustedProxies: 1, sameDatabaseAs: hub });
     try {
@@ -53,7 +53,7 @@ describe('rate limits', () => {
 
   it('limit lookups, so Tracking IDs cannot be enumerated, whether they exist or not', async () => {
     hub = await testApp({
-      rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 100, lookupsPerMinute: 3 },
+      rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 100, lookupsPerMinute: 3, votesPerHour: 3 },
       trustedProxies: 1,
     });
     const statuses: number[] = [];
@@ -66,7 +66,7 @@ describe('rate limits', () => {
 
   it('limit the reports one website passes on, whatever the addresses', async () => {
     hub = await testApp({
-      rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 2, lookupsPerMinute: 100 },
+      rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 2, lookupsPerMinute: 100, votesPerHour: 100 },
       trustedProxies: 1,
     });
     const { key } = await addSite(hub.db, {
@@ -90,7 +90,7 @@ describe('rate limits', () => {
   it('count against a site only what it really passed on: junk sent with its public key shuts nothing', async () => {
     const pow: ProofOfWork = { maxNumber: 500, ttlMs: 60_000, secret: 'test-secret' };
     hub = await testApp({
-      rateLimits: { reportsPerHour: 1000, reportsPerHourPerSite: 2, lookupsPerMinute: 100 },
+      rateLimits: { reportsPerHour: 1000, reportsPerHourPerSite: 2, lookupsPerMinute: 100, votesPerHour: 100 },
       trustedProxies: 1,
       proofOfWork: pow,
     });
@@ -132,7 +132,7 @@ describe('rate limits', () => {
 
   it('refuse a second address of the same IPv6 /64 once the first used the limit', async () => {
     hub = await testApp({
-      rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 100, lookupsPerMinute: 1 },
+      rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 100, lookupsPerMinute: 1, votesPerHour: 1 },
       trustedProxies: 1,
     });
     const lookup = (address: string) => hub?.app.request('/api/v1/reports/LPR-0000-0000-0', { headers: from(address) });
@@ -143,7 +143,7 @@ describe('rate limits', () => {
 
   it('key on the address the trusted proxy saw, not on what the client claims', async () => {
     hub = await testApp({
-      rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 100, lookupsPerMinute: 1 },
+      rateLimits: { reportsPerHour: 100, reportsPerHourPerSite: 100, lookupsPerMinute: 1, votesPerHour: 1 },
       trustedProxies: 1,
     });
     const lookup = (forwarded: string) =>

@@ -1,0 +1,149 @@
+import { and, asc, desc, eq, gt, lte, type SQL } from 'drizzle-orm';
+import type { PollState, PollView } from '../../../contract/polls';
+import type { ValidPoll } from '../../../contract/requests';
+import type { Db, Tx } from '../db/client';
+import type { Poll } from '../db/schema';
+import type { Directory } from '../directory/directory';
+import { DomainError } from '../errors';
+import { randomBytes } from '../privacy/random';
+
+/** Where a poll stands at `now`: results are shown, and votes refused, from its closing instant on. */
+export function pollState(poll: Pick<Poll, 'opensAt' | 'closesAt'>, now: Date): PollState {
+  if (now < poll.opensAt) return 'scheduled';
+  return now < poll.closesAt ? 'open' : 'closed';
+}
+
+/** The directory must know the institution a poll belongs to. */
+function checkInstitution(directory: Directory, input: ValidPoll): void {
+  if (!directory.institution(input.institutionId)) {
+    throw new DomainError('validation_failed', 'The institution is not in the directory', {
+      fields: { institutionId: { code: 'unknown_institution', message: 'No institution has this id' } },
+    });
+  }
+}
+
+const columnsOf = (input: ValidPoll) => ({
+  institutionId: input.institutionId,
+  regionCode: input.regionCode ?? null,
+  question: input.question,
+  explanation: input.explanation,
+  kind: input.kind,
+  options: input.kind === 'choice' ? input.options : [],
+  allowComment: input.allowComment,
+  publishComments: input.publishComments,
+  opensAt: new Date(input.opensAt),
+  closesAt: new Date(input.closesAt),
+});
+
+/** Creates a poll; its id is random, so a poll not yet announced cannot be found by trying ids. */
+export async function createPoll(db: Db, directory: Directory, input: ValidPoll, now: Date): Promise<Poll> {
+  checkInstitution(directory, input);
+  const { polls } = db.$tables;
+  const [created] = await db
+    .insert(polls)
+    .values({ id: randomBytes(9).toString('base64url'), ...columnsOf(input), createdAt: now, updatedAt: now })
+    .returning();
+  if (!created) throw new Error('the poll insert returned no row');
+  return created;
+}
+
+/**
+ * Changes a poll that has not opened yet. Once it takes votes its question
+ * and options stay as voters saw them; the operator may only close it early.
+ */
+export async function editPoll(db: Db, directory: Directory, id: string, input: ValidPoll, now: Date): Promise<Poll> {
+  checkInstitution(directory, input);
+  const { polls } = db.$tables;
+  return db.transaction(async (tx) => {
+    const poll = await lockedPoll(tx, db.$dialect, id, 'update');
+    if (pollState(poll, now) !== 'scheduled') {
+      throw new DomainError('poll_already_open', 'A poll can be changed only before it opens');
+    }
+    const [edited] = await tx
+      .update(polls)
+      .set({ ...columnsOf(input), updatedAt: now })
+      .where(eq(polls.id, id))
+      .returning();
+    if (!edited) throw new Error('the poll update returned no row');
+    return edited;
+  });
+}
+
+/** Closes an open (or not yet open) poll now; its votes are then counted and shown. */
+export async function closePoll(db: Db, id: string, now: Date): Promise<Poll> {
+  const { polls } = db.$tables;
+  return db.transaction(async (tx) => {
+    const poll = await lockedPoll(tx, db.$dialect, id, 'update');
+    if (pollState(poll, now) === 'closed') return poll;
+    const [closed] = await tx
+      .update(polls)
+      .set({ closesAt: now, closedEarlyAt: now, updatedAt: now, opensAt: poll.opensAt < now ? poll.opensAt : now })
+      .where(eq(polls.id, id))
+      .returning();
+    if (!closed) throw new Error('the poll update returned no row');
+    return closed;
+  });
+}
+
+export async function findPoll(db: Db | Tx, id: string): Promise<Poll> {
+  const { polls } = db.$tables;
+  const [poll] = await db.select().from(polls).where(eq(polls.id, id));
+  if (!poll) throw new DomainError('not_found', 'No poll has this id');
+  return poll;
+}
+
+/**
+ * The poll's row, locked until the transaction ends on PostgreSQL: votes
+ * share the lock and counting takes it alone, so no vote commits after the
+ * count has started, whichever hub process takes either. SQLite's
+ * transactions run one at a time anyway.
+ */
+export async function lockedPoll(tx: Tx, dialect: Db['$dialect'], id: string, mode: 'share' | 'update') {
+  const { polls } = tx.$tables;
+  const query = tx.select().from(polls).where(eq(polls.id, id));
+  const [poll] = await (dialect === 'postgres' ? query.for(mode) : query);
+  if (!poll) throw new DomainError('not_found', 'No poll has this id');
+  return poll;
+}
+
+/** What to list: an institution's polls, by state at `now`. */
+export interface PollFilter {
+  institutionId?: string;
+  state?: PollState;
+}
+
+/** Polls, those closing soonest first while open or scheduled, the latest closed first once closed; 100 at most. */
+export async function listPolls(db: Db, { institutionId, state }: PollFilter, now: Date): Promise<Poll[]> {
+  const { polls } = db.$tables;
+  const where: (SQL | undefined)[] = [institutionId === undefined ? undefined : eq(polls.institutionId, institutionId)];
+  if (state === 'scheduled') where.push(gt(polls.opensAt, now));
+  if (state === 'open') where.push(lte(polls.opensAt, now), gt(polls.closesAt, now));
+  if (state === 'closed') where.push(lte(polls.closesAt, now));
+  return db
+    .select()
+    .from(polls)
+    .where(and(...where))
+    .orderBy(state === 'closed' ? desc(polls.closesAt) : asc(polls.closesAt))
+    .limit(100);
+}
+
+/** A poll as anyone may see it: never a count before it closes (results are added by `results.ts`, after). */
+export function pollView(directory: Directory, poll: Poll, now: Date): PollView {
+  return {
+    id: poll.id,
+    institution: {
+      id: poll.institutionId,
+      name: directory.institution(poll.institutionId)?.name ?? poll.institutionId,
+    },
+    ...(poll.regionCode && { regionCode: poll.regionCode }),
+    question: poll.question,
+    explanation: poll.explanation,
+    kind: poll.kind,
+    options: poll.options,
+    allowComment: poll.allowComment,
+    publishComments: poll.publishComments,
+    opensAt: poll.opensAt.toISOString(),
+    closesAt: poll.closesAt.toISOString(),
+    state: pollState(poll, now),
+  };
+}

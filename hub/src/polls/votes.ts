@@ -1,0 +1,138 @@
+import { createHmac } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { DEVICE_TOKEN, SCALE_LEVELS, type VoteRecorded } from '../../../contract/polls';
+import { replayedSolution, type Solution, spendSolution } from '../abuse/proof-of-work';
+import type { Db } from '../db/client';
+import type { Poll } from '../db/schema';
+import { DomainError } from '../errors';
+import type { Keyring } from '../privacy/keyring';
+import { lockedPoll, pollState } from './polls';
+
+/** What a vote needs besides the database: the keys that hash devices and seal comments. */
+export interface VoteDeps {
+  db: Db;
+  keyring: Keyring;
+}
+
+/**
+ * The device as stored for one poll: a keyed hash of its token and the
+ * poll's id. The token never reaches the database, and the same device's
+ * votes in two polls hash apart, so they cannot be linked.
+ */
+export function deviceHash(keyring: Keyring, pollId: string, token: string | undefined): string {
+  if (!token || !DEVICE_TOKEN.test(token)) {
+    throw new DomainError('invalid_device', 'A vote needs the device token the poll element keeps (43 characters)');
+  }
+  return createHmac('sha256', deviceKey(keyring)).update(`${pollId}:${token}`).digest('base64url');
+}
+
+/** Derived once per keyring: deriving costs more than the hash itself. */
+const deviceKeys = new WeakMap<Keyring, string>();
+function deviceKey(keyring: Keyring): string {
+  let key = deviceKeys.get(keyring);
+  if (key === undefined) {
+    key = keyring.deriveSecret('poll-device');
+    deviceKeys.set(keyring, key);
+  }
+  return key;
+}
+
+/** The comment's place, bound into its ciphertext. */
+const commentContext = (pollId: string, device: string) => `poll_votes.comment:${pollId}:${device}`;
+
+/** How many answers a poll has: its options, or the five levels of agreement. */
+export const answersOf = (poll: Pick<Poll, 'kind' | 'options'>) =>
+  poll.kind === 'choice' ? poll.options.length : SCALE_LEVELS;
+
+/**
+ * Records a device's vote, or replaces its earlier one: one vote per device
+ * per poll, changeable until the poll closes. The vote, its spent proof of
+ * work and the check that the poll is open commit together (see `lockedPoll`).
+ */
+export async function castVote(
+  { db, keyring }: VoteDeps,
+  pollId: string,
+  token: string | undefined,
+  { choice, comment }: { choice: number; comment?: string | undefined },
+  now: Date,
+  /** The vote's proof of work, spent with it: one solution casts one vote. */
+  solution?: Solution,
+): Promise<VoteRecorded> {
+  const device = deviceHash(keyring, pollId, token);
+  if (solution?.spent) throw replayedSolution();
+  const { pollVotes } = db.$tables;
+  return db.transaction(async (tx) => {
+    const poll = await lockedPoll(tx, db.$dialect, pollId, 'share');
+    const state = pollState(poll, now);
+    if (state !== 'open' || poll.countedAt) {
+      throw new DomainError(
+        'poll_not_open',
+        state === 'scheduled' ? 'This poll has not opened yet' : 'This poll has closed',
+      );
+    }
+    if (choice > answersOf(poll)) {
+      throw new DomainError('validation_failed', 'There is no such answer', {
+        fields: { choice: { code: 'too_big', message: `Choose 1 to ${answersOf(poll)}` } },
+      });
+    }
+    if (comment && !poll.allowComment) {
+      throw new DomainError('validation_failed', 'This poll takes no comments', {
+        fields: { comment: { code: 'invalid_value', message: 'This poll takes no comments' } },
+      });
+    }
+    if (solution) await spendSolution(tx, solution, now);
+    const sealed = comment ? keyring.encrypt(comment, commentContext(pollId, device)) : null;
+    // One statement decides between a first vote and a change, so two votes of one device racing on two hub
+    // processes leave one row, and exactly one of them is told it replaced the other.
+    const [stored] = await tx
+      .insert(pollVotes)
+      .values({ pollId, deviceHash: device, choice, comment: sealed, changes: 0, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [pollVotes.pollId, pollVotes.deviceHash],
+        set: { choice, comment: sealed, changes: sql`${pollVotes.changes} + 1`, updatedAt: now },
+      })
+      .returning({ changes: pollVotes.changes });
+    if (!stored) throw new Error('the vote upsert returned no row');
+    return { choice, changed: stored.changes > 0 };
+  });
+}
+
+/** The device's own vote in a poll, if it has one (its token shows it is the device that voted). */
+export async function voteOf(
+  { db, keyring }: VoteDeps,
+  pollId: string,
+  token: string,
+): Promise<{ choice: number; comment?: string } | undefined> {
+  const device = deviceHash(keyring, pollId, token);
+  const { pollVotes } = db.$tables;
+  const [vote] = await db
+    .select({ choice: pollVotes.choice, comment: pollVotes.comment })
+    .from(pollVotes)
+    .where(and(eq(pollVotes.pollId, pollId), eq(pollVotes.deviceHash, device)));
+  if (!vote) return undefined;
+  return {
+    choice: vote.choice,
+    ...(vote.comment && { comment: keyring.decrypt(vote.comment, commentContext(pollId, device)) }),
+  };
+}
+
+/** Each stored comment of a poll, opened, in the order given; for the export of a closed poll. */
+export async function* commentsOf({ db, keyring }: VoteDeps, pollId: string, batch = 1000) {
+  const { pollVotes } = db.$tables;
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .select({ id: pollVotes.id, device: pollVotes.deviceHash, choice: pollVotes.choice, comment: pollVotes.comment })
+      .from(pollVotes)
+      .where(and(eq(pollVotes.pollId, pollId), sql`${pollVotes.comment} is not null`, sql`${pollVotes.id} > ${after}`))
+      .orderBy(pollVotes.id)
+      .limit(batch);
+    for (const row of rows) {
+      if (row.comment)
+        yield { choice: row.choice, comment: keyring.decrypt(row.comment, commentContext(pollId, row.device)) };
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < batch) return;
+    after = last.id;
+  }
+}
