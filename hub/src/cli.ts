@@ -1,17 +1,24 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DELIVERY_STATES, type DeliveryState } from '../../contract/deliveries';
+import type { PollResults } from '../../contract/polls';
+import { pollInputSchema, type ValidPoll } from '../../contract/requests';
 import { configuredStore } from './attachments/configured';
 import { configFromEnv } from './config';
 import type { Db } from './db/client';
 import { openDatabase } from './db/client';
+import type { Poll } from './db/schema';
 import { createDirectory, readInstitutionsFile, syncBuiltinDirectory, upsertInstitutions } from './directory/directory';
 import { listDeliveries, operatorView, overdueReports, retryDelivery } from './operator/operator';
+import { closePoll, createPoll, editPoll, listPolls, pollState } from './polls/polls';
+import { resultsOf } from './polls/results';
 import { loadKeyring } from './privacy/keyring';
 import { resealAll, resealAttachments } from './privacy/rotate';
 import { loadRegions } from './regions/regions';
 import { addSite, listSites, removeSite } from './sites/sites';
 import { createCalendar, loadDecrees } from './workflow/calendar';
+import { type Clock, realClock } from './workflow/clock';
 
 const USAGE = `Usage: npm run hub -- <command>
 
@@ -34,11 +41,23 @@ const USAGE = `Usage: npm run hub -- <command>
       Prints a report in full, an anonymous reporter's contact included, with its deliveries.
   deadlines overdue
       Lists open reports with a deadline past, the longest overdue first.
+  poll create FILE
+      Creates a policy poll from a JSON file (see PollInput in the API document) and prints its embed snippet.
+  poll edit ID FILE
+      Replaces a poll that has not opened yet with the JSON file's.
+  poll close ID
+      Closes a poll now and prints its results.
+  poll list [--institution ID]
+      Lists polls: their state, and the counts of closed ones only.
 
 The database is DATABASE_URL, or DATA_DIR/hub.sqlite (DATA_DIR defaults to ./data), as for npm start.`;
 
 /** The operator's commands, run against the same database as the hub. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  clock: Clock = realClock,
+): Promise<number> {
   const [group, command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
@@ -152,6 +171,39 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         }
         return 0;
       }
+      case 'poll create': {
+        const [file] = positionals;
+        if (!file) return usage();
+        const poll = await createPoll(db, await createDirectory(db), readPollFile(file), clock());
+        console.log(`Created poll ${poll.id}: ${poll.question}`);
+        console.log(`Embed: <lapor-poll poll="${poll.id}"></lapor-poll>`);
+        return 0;
+      }
+      case 'poll edit': {
+        const [id, file] = positionals;
+        if (!id || !file) return usage();
+        const poll = await editPoll(db, await createDirectory(db), id, readPollFile(file), clock());
+        console.log(`Changed poll ${poll.id}: ${poll.question}`);
+        return 0;
+      }
+      case 'poll close': {
+        const [id] = positionals;
+        if (!id) return usage();
+        const now = clock();
+        const poll = await closePoll(db, id, now);
+        console.log(`Closed poll ${poll.id}.`);
+        printPoll(poll, await resultsOf(db, poll, now), now);
+        return 0;
+      }
+      case 'poll list': {
+        const now = clock();
+        const all = await listPolls(db, values.institution ? { institutionId: values.institution } : {}, now);
+        if (!all.length) console.log('No polls.');
+        for (const poll of all) {
+          printPoll(poll, pollState(poll, now) === 'closed' ? await resultsOf(db, poll, now) : undefined, now);
+        }
+        return 0;
+      }
       default:
         return usage();
     }
@@ -170,6 +222,32 @@ async function viewDeps(db: Db, env: NodeJS.ProcessEnv) {
     keyring: loadKeyring(env, join(dataDir, 'data-key')).keyring,
     calendar: createCalendar(loadDecrees(join(dataDir, 'holidays.json'))),
   };
+}
+
+/** A poll from the operator's JSON file, every field's problem named. */
+function readPollFile(file: string): ValidPoll {
+  const parsed = pollInputSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(the poll)'}: ${issue.message}`);
+  throw new Error(`${file} is not a valid poll:\n  ${problems.join('\n  ')}`);
+}
+
+/** One poll per line, then its counts if it has closed. */
+function printPoll(poll: Poll, results: PollResults | undefined, now: Date): void {
+  console.log(
+    [
+      poll.id,
+      pollState(poll, now),
+      poll.institutionId,
+      poll.opensAt.toISOString(),
+      poll.closesAt.toISOString(),
+      poll.question,
+    ].join('\t'),
+  );
+  if (!results) return;
+  const labels = poll.kind === 'choice' ? poll.options : ['1', '2', '3', '4', '5'];
+  for (const [index, label] of labels.entries()) console.log(`\t${results.counts[index] ?? 0}\t${label}`);
+  console.log(`\t${results.votes}\tvotes in all, ${results.comments} with a comment`);
 }
 
 function usage(): number {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -127,6 +127,69 @@ describe('npm run hub: the operator’s commands', () => {
       console.log = log;
     }
     assert.deepEqual(printed, ['No deliveries.', 'Nothing is overdue.']);
+  });
+});
+
+describe('npm run hub: polls', () => {
+  it('create, change before opening, list and close a poll from JSON files', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lapor-ops-'));
+    const database = await testDatabase(dataDir);
+    const env = { DATA_DIR: dataDir, DATABASE_URL: database.url };
+    const clock = testClock();
+    const file = join(dataDir, 'poll.json');
+    const poll = {
+      institutionId: 'kemenkes',
+      question: 'Perlukah puskesmas buka pada hari Sabtu?',
+      kind: 'scale',
+      opensAt: '2026-11-17T00:00:00+07:00',
+      closesAt: '2026-11-24T00:00:00+07:00',
+    };
+    const printed: string[] = [];
+    const log = console.log;
+    console.log = (...parts: unknown[]) => printed.push(parts.join(' '));
+    try {
+      writeFileSync(file, JSON.stringify(poll));
+      assert.equal(await runCli(['poll', 'create', file], env, clock), 0);
+      const id = /Created poll (\S+):/.exec(printed[0] ?? '')?.[1] ?? '';
+      assert.ok(id, printed.join('\n'));
+      assert.equal(printed[1], `Embed: <lapor-poll poll="${id}"></lapor-poll>`);
+
+      writeFileSync(file, JSON.stringify({ ...poll, question: 'Perlukah puskesmas buka pada hari Sabtu pagi?' }));
+      assert.equal(await runCli(['poll', 'edit', id, file], env, clock), 0);
+      writeFileSync(file, JSON.stringify({ ...poll, kind: 'choice', closesAt: poll.opensAt }));
+      await assert.rejects(
+        runCli(['poll', 'edit', id, file], env, clock),
+        /options: .*\n.*closesAt: A poll closes after it opens/s,
+      );
+
+      printed.length = 0;
+      assert.equal(await runCli(['poll', 'list', '--institution', 'kemenkes'], env, clock), 0);
+      assert.deepEqual(
+        printed.map((line) => line.split('\t').slice(0, 3)),
+        [[id, 'scheduled', 'kemenkes']],
+      );
+      assert.match(printed[0] ?? '', /Sabtu pagi\?$/);
+
+      clock.set('2026-11-18T03:00:00Z');
+      writeFileSync(file, JSON.stringify(poll));
+      await assert.rejects(runCli(['poll', 'edit', id, file], env, clock), /only before it opens/);
+      printed.length = 0;
+      assert.equal(await runCli(['poll', 'close', id], env, clock), 0);
+      assert.equal(printed[0], `Closed poll ${id}.`);
+      assert.match(printed[1] ?? '', new RegExp(`^${id}\tclosed\tkemenkes\t`));
+      assert.deepEqual(printed.slice(2), [
+        '\t0\t1',
+        '\t0\t2',
+        '\t0\t3',
+        '\t0\t4',
+        '\t0\t5',
+        '\t0\tvotes in all, 0 with a comment',
+      ]);
+    } finally {
+      console.log = log;
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 
