@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lte, type SQL, sql } from 'drizzle-orm';
 import type { PollState, PollView } from '../../../contract/polls';
 import type { ValidPoll } from '../../../contract/requests';
 import type { Db, Tx } from '../db/client';
+import { prepared } from '../db/prepared';
 import type { Poll } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { DomainError } from '../errors';
@@ -85,9 +86,25 @@ export async function closePoll(db: Db, id: string, now: Date): Promise<Poll> {
   });
 }
 
-export async function findPoll(db: Db | Tx, id: string): Promise<Poll> {
+const pollById = prepared('poll_by_id', (db) => {
   const { polls } = db.$tables;
-  const [poll] = await db.select().from(polls).where(eq(polls.id, id));
+  return db
+    .select()
+    .from(polls)
+    .where(eq(polls.id, sql.placeholder('id')));
+});
+/** The same, its row share-locked on PostgreSQL (see `lockedPoll`). */
+const pollByIdShared = prepared('poll_by_id_shared', (db) => {
+  const { polls } = db.$tables;
+  return db
+    .select()
+    .from(polls)
+    .where(eq(polls.id, sql.placeholder('id')))
+    .for('share');
+});
+
+export async function findPoll(db: Db | Tx, id: string): Promise<Poll> {
+  const [poll] = await pollById(db).execute({ id });
   if (!poll) throw new DomainError('not_found', 'No poll has this id');
   return poll;
 }
@@ -96,14 +113,17 @@ export async function findPoll(db: Db | Tx, id: string): Promise<Poll> {
  * The poll's row, locked until the transaction ends on PostgreSQL: votes
  * share the lock and counting takes it alone, so no vote commits after the
  * count has started, whichever hub process takes either. SQLite's
- * transactions run one at a time anyway.
+ * transactions run one at a time anyway. A vote's read is prepared once
+ * (it is on the hot path); the rest are built when asked.
  */
 export async function lockedPoll(tx: Tx, dialect: Db['$dialect'], id: string, mode: 'share' | 'update') {
   const { polls } = tx.$tables;
-  const query = tx.select().from(polls).where(eq(polls.id, id));
-  const [poll] = await (dialect === 'postgres' ? query.for(mode) : query);
-  if (!poll) throw new DomainError('not_found', 'No poll has this id');
-  return poll;
+  let found: Poll | undefined;
+  if (dialect !== 'postgres') [found] = await pollById(tx).execute({ id });
+  else if (mode === 'share') [found] = await pollByIdShared(tx).execute({ id });
+  else [found] = await tx.select().from(polls).where(eq(polls.id, id)).for('update');
+  if (!found) throw new DomainError('not_found', 'No poll has this id');
+  return found;
 }
 
 /** What to list: an institution's polls, by state at `now`. */

@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { DEVICE_TOKEN, SCALE_LEVELS, type VoteRecorded } from '../../../contract/polls';
 import { replayedSolution, type Solution, spendSolution } from '../abuse/proof-of-work';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
+import { prepared } from '../db/prepared';
 import type { Poll } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Keyring } from '../privacy/keyring';
@@ -37,6 +38,37 @@ function deviceKey(keyring: Keyring): string {
   return key;
 }
 
+/**
+ * A device's vote, or the change of its earlier one (`excluded` is the row
+ * the insert proposed), with how many times it has changed: 0 for a first vote.
+ */
+const upsertVote = prepared('upsert_vote', (db) => {
+  const { pollVotes } = db.$tables;
+  const now = sql.placeholder('now');
+  const values = {
+    pollId: sql.placeholder('pollId'),
+    deviceHash: sql.placeholder('deviceHash'),
+    choice: sql.placeholder('choice'),
+    comment: sql.placeholder('comment'),
+    changes: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return db
+    .insert(pollVotes)
+    .values(values as unknown as typeof pollVotes.$inferInsert)
+    .onConflictDoUpdate({
+      target: [pollVotes.pollId, pollVotes.deviceHash],
+      set: {
+        choice: sql`excluded.choice`,
+        comment: sql`excluded.comment`,
+        changes: sql`${pollVotes.changes} + 1`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    })
+    .returning({ changes: pollVotes.changes });
+});
+
 /** The comment's place, bound into its ciphertext. */
 const commentContext = (pollId: string, device: string) => `poll_votes.comment:${pollId}:${device}`;
 
@@ -60,8 +92,7 @@ export async function castVote(
 ): Promise<VoteRecorded> {
   const device = deviceHash(keyring, pollId, token);
   if (solution?.spent) throw replayedSolution();
-  const { pollVotes } = db.$tables;
-  return db.transaction(async (tx) => {
+  const vote = async (tx: Tx): Promise<VoteRecorded> => {
     const poll = await lockedPoll(tx, db.$dialect, pollId, 'share');
     const state = pollState(poll, now);
     if (state !== 'open' || poll.countedAt) {
@@ -84,17 +115,13 @@ export async function castVote(
     const sealed = comment ? keyring.encrypt(comment, commentContext(pollId, device)) : null;
     // One statement decides between a first vote and a change, so two votes of one device racing on two hub
     // processes leave one row, and exactly one of them is told it replaced the other.
-    const [stored] = await tx
-      .insert(pollVotes)
-      .values({ pollId, deviceHash: device, choice, comment: sealed, changes: 0, createdAt: now, updatedAt: now })
-      .onConflictDoUpdate({
-        target: [pollVotes.pollId, pollVotes.deviceHash],
-        set: { choice, comment: sealed, changes: sql`${pollVotes.changes} + 1`, updatedAt: now },
-      })
-      .returning({ changes: pollVotes.changes });
+    const [stored] = await upsertVote(tx).execute({ pollId, deviceHash: device, choice, comment: sealed, now });
     if (!stored) throw new Error('the vote upsert returned no row');
     return { choice, changed: stored.changes > 0 };
-  });
+  };
+  // Each vote in a transaction of its own: grouped with others, two devices' votes racing in two hub processes
+  // could wait on each other's rows and one group be chosen to fail.
+  return db.transaction(vote);
 }
 
 /** The device's own vote in a poll, if it has one (its token shows it is the device that voted). */
