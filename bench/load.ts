@@ -26,10 +26,21 @@ export async function load(
     body?: string;
     headers?: Record<string, string>;
     path?: () => string;
+    /** Headers of each request, besides `headers` (e.g. a device token per vote). */
+    headersFor?: () => Record<string, string>;
     warmUpSeconds?: number;
   } = {},
 ): Promise<LoadFigures> {
-  const { connections = 50, seconds = 10, warmUpSeconds = 2, method = 'GET', body, headers = {}, path } = options;
+  const {
+    connections = 50,
+    seconds = 10,
+    warmUpSeconds = 2,
+    method = 'GET',
+    body,
+    headers = {},
+    path,
+    headersFor,
+  } = options;
   const run = (duration: number) =>
     autocannon({
       url,
@@ -38,7 +49,17 @@ export async function load(
       method,
       body,
       headers,
-      ...(path && { requests: [{ setupRequest: (request) => ({ ...request, path: path() }) }] }),
+      ...((path || headersFor) && {
+        requests: [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              ...(path && { path: path() }),
+              ...(headersFor && { headers: { ...request.headers, ...headersFor() } }),
+            }),
+          },
+        ],
+      }),
     });
   if (warmUpSeconds > 0) await run(warmUpSeconds);
   const result = await run(seconds);

@@ -3,6 +3,7 @@ import { compareWith } from './compare';
 import { measureHello, measureRoutes, measureRoutesOnPostgres } from './http';
 import { measureDeliveryLatency } from './latency';
 import { measurePaidSizes, measurePhone } from './phone';
+import { measurePolls } from './polls';
 import { measureRender } from './render';
 import { LAPOR_HISTORY, replayHistory } from './replay';
 import { measureLookupAt } from './scale';
@@ -96,6 +97,7 @@ const pg = await measureRoutesOnPostgres(seconds);
 const small = await measureLookupAt(1_000, seconds);
 const large = await measureLookupAt(stored, seconds);
 const latency = await measureDeliveryLatency(seconds);
+const polls = await measurePolls(seconds, stored);
 
 const within = (bytes: number, limit: number, what: string) => goal(bytes <= limit, `≤ ${kb(limit)} ${what}`);
 const postShare = http.post.rps / http.hello.rps;
@@ -106,6 +108,7 @@ const peaks: [string, number][] = [
   ['1,000 reports', small.peakRss],
   [`${int(stored)} reports`, large.peakRss],
   ['PostgreSQL', pg?.peakRss ?? 0],
+  [`a poll of ${int(polls.counted)} votes`, polls.peakRss],
 ];
 const [peakHub, peakRss] = peaks.reduce((a, b) => (b[1] > a[1] ? b : a));
 const onPostgres = (route: 'post' | 'lookup', what: string): string[] => {
@@ -187,6 +190,16 @@ printTable(
       `${goal(latency.p99 < 5000, 'p99 < 5 s')}; p50 ${(latency.p50 / 1000).toFixed(1)} s, max ${(latency.max / 1000).toFixed(1)} s; ${int(latency.delivered)} of ${int(latency.acknowledged)} delivered, ${latency.duplicates} twice`,
     ],
     [
+      'POST /api/v1/polls/{id}/votes on SQLite, each from a new device, 50 connections',
+      `${int(polls.votes.rps)} req/s`,
+      `${pct(polls.votes.rps, http.hello.rps)} of bare Hono; p50 ${polls.votes.p50} ms, p99 ${polls.votes.p99} ms`,
+    ],
+    [
+      `a closed poll's results, ${int(polls.counted)} votes (GET /api/v1/polls/{id}, 50 connections)`,
+      `p99 ${polls.results.p99} ms`,
+      `${goal(polls.results.p99 < 50, 'p99 < 50 ms')}; p50 ${polls.results.p50} ms, ${int(polls.results.rps)} req/s; the first answer, which counts the votes once, ${(polls.firstAnswerMs / 1000).toFixed(2)} s; seeded in ${polls.seedSeconds.toFixed(1)} s`,
+    ],
+    [
       'hub RSS at idle, 3 s after start (SQLite)',
       mb(http.idleRss),
       goal(http.idleRss <= 100 * 1024 * 1024, '≤ 100 MB'),
@@ -203,6 +216,8 @@ printTable(
           http.lookup.failures +
           small.lookup.failures +
           large.lookup.failures +
+          polls.votes.failures +
+          polls.results.failures +
           (pg ? pg.post.failures + pg.lookup.failures : 0),
       ),
       'should be 0',
