@@ -6,6 +6,7 @@ import { englishOfThisBundle } from './scripts/english-per-bundle';
 /**
  * The widget's bundles, served by the hub under /widget/: `lapor.js` with
  * both elements, and `lapor-form.js` and `lapor-tracker.js` with one each;
+ * `lapor-poll.js` holds the policy poll (not in `lapor.js`: few pages show one);
  * `lapor-frame.js` sizes an iframe of the hub's form page, for pages that
  * embed that instead. The `.en.js` bundles are the same elements with their
  * English texts compiled in, for pages that say they are English.
@@ -20,20 +21,19 @@ export const WIDGET_BUNDLES = {
   'lapor.js': 'widget/src/index.ts',
   'lapor-form.js': 'widget/src/entries/lapor-form.ts',
   'lapor-tracker.js': 'widget/src/entries/lapor-tracker.ts',
+  'lapor-poll.js': 'widget/src/entries/lapor-poll.ts',
   'lapor-frame.js': 'widget/src/entries/lapor-frame.ts',
   'lapor.en.js': 'widget/src/index.ts',
   'lapor-form.en.js': 'widget/src/entries/lapor-form.ts',
   'lapor-tracker.en.js': 'widget/src/entries/lapor-tracker.ts',
+  'lapor-poll.en.js': 'widget/src/entries/lapor-poll.ts',
 } as const;
 
 export function widgetConfig(fileName: keyof typeof WIDGET_BUNDLES, emptyOutDir = false): InlineConfig {
   const english = fileName.endsWith('.en.js');
   return {
     configFile: false,
-    plugins: [
-      minifyTemplateLiterals(),
-      english ? compiledEnglish() : englishOfThisBundle({ everyMessage: fileName === 'lapor.js' }),
-    ],
+    plugins: [minifyTemplateLiterals(), english ? compiledEnglish() : englishOfThisBundle()],
     ...(english && { define: { __LAPOR_COMPILED_LOCALE__: JSON.stringify('en') } }),
     build: {
       outDir: 'dist/widget',

@@ -158,6 +158,11 @@ export function measurePaidSizes(distDir = 'dist/widget'): PaidSizes {
         bytes: Math.max(size('lapor-tracker.js', { proof: false }), size('lapor-tracker.en.js', { proof: false })),
         limit: ONE,
       },
+      {
+        what: '<lapor-poll>, any page (lapor-poll.js or .en.js, + SHA-256)',
+        bytes: Math.max(size('lapor-poll.js'), size('lapor-poll.en.js')),
+        limit: ONE,
+      },
       { what: 'both elements, Indonesian page (lapor.js + SHA-256)', bytes: size('lapor.js'), limit: BOTH },
       { what: 'both elements, English page (lapor.en.js + SHA-256)', bytes: size('lapor.en.js'), limit: BOTH },
       {

@@ -12,11 +12,17 @@ const MESSAGE_ID = /^s[0-9a-f]{16}$/;
  * one module with them all, and a page with the tracker alone would pay for
  * the form's texts. The ids are lit-localize's own (the hash of each msg()
  * template), gathered from the modules this build compiles; the build fails
- * rather than ship an English chunk that lacks one. The bundle of both
- * elements must keep every translation (`everyMessage`): a msg() this
- * plugin failed to see would show there as a translation dropped.
+ * rather than ship an English chunk that lacks one. Every translation must
+ * be used by some bundle (`unusedTranslations`, checked once all are built):
+ * a msg() this plugin failed to see would show as a translation no bundle kept.
  */
-export function englishOfThisBundle({ everyMessage = false } = {}): Plugin {
+const usedByAnyBundle = new Set<string>();
+const translations = new Set<string>();
+
+/** Translations that no bundle built in this process uses: none, or a msg() went unseen (or run npm run i18n). */
+export const unusedTranslations = (): string[] => [...translations].filter((id) => !usedByAnyBundle.has(id));
+
+export function englishOfThisBundle(): Plugin {
   const used = new Set<string>();
   return {
     name: 'lapor-english-of-this-bundle',
@@ -28,7 +34,10 @@ export function englishOfThisBundle({ everyMessage = false } = {}): Plugin {
       if (!/\/widget\/src\/.+\.ts$/.test(id) || id.includes('/generated/')) return null;
       walk(parseAst(code, { lang: 'js' }), (node) => {
         const template = msgTemplate(node, id);
-        if (template) used.add(generateMsgId(template.strings, false));
+        if (!template) return;
+        const msgId = generateMsgId(template.strings, false);
+        used.add(msgId);
+        usedByAnyBundle.add(msgId);
       });
       return null;
     },
@@ -43,10 +52,7 @@ export function englishOfThisBundle({ everyMessage = false } = {}): Plugin {
         const keyOf = (p: Node) => ((p.key as Node).value ?? (p.key as Node).name) as string;
         if (!properties.length || !properties.every((p) => MESSAGE_ID.test(keyOf(p)))) return;
         const kept = properties.filter((p) => used.has(keyOf(p)));
-        const dropped = properties.filter((p) => !used.has(keyOf(p))).map(keyOf);
-        if (everyMessage && dropped.length) {
-          throw new Error(`translations no msg() of the widget uses: ${dropped.join(', ')} (run npm run i18n)`);
-        }
+        for (const p of properties) translations.add(keyOf(p));
         for (const p of kept) found.add(keyOf(p));
         s.overwrite(node.start, node.end, `{${kept.map((p) => code.slice(p.start, p.end)).join(',')}}`);
       });

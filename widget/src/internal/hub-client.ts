@@ -1,4 +1,4 @@
-import type { ErrorBody, FieldError } from '../../../contract';
+import type { ErrorBody, FieldError, PowChallenge } from '../../../contract';
 import type { LaporErrorCode } from '../events/lapor-error';
 
 /** Why a call to the hub failed: an error code of the hub's, or `network` when it could not be reached. */
@@ -61,6 +61,16 @@ export class HubClient {
   /** A call answered with JSON: the data, or the hub's error as a HubError. */
   protected async call<T>(path: string, init: RequestInit): Promise<T> {
     return this.read<T>(await this.send(new URL(path, this.base), init));
+  }
+
+  /** A proof-of-work puzzle (for a report or a vote), or null when the hub asks for none. */
+  async challenge(signal?: AbortSignal): Promise<PowChallenge | null> {
+    try {
+      return await this.call<PowChallenge>('challenge', { signal });
+    } catch (error) {
+      if (error instanceof HubError && error.code === 'not_found') return null;
+      throw error;
+    }
   }
 
   /** An answer's JSON as data, or the hub's error as a HubError. */

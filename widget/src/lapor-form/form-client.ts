@@ -1,14 +1,5 @@
-import type {
-  Category,
-  Institution,
-  Page,
-  PowChallenge,
-  Region,
-  ReportCreated,
-  ReportInput,
-  SiteConfig,
-} from '../../../contract';
-import { answer, HubClient, HubError, parseJson, unreachable } from '../internal/hub-client';
+import type { Category, Institution, Page, Region, ReportCreated, ReportInput, SiteConfig } from '../../../contract';
+import { answer, HubClient, parseJson, unreachable } from '../internal/hub-client';
 
 /** The form's calls: the site's presets, the directories, the proof-of-work puzzle, and sending the report. */
 export class FormClient extends HubClient {
@@ -61,16 +52,6 @@ export class FormClient extends HubClient {
       }
       xhr.send(form);
     });
-  }
-
-  /** A proof-of-work puzzle, or null when the hub asks for none. */
-  async challenge(signal?: AbortSignal): Promise<PowChallenge | null> {
-    try {
-      return await this.call<PowChallenge>('challenge', { signal });
-    } catch (error) {
-      if (error instanceof HubError && error.code === 'not_found') return null;
-      throw error;
-    }
   }
 
   siteConfig(signal?: AbortSignal): Promise<SiteConfig> {
