@@ -191,7 +191,7 @@ describe('<lapor-poll>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows a site’s open polls, a scale poll with its five levels, in English on an English page', async () => {
+  it('shows a site’s open polls (not one closed long ago), a scale poll with its five levels, in English', async () => {
     const scale: PollView = {
       ...open,
       id: 'sKala000001',
@@ -203,6 +203,13 @@ describe('<lapor-poll>', () => {
     hub = installFakeHub((req) => {
       if (req.url.pathname.endsWith('/polls') && req.url.searchParams.get('state') === 'open') {
         return { status: 200, body: { items: [open, scale] } };
+      }
+      if (req.url.pathname.endsWith('/polls') && req.url.searchParams.get('state') === 'closed') {
+        // Closed a year ago: too long ago to show.
+        return {
+          status: 200,
+          body: { items: [{ ...closed, id: 'lama0000001', closesAt: '2025-11-01T00:00:00.000Z' }] },
+        };
       }
       const poll = [open, scale].find((p) => req.url.pathname.endsWith(`/polls/${p.id}`));
       return poll ? { status: 200, body: poll } : undefined;

@@ -31,7 +31,8 @@ const freshBallot = (): Ballot => ({ comment: '', changing: false, busy: false, 
 /**
  * A policy poll (opini kebijakan) of an institution: the question, its
  * answers and, once it closes, the results. `poll="…"` shows one poll;
- * `site="…"` shows the registered site's open polls. A visitor votes once
+ * `site="…"` shows the registered site's open polls, and those closed in the
+ * last thirty days with their results. A visitor votes once
  * per poll from this browser and may change the vote until the poll closes.
  *
  * @tagname lapor-poll
@@ -61,7 +62,7 @@ export class LaporPoll extends LaporElement {
 
   /** One poll to show, by its id. */
   @property() poll = '';
-  /** A registered website's key: shows that site's open polls. */
+  /** A registered website's key: shows that site's open polls, and its recently closed ones with their results. */
   @property() site = '';
 
   @state() private polls: PollView[] = [];
@@ -98,7 +99,7 @@ export class LaporPoll extends LaporElement {
     try {
       const polls = this.poll
         ? [await this.client().poll(this.poll, device, abort.signal)]
-        : await this.client().openPolls(device, abort.signal);
+        : await this.client().sitePolls(device, new Date(), abort.signal);
       if (abort.signal.aborted) return;
       this.polls = polls;
     } catch (error) {
@@ -191,17 +192,18 @@ export class LaporPoll extends LaporElement {
     const ballot = this.ballot(poll.id);
     const answers = answersOf(poll);
     const yours = poll.yourVote;
-    const announced = html`<p id=${`voted-${poll.id}`} tabindex="-1" part="your-vote" class="your-vote" role="status">
-      ${
-        ballot.done === 'changed'
-          ? msg('Pilihan Anda telah diubah.')
-          : ballot.done === 'voted'
-            ? msg('Terima kasih, suara Anda telah diterima.')
-            : nothing
-      }
-      ${yours ? msg(str`Pilihan Anda: ${answers[yours.choice - 1] ?? ''}.`) : nothing}
-      ${yours ? msg('Anda dapat mengubahnya sampai jajak pendapat ditutup; hasilnya diumumkan setelah ditutup.') : nothing}
-    </p>`;
+    const done = {
+      changed: msg('Pilihan Anda telah diubah.'),
+      voted: msg('Terima kasih, suara Anda telah diterima.'),
+      '': '',
+    };
+    // One text, its sentences joined here: the build's template minifier drops whitespace between bindings.
+    const sentences = [
+      done[ballot.done],
+      yours ? msg(str`Pilihan Anda: ${answers[yours.choice - 1] ?? ''}.`) : '',
+      yours ? msg('Anda dapat mengubahnya sampai jajak pendapat ditutup; hasilnya diumumkan setelah ditutup.') : '',
+    ];
+    const announced = html`<p id=${`voted-${poll.id}`} tabindex="-1" part="your-vote" class="your-vote" role="status">${sentences.filter(Boolean).join(' ')}</p>`;
     if (yours && !ballot.changing) {
       return html`${announced}
         <button part="change-button" class="secondary" @click=${() => this.setBallot(poll.id, { changing: true, done: '', comment: yours.comment ?? '' })}>

@@ -20,11 +20,19 @@ export class PollClient extends HubClient {
     return this.call(`polls/${encodeURIComponent(id)}`, { headers: this.headers(device), signal });
   }
 
-  /** The site's open polls (the hub knows the site's institution), with this device's votes. */
-  async openPolls(device: string | undefined, signal?: AbortSignal): Promise<PollView[]> {
-    const { items } = await this.call<{ items: PollView[] }>('polls?state=open', { headers: this.headers(), signal });
-    // The list carries no device's vote: each poll is asked for again with the token.
-    return Promise.all(items.map((poll) => (device ? this.poll(poll.id, device, signal) : poll)));
+  /**
+   * The site's polls a visitor may still care about (the hub knows the site's
+   * institution): the open ones, then up to three closed within `recentDays`,
+   * with their results; each with this device's vote.
+   */
+  async sitePolls(device: string | undefined, now: Date, signal?: AbortSignal, recentDays = 30): Promise<PollView[]> {
+    const list = (state: 'open' | 'closed') =>
+      this.call<{ items: PollView[] }>(`polls?state=${state}`, { headers: this.headers(), signal });
+    const [open, closed] = await Promise.all([list('open'), list('closed')]);
+    const since = now.getTime() - recentDays * 86_400_000;
+    const recent = closed.items.filter((poll) => Date.parse(poll.closesAt) >= since).slice(0, 3);
+    // The lists carry no device's vote: each poll is asked for again with the token.
+    return Promise.all([...open.items, ...recent].map((poll) => (device ? this.poll(poll.id, device, signal) : poll)));
   }
 
   vote(id: string, device: string, vote: { choice: number; comment?: string }, proof?: string): Promise<VoteRecorded> {

@@ -43,7 +43,7 @@ export function renderResults(poll: PollView) {
         <tbody>
           ${rows.map(
             (row) => html`<tr>
-              <th scope="row">${row.label}${row.mine ? html` <span class="mine">(${msg('pilihan Anda')})</span>` : nothing}</th>
+              <th scope="row">${row.label}${row.mine ? html`<span class="mine">${` (${msg('pilihan Anda')})`}</span>` : nothing}</th>
               <td>${row.votes}</td>
               <td>${row.share} %</td>
             </tr>`,
