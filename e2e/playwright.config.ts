@@ -28,7 +28,8 @@ export default defineConfig({
     command: 'node dist/hub/server.js',
     cwd: '..',
     url: `http://127.0.0.1:${port}/api/v1/categories`,
-    env: { PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1' },
+    // The operator's token: the poll test closes the demo school's poll through the operator API.
+    env: { PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1', ADMIN_TOKEN: 'e2e-operator-token-0123456789' },
     reuseExistingServer: false,
     stdout: 'ignore',
   },

@@ -18,6 +18,7 @@ import { smtpMailer } from './notifications/mailer';
 import { createRouting, loadRoutingFile } from './outbox/routing';
 import { DEFAULT_OUTBOX, OutboxWorker } from './outbox/worker';
 import { DEMO_SITE, PAGES, WIDGET_BUILD } from './paths';
+import { ensureDemoPoll } from './polls/demo-poll';
 import { loadKeyring } from './privacy/keyring';
 import { loadRegions } from './regions/regions';
 import { clientAddressResolver } from './routes/middleware/client-address';
@@ -79,6 +80,10 @@ const directory = await createDirectory(db);
 const destinationsFile = join(config.dataDir, 'destinations.json');
 const routingConfig = loadRoutingFile(destinationsFile);
 const clock = acceleratedClock(config.clockSpeed);
+if (config.demo) {
+  const poll = await ensureDemoPoll(db, directory, clock());
+  if (poll) logger.info(`Put the demo school's poll ${poll} on the demo site's poll page: /demo/poll.html`);
+}
 if (config.clockSpeed > 1)
   logger.warn(`DEMO: deadlines run ${config.clockSpeed} times faster than real time (CLOCK_SPEED).`);
 // The local national desk has no login: it runs only in demo mode, never on a hub others can reach.
