@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'poll_not_open',
   'poll_not_closed',
   'poll_already_open',
+  'already_voted',
+  'email_unavailable',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -50,16 +50,20 @@ export interface PollView {
   options: string[];
   allowComment: boolean;
   publishComments: boolean;
+  /** A vote counts once confirmed from a link emailed to the voter. */
+  confirmByEmail: boolean;
   opensAt: string;
   closesAt: string;
   state: PollState;
   /** The vote of the device that asked (by its token), which it may change until the poll closes. */
-  yourVote?: { choice: number; comment?: string };
+  yourVote?: { choice: number; comment?: string; confirmed: boolean };
   results?: PollResults;
 }
 
-/** The answer to a vote: what now counts for this device, and whether it replaced an earlier vote. */
+/** The answer to a vote: what this device voted, whether it replaced an earlier vote, and whether it counts yet. */
 export interface VoteRecorded {
   choice: number;
   changed: boolean;
+  /** False until the voter confirms from the emailed link, where the poll asks for it. */
+  confirmed: boolean;
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { BODY_MAX_LENGTH } from './limits';
+import { BODY_MAX_LENGTH, REPORTER_EMAIL_MAX_LENGTH } from './limits';
 import { POLL_KINDS, POLL_LIMITS } from './polls';
-import { REGION_CODE, SLUG, SLUG_MAX_LENGTH, STORABLE_TEXT, visibleLength } from './report-rules';
+import { EMAIL, REGION_CODE, SLUG, SLUG_MAX_LENGTH, STORABLE_TEXT, visibleLength } from './report-rules';
 import { REPORT_STATUSES } from './status';
 
 /**
@@ -99,6 +99,10 @@ export const pollInputSchema = z
       .boolean()
       .default(false)
       .meta({ description: 'Whether comments are in the export (masked for personal data) once the poll closes.' }),
+    confirmByEmail: z.boolean().default(false).meta({
+      description:
+        'A vote counts only once confirmed from a link emailed to the voter (one vote per address; the address is kept only as a keyed hash).',
+    }),
     opensAt: z.iso.datetime({ offset: true }),
     closesAt: z.iso.datetime({ offset: true }),
   })
@@ -119,6 +123,13 @@ export const voteInputSchema = z
   .object({
     choice: z.number().int().min(1).max(POLL_LIMITS.options[1]),
     comment: pollText(POLL_LIMITS.comment).optional(),
+    email: z
+      .string()
+      .trim()
+      .max(REPORTER_EMAIL_MAX_LENGTH)
+      .regex(EMAIL, { message: 'Not an email address' })
+      .optional()
+      .meta({ description: 'Where the poll asks for it: where the confirmation link goes. Never stored.' }),
   })
   .meta({ id: 'Vote', description: 'The chosen option (1-based) or level of agreement (1–5).' });
 

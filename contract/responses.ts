@@ -231,11 +231,12 @@ export const pollViewSchema = z
     options: z.array(z.string()),
     allowComment: z.boolean(),
     publishComments: z.boolean(),
+    confirmByEmail: z.boolean(),
     opensAt: z.iso.datetime(),
     closesAt: z.iso.datetime(),
     state: z.enum(['scheduled', 'open', 'closed']),
     yourVote: z
-      .object({ choice: z.number().int(), comment: z.string().optional() })
+      .object({ choice: z.number().int(), comment: z.string().optional(), confirmed: z.boolean() })
       .optional()
       .meta({ description: 'The vote of the device whose token was sent.' }),
     results: pollResultsSchema.optional(),
@@ -244,10 +245,12 @@ export const pollViewSchema = z
 
 export const pollListSchema = z.object({ items: z.array(pollViewSchema) }).meta({ id: 'PollList' });
 
-export const voteRecordedSchema = z.object({ choice: z.number().int(), changed: z.boolean() }).meta({
-  id: 'VoteRecorded',
-  description: 'What now counts for this device, and whether it replaced its earlier vote.',
-});
+export const voteRecordedSchema = z
+  .object({ choice: z.number().int(), changed: z.boolean(), confirmed: z.boolean() })
+  .meta({
+    id: 'VoteRecorded',
+    description: 'What now counts for this device, and whether it replaced its earlier vote.',
+  });
 
 same<z.infer<typeof pollResultsSchema>, PollResults>(true);
 same<z.infer<typeof pollViewSchema>, PollView>(true);

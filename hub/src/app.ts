@@ -12,6 +12,7 @@ import { GroupCommit } from './db/group-commit';
 import type { Directory } from './directory/directory';
 import { DomainError } from './errors';
 import { createLogger } from './logging';
+import type { Mailer } from './notifications/mailer';
 import { createRouting, type Routing, routingFile } from './outbox/routing';
 import type { Keyring } from './privacy/keyring';
 import type { Regions } from './regions/regions';
@@ -66,6 +67,10 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string;
   /** The hub's public origins (e.g. `https://lapor.example.go.id`), whose pages call the API same-origin behind a proxy. */
   selfOrigins?: string[];
+  /** Sends the emails the hub sends while answering (a poll vote's confirmation link); without it such votes are refused. */
+  mailer?: Mailer;
+  /** The hub's public address, for links in emails (default: the address the request came to). */
+  publicUrl?: string;
   /** The operator's token for /api/v1/admin; without it that API is off. */
   adminToken?: string;
   /** Structured request and error logs; silent when omitted. */

@@ -125,6 +125,8 @@ const app = createApp({
   clientAddress: clientAddressResolver(config.trustedProxies),
   selfOrigins: config.publicUrl ? [config.publicUrl] : [],
   adminToken: config.adminToken,
+  mailer,
+  ...(config.publicUrl && { publicUrl: config.publicUrl }),
   proofOfWork: config.powMaxNumber
     ? { ...DEFAULT_POW, maxNumber: config.powMaxNumber, secret: keyring.deriveSecret('altcha') }
     : null,

@@ -5,6 +5,9 @@ CREATE TABLE "poll_votes" (
 	"choice" integer NOT NULL,
 	"comment" text,
 	"changes" integer NOT NULL,
+	"email_hash" text,
+	"confirmed" boolean DEFAULT true NOT NULL,
+	"confirm_token_hash" text,
 	"created_at" timestamp (3) with time zone NOT NULL,
 	"updated_at" timestamp (3) with time zone NOT NULL
 );
@@ -19,6 +22,7 @@ CREATE TABLE "polls" (
 	"options" jsonb NOT NULL,
 	"allow_comment" boolean NOT NULL,
 	"publish_comments" boolean NOT NULL,
+	"confirm_by_email" boolean DEFAULT false NOT NULL,
 	"opens_at" timestamp (3) with time zone NOT NULL,
 	"closes_at" timestamp (3) with time zone NOT NULL,
 	"closed_early_at" timestamp (3) with time zone,
@@ -31,5 +35,7 @@ CREATE TABLE "polls" (
 ALTER TABLE "poll_votes" ADD CONSTRAINT "poll_votes_poll_id_polls_id_fk" FOREIGN KEY ("poll_id") REFERENCES "public"."polls"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "polls" ADD CONSTRAINT "polls_institution_id_institutions_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."institutions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "poll_votes_device_idx" ON "poll_votes" USING btree ("poll_id","device_hash");--> statement-breakpoint
-CREATE INDEX "poll_votes_choice_idx" ON "poll_votes" USING btree ("poll_id","choice");--> statement-breakpoint
+CREATE UNIQUE INDEX "poll_votes_email_idx" ON "poll_votes" USING btree ("poll_id","email_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "poll_votes_confirm_token_idx" ON "poll_votes" USING btree ("confirm_token_hash");--> statement-breakpoint
+CREATE INDEX "poll_votes_count_idx" ON "poll_votes" USING btree ("poll_id","confirmed","choice");--> statement-breakpoint
 CREATE INDEX "polls_institution_id_idx" ON "polls" USING btree ("institution_id","closes_at");

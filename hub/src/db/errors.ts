@@ -7,17 +7,25 @@ function driverError(error: unknown): unknown {
   return current;
 }
 
-/** Whether `error` is a unique constraint on `table.column` refusing a duplicate, on SQLite or PostgreSQL. */
-export function isUniqueViolation(error: unknown, table: string, column: string): boolean {
+/**
+ * Whether `error` is a unique constraint on `table.column` (or on several
+ * columns together, in their index's order) refusing a duplicate, on SQLite
+ * or PostgreSQL.
+ */
+export function isUniqueViolation(error: unknown, table: string, column: string | readonly string[]): boolean {
+  const columns = typeof column === 'string' ? [column] : column;
   const cause = driverError(error);
   if (cause instanceof SqliteError) {
-    return cause.code === 'SQLITE_CONSTRAINT_UNIQUE' && cause.message.includes(`${table}.${column}`);
+    return (
+      cause.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+      cause.message.endsWith(`: ${columns.map((name) => `${table}.${name}`).join(', ')}`)
+    );
   }
   const pg = cause as { code?: unknown; table?: unknown; detail?: unknown };
   return (
     pg.code === '23505' &&
     pg.table === table &&
     typeof pg.detail === 'string' &&
-    pg.detail.startsWith(`Key (${column})=`)
+    pg.detail.startsWith(`Key (${columns.join(', ')})=`)
   );
 }

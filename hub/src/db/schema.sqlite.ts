@@ -249,6 +249,8 @@ export const polls = sqliteTable(
     options: text({ mode: 'json' }).$type<string[]>().notNull(),
     allowComment: integer({ mode: 'boolean' }).notNull(),
     publishComments: integer({ mode: 'boolean' }).notNull(),
+    /** A vote counts only once its voter confirms it from a link sent to an email address. */
+    confirmByEmail: integer({ mode: 'boolean' }).notNull().default(false),
     opensAt: timestamp().notNull(),
     closesAt: timestamp().notNull(),
     /** Set when the operator closed the poll before its time. */
@@ -280,12 +282,21 @@ export const pollVotes = sqliteTable(
     comment: text(),
     /** How many times the device changed its vote. */
     changes: integer().notNull(),
+    /** Where the poll asks for it: a keyed hash of the voter's email address (the address itself is never stored). */
+    emailHash: text(),
+    /** Counted: at once, or once confirmed from the emailed link. */
+    confirmed: integer({ mode: 'boolean' }).notNull().default(true),
+    /** SHA-256 of the emailed link's token, until the vote is confirmed. */
+    confirmTokenHash: text(),
     createdAt: timestamp().notNull(),
     updatedAt: timestamp().notNull(),
   },
   (table) => [
     uniqueIndex('poll_votes_device_idx').on(table.pollId, table.deviceHash),
+    // One email address, one vote in a poll that asks for one.
+    uniqueIndex('poll_votes_email_idx').on(table.pollId, table.emailHash),
+    uniqueIndex('poll_votes_confirm_token_idx').on(table.confirmTokenHash),
     // Counting a closed poll reads this index alone.
-    index('poll_votes_choice_idx').on(table.pollId, table.choice),
+    index('poll_votes_count_idx').on(table.pollId, table.confirmed, table.choice),
   ],
 );

@@ -32,6 +32,7 @@ const columnsOf = (input: ValidPoll) => ({
   options: input.kind === 'choice' ? input.options : [],
   allowComment: input.allowComment,
   publishComments: input.publishComments,
+  confirmByEmail: input.confirmByEmail,
   opensAt: new Date(input.opensAt),
   closesAt: new Date(input.closesAt),
 });
@@ -162,6 +163,7 @@ export function pollView(directory: Directory, poll: Poll, now: Date): PollView 
     options: poll.options,
     allowComment: poll.allowComment,
     publishComments: poll.publishComments,
+    confirmByEmail: poll.confirmByEmail,
     opensAt: poll.opensAt.toISOString(),
     closesAt: poll.closesAt.toISOString(),
     state: pollState(poll, now),

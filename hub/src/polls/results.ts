@@ -1,4 +1,4 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { PollResults } from '../../../contract/polls';
 import type { Db } from '../db/client';
 import type { Poll } from '../db/schema';
@@ -32,14 +32,14 @@ export async function countVotes(db: Db, pollId: string, now: Date): Promise<Pol
     const byChoice = await tx
       .select({ choice: pollVotes.choice, votes: count() })
       .from(pollVotes)
-      .where(eq(pollVotes.pollId, pollId))
+      .where(and(eq(pollVotes.pollId, pollId), eq(pollVotes.confirmed, true)))
       .groupBy(pollVotes.choice);
     const counts = Array.from({ length: answersOf(poll) }, () => 0);
     for (const { choice, votes } of byChoice) counts[choice - 1] = Number(votes);
     const [{ comments } = { comments: 0 }] = await tx
       .select({ comments: count(pollVotes.comment) })
       .from(pollVotes)
-      .where(sql`${pollVotes.pollId} = ${pollId} and ${pollVotes.comment} is not null`);
+      .where(sql`${pollVotes.pollId} = ${pollId} and ${pollVotes.confirmed} and ${pollVotes.comment} is not null`);
     const results = { votes: counts.reduce((sum, n) => sum + n, 0), counts, comments: Number(comments) };
     const [stored] = await tx.update(polls).set({ results, countedAt: now }).where(eq(polls.id, pollId)).returning();
     if (!stored) throw new Error('the poll update returned no row');

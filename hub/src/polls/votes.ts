@@ -1,12 +1,14 @@
-import { createHmac } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { DEVICE_TOKEN, SCALE_LEVELS, type VoteRecorded } from '../../../contract/polls';
 import { replayedSolution, type Solution, spendSolution } from '../abuse/proof-of-work';
 import type { Db, Tx } from '../db/client';
+import { isUniqueViolation } from '../db/errors';
 import { prepared } from '../db/prepared';
 import type { Poll } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Keyring } from '../privacy/keyring';
+import { askConfirmation, type Confirmation, emailHash, newConfirmToken } from './confirmation';
+import { keyedHash } from './keyed-hash';
 import { lockedPoll, pollState } from './polls';
 
 /** What a vote needs besides the database: the keys that hash devices and seal comments. */
@@ -24,18 +26,7 @@ export function deviceHash(keyring: Keyring, pollId: string, token: string | und
   if (!token || !DEVICE_TOKEN.test(token)) {
     throw new DomainError('invalid_device', 'A vote needs the device token the poll element keeps (43 characters)');
   }
-  return createHmac('sha256', deviceKey(keyring)).update(`${pollId}:${token}`).digest('base64url');
-}
-
-/** Derived once per keyring: deriving costs more than the hash itself. */
-const deviceKeys = new WeakMap<Keyring, string>();
-function deviceKey(keyring: Keyring): string {
-  let key = deviceKeys.get(keyring);
-  if (key === undefined) {
-    key = keyring.deriveSecret('poll-device');
-    deviceKeys.set(keyring, key);
-  }
-  return key;
+  return keyedHash(keyring, 'poll-device', `${pollId}:${token}`);
 }
 
 /**
@@ -76,23 +67,40 @@ const commentContext = (pollId: string, device: string) => `poll_votes.comment:$
 export const answersOf = (poll: Pick<Poll, 'kind' | 'options'>) =>
   poll.kind === 'choice' ? poll.options.length : SCALE_LEVELS;
 
+/** What else a vote may bring: its proof of work, and how to ask for confirmation where the poll wants it. */
+export interface VoteOptions {
+  /** The vote's proof of work, spent with it: one solution casts one vote. */
+  solution?: Solution;
+  confirmation?: Confirmation;
+}
+
+/** A confirmation to ask for once the vote has committed. */
+interface Pending {
+  token: string;
+  tokenHash: string;
+  question: string;
+  email: string;
+}
+
 /**
  * Records a device's vote, or replaces its earlier one: one vote per device
  * per poll, changeable until the poll closes. The vote, its spent proof of
  * work and the check that the poll is open commit together (see `lockedPoll`).
+ * Where the poll asks for it, a first vote waits, uncounted, for its voter
+ * to follow the link emailed to them (confirmation.ts).
  */
 export async function castVote(
-  { db, keyring }: VoteDeps,
+  deps: VoteDeps,
   pollId: string,
   token: string | undefined,
-  { choice, comment }: { choice: number; comment?: string | undefined },
+  { choice, comment, email }: { choice: number; comment?: string | undefined; email?: string | undefined },
   now: Date,
-  /** The vote's proof of work, spent with it: one solution casts one vote. */
-  solution?: Solution,
+  { solution, confirmation }: VoteOptions = {},
 ): Promise<VoteRecorded> {
+  const { db, keyring } = deps;
   const device = deviceHash(keyring, pollId, token);
   if (solution?.spent) throw replayedSolution();
-  const vote = async (tx: Tx): Promise<VoteRecorded> => {
+  const vote = async (tx: Tx): Promise<{ recorded: VoteRecorded; pending?: Pending }> => {
     const poll = await lockedPoll(tx, db.$dialect, pollId, 'share');
     const state = pollState(poll, now);
     if (state !== 'open' || poll.countedAt) {
@@ -113,15 +121,89 @@ export async function castVote(
     }
     if (solution) await spendSolution(tx, solution, now);
     const sealed = comment ? keyring.encrypt(comment, commentContext(pollId, device)) : null;
+    if (poll.confirmByEmail)
+      return voteToConfirm(tx, db.$dialect, { poll, device, choice, sealed, email, now, keyring });
     // One statement decides between a first vote and a change, so two votes of one device racing on two hub
     // processes leave one row, and exactly one of them is told it replaced the other.
     const [stored] = await upsertVote(tx).execute({ pollId, deviceHash: device, choice, comment: sealed, now });
     if (!stored) throw new Error('the vote upsert returned no row');
-    return { choice, changed: stored.changes > 0 };
+    return { recorded: { choice, changed: stored.changes > 0, confirmed: true } };
   };
   // Each vote in a transaction of its own: grouped with others, two devices' votes racing in two hub processes
   // could wait on each other's rows and one group be chosen to fail.
-  return db.transaction(vote);
+  const { recorded, pending } = await db.transaction(vote);
+  if (pending) {
+    if (!confirmation) throw new Error('a vote to confirm by email, without a way to send the link');
+    await askConfirmation(db, confirmation, { pollId, ...pending });
+  }
+  return recorded;
+}
+
+/**
+ * A vote in a poll that asks for confirmation: a confirmed vote changes as
+ * any other; otherwise the vote (new, or replacing one still unconfirmed)
+ * waits for the link about to be emailed, and an address that another
+ * device already voted with in this poll is refused.
+ */
+async function voteToConfirm(
+  tx: Tx,
+  dialect: Db['$dialect'],
+  {
+    poll,
+    device,
+    choice,
+    sealed,
+    email,
+    now,
+    keyring,
+  }: {
+    poll: Poll;
+    device: string;
+    choice: number;
+    sealed: string | null;
+    email: string | undefined;
+    now: Date;
+    keyring: Keyring;
+  },
+): Promise<{ recorded: VoteRecorded; pending?: Pending }> {
+  const { pollVotes } = tx.$tables;
+  const mine = tx
+    .select({ id: pollVotes.id, confirmed: pollVotes.confirmed })
+    .from(pollVotes)
+    .where(and(eq(pollVotes.pollId, poll.id), eq(pollVotes.deviceHash, device)));
+  const [existing] = await (dialect === 'postgres' ? mine.for('update') : mine);
+  const change = { choice, comment: sealed, changes: sql`${pollVotes.changes} + 1`, updatedAt: now };
+  if (existing?.confirmed) {
+    await tx.update(pollVotes).set(change).where(eq(pollVotes.id, existing.id));
+    return { recorded: { choice, changed: true, confirmed: true } };
+  }
+  if (!email) {
+    throw new DomainError('validation_failed', 'This poll asks for an email address to confirm the vote', {
+      fields: { email: { code: 'required', message: 'The confirmation link is sent to this address' } },
+    });
+  }
+  const { token, hash } = newConfirmToken();
+  const waiting = { emailHash: emailHash(keyring, poll.id, email), confirmed: false, confirmTokenHash: hash };
+  try {
+    const row = { pollId: poll.id, deviceHash: device, choice, comment: sealed, changes: 0, ...waiting };
+    if (existing) {
+      await tx
+        .update(pollVotes)
+        .set({ ...change, ...waiting })
+        .where(eq(pollVotes.id, existing.id));
+    } else {
+      await tx.insert(pollVotes).values({ ...row, createdAt: now, updatedAt: now });
+    }
+  } catch (error) {
+    if (isUniqueViolation(error, 'poll_votes', ['poll_id', 'email_hash'])) {
+      throw new DomainError('already_voted', 'This email address has already voted in this poll');
+    }
+    throw error;
+  }
+  return {
+    recorded: { choice, changed: existing !== undefined, confirmed: false },
+    pending: { token, tokenHash: hash, question: poll.question, email },
+  };
 }
 
 /** The device's own vote in a poll, if it has one (its token shows it is the device that voted). */
@@ -129,17 +211,18 @@ export async function voteOf(
   { db, keyring }: VoteDeps,
   pollId: string,
   token: string,
-): Promise<{ choice: number; comment?: string } | undefined> {
+): Promise<{ choice: number; comment?: string; confirmed: boolean } | undefined> {
   const device = deviceHash(keyring, pollId, token);
   const { pollVotes } = db.$tables;
   const [vote] = await db
-    .select({ choice: pollVotes.choice, comment: pollVotes.comment })
+    .select({ choice: pollVotes.choice, comment: pollVotes.comment, confirmed: pollVotes.confirmed })
     .from(pollVotes)
     .where(and(eq(pollVotes.pollId, pollId), eq(pollVotes.deviceHash, device)));
   if (!vote) return undefined;
   return {
     choice: vote.choice,
     ...(vote.comment && { comment: keyring.decrypt(vote.comment, commentContext(pollId, device)) }),
+    confirmed: vote.confirmed,
   };
 }
 
@@ -151,7 +234,14 @@ export async function* commentsOf({ db, keyring }: VoteDeps, pollId: string, bat
     const rows = await db
       .select({ id: pollVotes.id, device: pollVotes.deviceHash, choice: pollVotes.choice, comment: pollVotes.comment })
       .from(pollVotes)
-      .where(and(eq(pollVotes.pollId, pollId), sql`${pollVotes.comment} is not null`, sql`${pollVotes.id} > ${after}`))
+      .where(
+        and(
+          eq(pollVotes.pollId, pollId),
+          eq(pollVotes.confirmed, true),
+          sql`${pollVotes.comment} is not null`,
+          sql`${pollVotes.id} > ${after}`,
+        ),
+      )
       .orderBy(pollVotes.id)
       .limit(batch);
     for (const row of rows) {

@@ -28,8 +28,10 @@ export const ERROR_STATUS = {
   poll_not_open: 409,
   poll_not_closed: 409,
   poll_already_open: 409,
+  already_voted: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,
+  email_unavailable: 503,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;

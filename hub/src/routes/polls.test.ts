@@ -9,7 +9,9 @@ import type * as z from 'zod';
 import type { PollView } from '../../../contract/polls';
 import type { pollInputSchema } from '../../../contract/requests';
 import { pollViewSchema } from '../../../contract/responses';
+import { smtpMailer } from '../notifications/mailer';
 import { addSite } from '../sites/sites';
+import { startSmtpPeer } from '../testing/smtp-peer';
 import { postJson, testApp } from '../testing/test-app';
 import { TEST_NOW, type TestClock, testClock } from '../testing/test-clock';
 
@@ -54,8 +56,8 @@ function vote(pollId: string, token: string, body: object) {
   return postJson(hub.app, `/api/v1/polls/${pollId}/votes`, body, { 'X-Lapor-Device': token });
 }
 
-async function view(pollId: string, token?: string): Promise<PollView> {
-  const res = await hub.app.request(`/api/v1/polls/${pollId}`, { headers: token ? { 'X-Lapor-Device': token } : {} });
+async function view(pollId: string, token?: string, app = hub.app): Promise<PollView> {
+  const res = await app.request(`/api/v1/polls/${pollId}`, { headers: token ? { 'X-Lapor-Device': token } : {} });
   assert.equal(res.status, 200, await res.clone().text());
   return res.json();
 }
@@ -75,8 +77,12 @@ describe('policy polls', () => {
     assert.equal((await vote(poll.id, citra, { choice: 2 })).status, 201);
     const changed = await vote(poll.id, citra, { choice: 3 });
     assert.equal(changed.status, 200, 'a second vote from one device replaces its first');
-    assert.deepEqual(await changed.json(), { choice: 3, changed: true });
-    assert.deepEqual((await view(poll.id, budi)).yourVote, { choice: 2, comment: 'Guru belum dilatih.' });
+    assert.deepEqual(await changed.json(), { choice: 3, changed: true, confirmed: true });
+    assert.deepEqual((await view(poll.id, budi)).yourVote, {
+      choice: 2,
+      comment: 'Guru belum dilatih.',
+      confirmed: true,
+    });
     assert.equal((await view(poll.id)).yourVote, undefined);
 
     clock.set(at(25 * HOUR));
@@ -85,7 +91,7 @@ describe('policy polls', () => {
     const closed = await view(poll.id, ani);
     assert.ok(pollViewSchema.strict().safeParse(closed).success, 'the answer is as the API document says');
     assert.equal(closed.state, 'closed');
-    assert.deepEqual(closed.yourVote, { choice: 1 });
+    assert.deepEqual(closed.yourVote, { choice: 1, confirmed: true });
     assert.deepEqual(
       { votes: closed.results?.votes, counts: closed.results?.counts, comments: closed.results?.comments },
       { votes: 3, counts: [1, 1, 1], comments: 1 },
@@ -377,6 +383,89 @@ describe('policy polls on two hub processes', () => {
       assert.deepEqual(fromOther.results, results, 'both hubs show the counts stored once');
     } finally {
       if (other !== hub) await other.close();
+    }
+  });
+});
+
+describe('policy polls that ask for confirmation by email', () => {
+  it('count a vote once confirmed from the emailed link, one vote per address, the address never stored', async () => {
+    const smtp = await startSmtpPeer();
+    const confirming = await testApp({
+      adminToken: 'operator-token',
+      clock,
+      mailer: smtpMailer(smtp.url, 'Hub LAPOR <lapor@example.go.id>'),
+    });
+    try {
+      const created = await postJson(
+        confirming.app,
+        '/api/v1/admin/polls',
+        { ...curriculum, opensAt: at(-HOUR), confirmByEmail: true },
+        ADMIN,
+      );
+      const { id } = await created.json();
+      const castBy = (token: string, body: object) =>
+        postJson(confirming.app, `/api/v1/polls/${id}/votes`, body, { 'X-Lapor-Device': token });
+      const [ani, budi] = [device(), device()];
+
+      const missing = await castBy(ani, { choice: 1 });
+      assert.equal(missing.status, 400);
+      assert.ok((await missing.json()).error.fields.email, 'the address is asked for');
+
+      const waiting = await castBy(ani, { choice: 1, email: 'Ani.Wijaya@Example.com ' });
+      assert.equal(waiting.status, 202);
+      assert.deepEqual(await waiting.json(), { choice: 1, changed: false, confirmed: false });
+      assert.equal(smtp.messages.length, 1);
+      const mail = smtp.messages[0];
+      assert.equal((mail?.to && 'text' in mail.to ? mail.to.text : '').toLowerCase(), 'ani.wijaya@example.com');
+      const link = /https?:\/\/\S+\/confirm\?token=[\w-]+/.exec(mail?.text ?? '')?.[0] ?? '';
+      assert.ok(link, mail?.text);
+
+      const same = await castBy(budi, { choice: 2, email: 'ani.wijaya@example.com' });
+      assert.equal(same.status, 409, 'the same address from another device, in another case');
+      assert.equal((await same.json()).error.code, 'already_voted');
+
+      // Opening the link confirms nothing (a mail scanner follows links); the page's button does, once.
+      const path = link.replace(/^https?:\/\/[^/]+/, '');
+      const page = await confirming.app.request(path);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<form method="post">/);
+      assert.equal((await view(id, ani, confirming.app)).yourVote?.confirmed, false);
+      const confirmed = await confirming.app.request(path, { method: 'POST' });
+      assert.equal(confirmed.status, 200);
+      assert.match(await confirmed.text(), /suara Anda dihitung/);
+      assert.equal((await confirming.app.request(path, { method: 'POST' })).status, 404, 'the link works once');
+      assert.equal((await view(id, ani, confirming.app)).yourVote?.confirmed, true);
+      const changed = await castBy(ani, { choice: 3 });
+      assert.deepEqual(await changed.json(), { choice: 3, changed: true, confirmed: true }, 'a confirmed vote changes');
+      assert.equal(smtp.messages.length, 1, 'without another email');
+
+      // An address the mail server refuses: nothing waits for a link that never came.
+      smtp.refused.add('salah@example.com');
+      const refused = await castBy(budi, { choice: 2, email: 'salah@example.com' });
+      assert.equal(refused.status, 503);
+      assert.equal((await refused.json()).error.code, 'email_unavailable');
+      assert.equal((await view(id, budi, confirming.app)).yourVote, undefined);
+      // Waiting, never confirmed: not counted.
+      assert.equal((await castBy(device(), { choice: 2, email: 'citra@example.com' })).status, 202);
+
+      const { pollVotes } = confirming.db.$tables;
+      const rows = await confirming.db.select().from(pollVotes);
+      assert.equal(rows.length, 2);
+      assert.ok(
+        rows.every((row) => row.emailHash && row.emailHash.length > 20),
+        'each vote has its address’s hash',
+      );
+      const stored = JSON.stringify(rows);
+      for (const address of ['ani.wijaya', 'Ani.Wijaya', 'citra@example.com', 'salah@example.com']) {
+        assert.ok(!stored.includes(address), `${address} is not stored`);
+      }
+
+      clock.set(at(25 * HOUR));
+      const results = (await view(id, undefined, confirming.app)).results;
+      assert.deepEqual(results?.counts, [0, 0, 1], 'only the confirmed vote counts');
+    } finally {
+      await confirming.close();
+      await smtp.close();
     }
   });
 });

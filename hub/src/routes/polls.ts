@@ -1,10 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
+import { html } from 'hono/html';
 import * as z from 'zod';
 import { DEVICE_HEADER } from '../../../contract/polls';
 import { pollQuerySchema, voteInputSchema } from '../../../contract/requests';
 import { pollListSchema, pollViewSchema, voteRecordedSchema } from '../../../contract/responses';
 import type { ResolvedDeps } from '../app';
 import { DomainError } from '../errors';
+import { confirmationTarget, confirmVote } from '../polls/confirmation';
 import { publishedComments, resultsCsv } from '../polls/export';
 import { listPolls } from '../polls/polls';
 import { resultsOf } from '../polls/results';
@@ -12,6 +14,7 @@ import { pollForSite, visitorsView } from '../polls/view';
 import { castVote } from '../polls/votes';
 import { type Admitted, admission, siteOfRequest } from './admission';
 import { answer, failures, PUBLIC_FAILURES, routes } from './declare';
+import { pageSecurity } from './middleware/security-headers';
 import type { ReportLimits } from './report-limits';
 
 const siteHeader = z.string().optional().meta({
@@ -76,12 +79,17 @@ const castVoteRoute = createRoute({
   responses: {
     201: answer('Counted (once the poll closes).', voteRecordedSchema),
     200: answer("This device's earlier vote was replaced.", voteRecordedSchema),
+    202: answer(
+      'Waiting: it counts once confirmed from the link just emailed (a poll with `confirmByEmail`).',
+      voteRecordedSchema,
+    ),
     ...failures({
-      400: 'Invalid fields, or a missing or malformed device token (`invalid_device`).',
+      400: 'Invalid fields (an email address where the poll asks for one), or a missing or malformed device token (`invalid_device`).',
       403: 'No, a wrong or a used proof of work, or a website not registered.',
       404: 'No such poll (for this site).',
-      409: 'The poll is not open (`poll_not_open`).',
+      409: 'The poll is not open (`poll_not_open`), or the email address already voted in it (`already_voted`).',
       429: PUBLIC_FAILURES[429],
+      503: 'The confirmation email could not be sent (`email_unavailable`); nothing was kept.',
     }),
   },
 });
@@ -132,6 +140,35 @@ const commentsRoute = createRoute({
   },
 });
 
+const confirmLink = z.object({ token: z.string().max(100).meta({ description: 'From the emailed link.' }) });
+const page = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
+
+const showConfirmation = createRoute({
+  tags,
+  method: 'get',
+  path: '/{pollId}/confirm',
+  operationId: 'showVoteConfirmation',
+  summary: 'The link in a vote’s confirmation email: a page with a button',
+  request: { params: pollParams, query: confirmLink },
+  responses: {
+    200: page('The page.'),
+    ...failures({ 404: 'Not a valid link, or already used.', 409: 'The poll has closed (`poll_not_open`).' }),
+  },
+});
+
+const confirmVoteRoute = createRoute({
+  tags,
+  method: 'post',
+  path: '/{pollId}/confirm',
+  operationId: 'confirmVote',
+  summary: 'Count the vote the emailed link names',
+  request: { params: pollParams, query: confirmLink },
+  responses: {
+    200: page('Counted.'),
+    ...failures({ 404: 'Not a valid link, or already used.', 409: 'The poll has closed (`poll_not_open`).' }),
+  },
+});
+
 /** Policy polls: reading them, voting, and a closed poll's results. */
 export function pollRoutes(deps: ResolvedDeps, limits: ReportLimits) {
   const { db, clock, selfOrigins } = deps;
@@ -141,7 +178,17 @@ export function pollRoutes(deps: ResolvedDeps, limits: ReportLimits) {
     if (c.req.method === 'GET') c.set('site', await siteOfRequest(c, db, selfOrigins));
     await next();
   });
+  // Opening the link shows a button, so a mail scanner that follows links confirms nothing.
+  app.use('/:pollId/confirm', pageSecurity());
   return app
+    .openapi(showConfirmation, async (c) => {
+      const question = await confirmationTarget(db, c.req.valid('param').pollId, c.req.valid('query').token, clock());
+      return c.html(confirmPage(question), 200);
+    })
+    .openapi(confirmVoteRoute, async (c) => {
+      const question = await confirmVote(db, c.req.valid('param').pollId, c.req.valid('query').token, clock());
+      return c.html(confirmedPage(question), 200);
+    })
     .openapi({ ...listPollsRoute, middleware: [limits.lookupsPerAddress] }, async (c) => {
       const site = c.get('site');
       const { institution, state } = c.req.valid('query');
@@ -164,8 +211,16 @@ export function pollRoutes(deps: ResolvedDeps, limits: ReportLimits) {
     .openapi({ ...castVoteRoute, middleware: [limits.votesPerAddress, admission(deps)] }, async (c) => {
       const poll = await pollForSite(deps, c.req.valid('param').pollId, c.get('site'));
       const device = c.req.header(DEVICE_HEADER);
-      const recorded = await castVote(deps, poll.id, device, c.req.valid('json'), clock(), c.get('solution'));
+      const base = deps.publicUrl ?? new URL(c.req.url).origin;
+      const recorded = await castVote(deps, poll.id, device, c.req.valid('json'), clock(), {
+        solution: c.get('solution'),
+        confirmation: {
+          mailer: deps.mailer,
+          link: (pollId, token) => `${base}/api/v1/polls/${encodeURIComponent(pollId)}/confirm?token=${token}`,
+        },
+      });
       c.header('Cache-Control', 'no-store');
+      if (!recorded.confirmed) return c.json(recorded, 202);
       return c.json(recorded, recorded.changed ? 200 : 201);
     })
     .openapi({ ...resultsCsvRoute, middleware: [limits.lookupsPerAddress] }, async (c) => {
@@ -186,3 +241,33 @@ export function pollRoutes(deps: ResolvedDeps, limits: ReportLimits) {
       });
     });
 }
+
+const confirmPage = (question: string) => html`<!doctype html>
+  <html lang="id">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>Konfirmasi suara Anda</title>
+    </head>
+    <body>
+      <h1>Konfirmasi suara Anda / Confirm your vote</h1>
+      <p>Jajak pendapat / Poll: ${question}</p>
+      <form method="post">
+        <button>Hitung suara saya / Count my vote</button>
+      </form>
+    </body>
+  </html>`;
+
+const confirmedPage = (question: string) => html`<!doctype html>
+  <html lang="id">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>Suara Anda dihitung</title>
+    </head>
+    <body>
+      <h1>Terima kasih: suara Anda dihitung. Thank you: your vote counts.</h1>
+      <p>${question}</p>
+      <p>Hasilnya diumumkan setelah jajak pendapat ditutup. The results are published once the poll closes.</p>
+    </body>
+  </html>`;

@@ -7,6 +7,7 @@ import type { RateLimits } from '../abuse/rate-limits';
 import { createApp } from '../app';
 import { openDatabase } from '../db/client';
 import { createDirectory, syncBuiltinDirectory } from '../directory/directory';
+import type { Mailer } from '../notifications/mailer';
 import type { Routing } from '../outbox/routing';
 import { createKeyring } from '../privacy/keyring';
 import { loadRegions } from '../regions/regions';
@@ -46,6 +47,8 @@ export async function testApp(
     /** What the hub takes for now (default: a test clock standing at TEST_NOW, which `clock` in the result moves). */
     clock?: Clock;
     adminToken?: string;
+    /** Sends the emails the app sends while answering (poll confirmations). */
+    mailer?: Mailer;
     /** The widget bundle, pages and demo site to serve, as a started hub does. */
     staticRoots?: StaticRoots;
     /** Another hub on the same database, as a second hub process would be (on SQLite, the same file). */
@@ -72,6 +75,7 @@ export async function testApp(
     ...(options.routing && { routing: options.routing }),
     clock,
     adminToken: options.adminToken,
+    ...(options.mailer && { mailer: options.mailer }),
     ...(options.staticRoots && { staticRoots: options.staticRoots }),
     attachments: stored.store,
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
