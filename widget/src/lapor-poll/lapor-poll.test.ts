@@ -17,6 +17,7 @@ const open: PollView = {
   options: ['Setuju', 'Tidak setuju', 'Belum tahu'],
   allowComment: true,
   publishComments: false,
+  confirmByEmail: false,
   opensAt: '2026-12-01T01:00:00.000Z',
   closesAt: '2026-12-15T10:00:00.000Z',
   state: 'open',
@@ -25,7 +26,7 @@ const open: PollView = {
 const closed: PollView = {
   ...open,
   state: 'closed',
-  yourVote: { choice: 2 },
+  yourVote: { choice: 2, confirmed: true },
   results: { votes: 8, counts: [5, 2, 1], countedAt: '2026-12-15T10:00:01.000Z', comments: 0 },
 };
 
@@ -45,10 +46,22 @@ function pollHub(poll: PollView) {
   return installFakeHub((req: RecordedRequest) => {
     if (req.url.pathname.endsWith(`/polls/${poll.id}`)) return { status: 200, body: current };
     if (req.url.pathname.endsWith(`/polls/${poll.id}/votes`) && req.method === 'POST') {
-      const { choice, comment } = req.body as { choice: number; comment?: string };
+      const { choice, comment, email } = req.body as { choice: number; comment?: string; email?: string };
       const changed = current.yourVote !== undefined;
-      current = { ...current, yourVote: { choice, ...(comment && { comment }) } };
-      return { status: changed ? 200 : 201, body: { choice, changed } };
+      const confirmed = !current.confirmByEmail || current.yourVote?.confirmed === true;
+      if (!confirmed && !email)
+        return {
+          status: 400,
+          body: {
+            error: {
+              code: 'validation_failed',
+              message: 'Email',
+              fields: { email: { code: 'required', message: 'Email' } },
+            },
+          },
+        };
+      current = { ...current, yourVote: { choice, ...(comment && { comment }), confirmed } };
+      return { status: confirmed ? (changed ? 200 : 201) : 202, body: { choice, changed, confirmed } };
     }
     return undefined;
   });
@@ -142,6 +155,35 @@ describe('<lapor-poll>', () => {
     expect(el.shadowRoot?.activeElement?.getAttribute('part')).to.equal('vote-button');
     await sendKeys({ press: 'Enter' });
     expect((await voted).detail.choice).to.equal(2);
+  });
+
+  it('asks for an email where the poll confirms votes by email, never keeps it, and says the vote waits', async () => {
+    hub = pollHub({ ...open, confirmByEmail: true, allowComment: false });
+    const el = await fixture<LaporPoll>(html`<lapor-poll hub=${HUB} poll=${open.id}></lapor-poll>`);
+    await waitUntil(() => $(el, 'input[type=email]'), 'the address is asked for');
+    await expect(el).to.be.accessible();
+    await choose(el, 'Setuju');
+    $<HTMLButtonElement>(el, '[part=vote-button]').click();
+    await el.updateComplete;
+    expect(text($(el, '.error'))).to.contain('alamat email');
+    expect(hub.requests.filter((req) => req.method === 'POST')).to.have.length(0);
+
+    const input = $<HTMLInputElement>(el, 'input[type=email]');
+    input.value = 'ani@example.com';
+    input.dispatchEvent(new Event('input'));
+    $<HTMLButtonElement>(el, '[part=vote-button]').click();
+    await waitUntil(() => $(el, '[part=change-button]'), 'the vote is taken');
+    expect(hub.requests.find((req) => req.method === 'POST')?.body).to.deep.equal({
+      choice: 1,
+      email: 'ani@example.com',
+    });
+    const status = text($(el, '[part=your-vote]'));
+    expect(status).to.contain('Kami mengirim tautan konfirmasi ke email Anda.');
+    expect(status).to.contain('baru dihitung setelah Anda membuka tautan');
+    const kept = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
+    expect(kept).to.contain('lapor-poll-device', 'the search reads the storage the token is in');
+    expect(kept).not.to.contain('ani@example.com');
+    await expect(el).to.be.accessible();
   });
 
   it('asks for an answer before sending, and says why a vote was refused', async () => {

@@ -18,15 +18,17 @@ import { renderResults } from './poll-results';
 interface Ballot {
   choice?: number;
   comment: string;
+  /** Where the poll asks for it: where the confirmation link goes. Never kept. */
+  email: string;
   /** Showing the choices again to change a vote already cast. */
   changing: boolean;
   busy: boolean;
   error: string;
   /** What the last vote did, announced once. */
-  done: '' | 'voted' | 'changed';
+  done: '' | 'voted' | 'changed' | 'emailed';
 }
 
-const freshBallot = (): Ballot => ({ comment: '', changing: false, busy: false, error: '', done: '' });
+const freshBallot = (): Ballot => ({ comment: '', email: '', changing: false, busy: false, error: '', done: '' });
 
 /**
  * A policy poll (opini kebijakan) of an institution: the question, its
@@ -136,17 +138,29 @@ export class LaporPoll extends LaporElement {
       return;
     }
     const comment = ballot.comment.trim();
+    const email = ballot.email.trim();
+    const confirmed = poll.yourVote?.confirmed === true;
+    if (poll.confirmByEmail && !confirmed && !email) {
+      this.setBallot(poll.id, { error: msg('Isi alamat email Anda untuk menerima tautan konfirmasi.') });
+      return;
+    }
     this.setBallot(poll.id, { busy: true, error: '', done: '' });
     try {
       this.prepareProof();
       const proof = await this.proof;
       this.proof = undefined;
       const device = deviceToken(this.hubUrl());
-      const recorded = await this.client().vote(poll.id, device, { choice, ...(comment && { comment }) }, proof);
+      const vote = { choice, ...(comment && { comment }), ...(poll.confirmByEmail && !confirmed && { email }) };
+      const recorded = await this.client().vote(poll.id, device, vote, proof);
       this.polls = this.polls.map((p) =>
-        p.id === poll.id ? { ...p, yourVote: { choice, ...(comment && { comment }) } } : p,
+        p.id === poll.id
+          ? { ...p, yourVote: { choice, ...(comment && { comment }), confirmed: recorded.confirmed } }
+          : p,
       );
-      this.setBallot(poll.id, { ...freshBallot(), done: recorded.changed ? 'changed' : 'voted' });
+      this.setBallot(poll.id, {
+        ...freshBallot(),
+        done: !recorded.confirmed ? 'emailed' : recorded.changed ? 'changed' : 'voted',
+      });
       this.dispatchEvent(new LaporVotedEvent(poll.id, choice, recorded.changed));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`#voted-${poll.id}`)?.focus();
@@ -195,12 +209,16 @@ export class LaporPoll extends LaporElement {
     const done = {
       changed: msg('Pilihan Anda telah diubah.'),
       voted: msg('Terima kasih, suara Anda telah diterima.'),
+      emailed: msg('Kami mengirim tautan konfirmasi ke email Anda.'),
       '': '',
     };
     // One text, its sentences joined here: the build's template minifier drops whitespace between bindings.
     const sentences = [
       done[ballot.done],
       yours ? msg(str`Pilihan Anda: ${answers[yours.choice - 1] ?? ''}.`) : '',
+      yours && !yours.confirmed
+        ? msg('Suara Anda baru dihitung setelah Anda membuka tautan di email itu dan menekan tombol konfirmasi.')
+        : '',
       yours ? msg('Anda dapat mengubahnya sampai jajak pendapat ditutup; hasilnya diumumkan setelah ditutup.') : '',
     ];
     const announced = html`<p id=${`voted-${poll.id}`} tabindex="-1" part="your-vote" class="your-vote" role="status">${sentences.filter(Boolean).join(' ')}</p>`;
@@ -234,6 +252,19 @@ export class LaporPoll extends LaporElement {
                 </p>
                 <textarea id=${`comment-${poll.id}`} maxlength=${POLL_LIMITS.comment[1]} aria-describedby=${`comment-help-${poll.id}`}
                   .value=${ballot.comment} @input=${(e: Event) => this.setBallot(poll.id, { comment: (e.target as HTMLTextAreaElement).value })}></textarea>
+              </div>`
+            : nothing
+        }
+        ${
+          poll.confirmByEmail && !yours?.confirmed
+            ? html`<div class="field">
+                <label for=${`email-${poll.id}`}>${msg('Email Anda')}</label>
+                <p class="help" id=${`email-help-${poll.id}`}>
+                  ${msg('Suara dihitung setelah Anda mengonfirmasinya dari tautan yang kami kirim. Satu alamat, satu suara; alamatnya tidak disimpan.')}
+                </p>
+                <input id=${`email-${poll.id}`} type="email" autocomplete="email" required
+                  aria-describedby=${`email-help-${poll.id}`} .value=${ballot.email}
+                  @input=${(e: Event) => this.setBallot(poll.id, { email: (e.target as HTMLInputElement).value })} />
               </div>`
             : nothing
         }

@@ -35,7 +35,12 @@ export class PollClient extends HubClient {
     return Promise.all([...open.items, ...recent].map((poll) => (device ? this.poll(poll.id, device, signal) : poll)));
   }
 
-  vote(id: string, device: string, vote: { choice: number; comment?: string }, proof?: string): Promise<VoteRecorded> {
+  vote(
+    id: string,
+    device: string,
+    vote: { choice: number; comment?: string; email?: string },
+    proof?: string,
+  ): Promise<VoteRecorded> {
     return this.call(`polls/${encodeURIComponent(id)}/votes`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...this.headers(device), ...(proof && { 'X-Altcha': proof }) },

@@ -37,6 +37,14 @@ export function pollErrorMessage(error: HubError): string {
       return msg('Jajak pendapat ini tidak ditemukan.');
     case 'poll_not_open':
       return msg('Jajak pendapat ini tidak sedang menerima suara.');
+    case 'already_voted':
+      return msg('Alamat email ini sudah dipakai untuk memberi suara dalam jajak pendapat ini.');
+    case 'email_unavailable':
+      return msg('Email konfirmasi tidak dapat dikirim. Coba lagi nanti.');
+    case 'validation_failed':
+      return error.fields.email
+        ? msg('Periksa alamat email Anda.')
+        : msg('Jawaban ini tidak dapat diterima. Muat ulang halaman, lalu coba lagi.');
     case 'invalid_device':
       return msg('Perangkat ini tidak dapat dikenali. Muat ulang halaman, lalu coba lagi.');
     case 'challenge_required':
