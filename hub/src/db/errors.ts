@@ -17,7 +17,8 @@ export function isUniqueViolation(error: unknown, table: string, column: string 
   const cause = driverError(error);
   if (cause instanceof SqliteError) {
     return (
-      cause.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+      // A primary key refuses a duplicate as a unique index does (PostgreSQL gives both one code).
+      (cause.code === 'SQLITE_CONSTRAINT_UNIQUE' || cause.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') &&
       cause.message.endsWith(`: ${columns.map((name) => `${table}.${name}`).join(', ')}`)
     );
   }
