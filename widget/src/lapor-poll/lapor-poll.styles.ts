@@ -65,15 +65,13 @@ export const pollStyles = css`
   }
   .bar {
     display: block;
+    inline-size: 100%;
     block-size: 0.875rem;
     background: color-mix(in srgb, var(--_border) 30%, transparent);
     border-radius: var(--_radius);
-    overflow: hidden;
   }
   .fill {
-    display: block;
-    block-size: 100%;
-    background: var(--_primary);
+    fill: var(--_primary);
   }
   .bar-value {
     text-align: end;

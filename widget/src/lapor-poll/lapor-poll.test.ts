@@ -220,6 +220,7 @@ describe('<lapor-poll>', () => {
       ['Belum tahu', '1', '12.5 %'],
     ]);
     expect(text($(el, '[part=results]'))).to.contain('8 suara.');
+    expect($$(el, 'rect.fill').map((bar) => bar.getAttribute('width'))).to.deep.equal(['62.5', '25', '12.5']);
     expect($(el, 'form'), 'a closed poll takes no vote').to.be.null;
     await expect(el).to.be.accessible();
   });
