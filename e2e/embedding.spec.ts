@@ -1,31 +1,6 @@
-import { createRequire } from 'node:module';
 import { expect, type FrameLocator, type Page, test } from '@playwright/test';
+import { axeViolations, collectProblems, withStrictCsp } from './page-checks';
 import { confirmChecklist, fillReport, tabTo as tabToId } from './report-form';
-
-const require = createRequire(import.meta.url);
-
-/** Serves the demo with a strict Content-Security-Policy: no inline script or style, no eval. */
-async function withStrictCsp(page: Page) {
-  await page.route('**/demo/', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({
-      response,
-      headers: {
-        ...response.headers(),
-        'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:",
-      },
-    });
-  });
-}
-
-function collectProblems(page: Page) {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/favicon/.test(message.location().url)) problems.push(message.text());
-  });
-  return problems;
-}
 
 async function fillQueueReport(page: Page | FrameLocator) {
   const form = await fillReport(page, {
@@ -40,7 +15,7 @@ async function fillQueueReport(page: Page | FrameLocator) {
 
 test('works under a strict Content-Security-Policy', async ({ page }) => {
   const problems = collectProblems(page);
-  await withStrictCsp(page);
+  await withStrictCsp(page, '**/demo/');
   await page.goto('/demo/');
   const form = await fillQueueReport(page);
   await form.getByRole('button', { name: 'Kirim laporan' }).click();
@@ -198,18 +173,6 @@ test('a visitor files a report with the keyboard alone', async ({ page }) => {
 });
 
 test.describe('the snippet builder', () => {
-  // axe is injected as a script of the test's own, which the builder page's policy would refuse.
-  test.use({ bypassCSP: true });
-
-  async function axeViolations(page: Page) {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    return page.evaluate(async () => {
-      const { violations } = await (
-        window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }
-      ).axe.run();
-      return violations.map((v) => v.id);
-    });
-  }
 
   test('takes the institution from the directory only, searching once per pause, and writes every variant', async ({
     page,

@@ -1,43 +1,15 @@
-import { createRequire } from 'node:module';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { axeViolations, collectProblems, withStrictCsp } from './page-checks';
 
-const require = createRequire(import.meta.url);
 const OPERATOR = { Authorization: 'Bearer e2e-operator-token-0123456789' };
 
-/** The demo page under a strict Content-Security-Policy: the element's bars are drawn without inline styles. */
-async function withStrictCsp(page: Page) {
-  await page.route('**/demo/poll.html', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({
-      response,
-      headers: {
-        ...response.headers(),
-        'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'",
-      },
-    });
-  });
-}
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }
-    ).axe.run();
-    return violations.map((v) => v.id);
-  });
-}
-
 test('a visitor votes in the school’s poll, changes the vote, and reads the results once it closes', async ({
-  browser,
+  page,
   request,
 }) => {
-  // A context without the page's policy for axe, which is injected as a script of the test's own.
-  const context = await browser.newContext({ bypassCSP: true });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await withStrictCsp(page);
+  const problems = collectProblems(page);
+  // The element's bars are drawn without inline styles: the policy would refuse them, and say so in the console.
+  await withStrictCsp(page, '**/demo/poll.html');
   await page.goto('/demo/poll.html');
   const poll = page.locator('lapor-poll');
   await expect(poll.getByRole('heading', { level: 2 })).toHaveText(/jam masuk sekolah/);
@@ -67,7 +39,12 @@ test('a visitor votes in the school’s poll, changes the vote, and reads the re
   const table = poll.getByRole('table', { name: 'Hasil jajak pendapat' });
   await expect(table.getByRole('row', { name: /Tidak setuju \(pilihan Anda\) 1 100 %/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /^Setuju 0 0 %/ })).toBeVisible();
+  const bars = poll.locator('svg.bar');
+  await expect(bars.nth(1)).toBeVisible();
+  expect((await bars.nth(1).locator('rect').boundingBox())?.width).toBeCloseTo(
+    (await bars.nth(1).boundingBox())?.width ?? 0,
+    0,
+  );
   expect(await axeViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
-  await context.close();
 });
