@@ -173,7 +173,6 @@ test('a visitor files a report with the keyboard alone', async ({ page }) => {
 });
 
 test.describe('the snippet builder', () => {
-
   test('takes the institution from the directory only, searching once per pause, and writes every variant', async ({
     page,
   }) => {
