@@ -174,7 +174,7 @@ export async function runCli(
       case 'poll create': {
         const [file] = positionals;
         if (!file) return usage();
-        const poll = await createPoll(db, await createDirectory(db), readPollFile(file), clock());
+        const poll = await createPoll(db, await pollPlaces(db), readPollFile(file), clock());
         console.log(`Created poll ${poll.id}: ${poll.question}`);
         console.log(`Embed: <lapor-poll poll="${poll.id}"></lapor-poll>`);
         return 0;
@@ -182,7 +182,7 @@ export async function runCli(
       case 'poll edit': {
         const [id, file] = positionals;
         if (!id || !file) return usage();
-        const poll = await editPoll(db, await createDirectory(db), id, readPollFile(file), clock());
+        const poll = await editPoll(db, await pollPlaces(db), id, readPollFile(file), clock());
         console.log(`Changed poll ${poll.id}: ${poll.question}`);
         return 0;
       }
@@ -222,6 +222,11 @@ async function viewDeps(db: Db, env: NodeJS.ProcessEnv) {
     keyring: loadKeyring(env, join(dataDir, 'data-key')).keyring,
     calendar: createCalendar(loadDecrees(join(dataDir, 'holidays.json'))),
   };
+}
+
+/** What a poll's institution and region are checked against, as the hub has them. */
+async function pollPlaces(db: Db) {
+  return { directory: await createDirectory(db), regions: await loadRegions() };
 }
 
 /** A poll from the operator's JSON file, every field's problem named. */

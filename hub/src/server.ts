@@ -80,10 +80,6 @@ const directory = await createDirectory(db);
 const destinationsFile = join(config.dataDir, 'destinations.json');
 const routingConfig = loadRoutingFile(destinationsFile);
 const clock = acceleratedClock(config.clockSpeed);
-if (config.demo) {
-  const poll = await ensureDemoPoll(db, directory, clock());
-  if (poll) logger.info(`Put the demo school's poll ${poll} on the demo site's poll page: /demo/poll.html`);
-}
 if (config.clockSpeed > 1)
   logger.warn(`DEMO: deadlines run ${config.clockSpeed} times faster than real time (CLOCK_SPEED).`);
 // The local national desk has no login: it runs only in demo mode, never on a hub others can reach.
@@ -96,6 +92,10 @@ if (!routing.destination(routingConfig.default)) {
   );
 }
 const regions = await loadRegions();
+if (config.demo) {
+  const poll = await ensureDemoPoll(db, { directory, regions }, clock());
+  if (poll) logger.info(`Put the demo school's poll ${poll} on the demo site's poll page: /demo/poll.html`);
+}
 
 const attachments = configuredStore(config);
 // A hub that crashed mid-upload left a visitor's file in staging as it came, metadata and all.

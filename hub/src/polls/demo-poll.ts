@@ -1,7 +1,6 @@
 import { pollInputSchema } from '../../../contract/requests';
 import type { Db } from '../db/client';
-import type { Directory } from '../directory/directory';
-import { createPoll, listPolls } from './polls';
+import { createPoll, listPolls, type PollPlaces } from './polls';
 
 const DAY = 86_400_000;
 
@@ -9,11 +8,11 @@ const DAY = 86_400_000;
  * The demo school's poll, for the demo site's poll page (demo/poll.html): put
  * on a hub in demo mode that has no poll yet, open from now for thirty days.
  */
-export async function ensureDemoPoll(db: Db, directory: Directory, now: Date): Promise<string | undefined> {
+export async function ensureDemoPoll(db: Db, places: PollPlaces, now: Date): Promise<string | undefined> {
   if ((await listPolls(db, { institutionId: 'smk-smak-makassar' }, now)).length) return undefined;
   const poll = await createPoll(
     db,
-    directory,
+    places,
     pollInputSchema.parse({
       institutionId: 'smk-smak-makassar',
       question: 'Setujukah Anda jam masuk sekolah diundur menjadi pukul 07.30?',

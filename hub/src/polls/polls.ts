@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, lte, type SQL, sql } from 'drizzle-orm';
+import type { FieldError } from '../../../contract';
 import type { PollState, PollView } from '../../../contract/polls';
 import type { ValidPoll } from '../../../contract/requests';
 import type { Db, Tx } from '../db/client';
@@ -7,6 +8,7 @@ import type { Poll } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { DomainError } from '../errors';
 import { randomBytes } from '../privacy/random';
+import type { Regions } from '../regions/regions';
 
 /** Where a poll stands at `now`: results are shown, and votes refused, from its closing instant on. */
 export function pollState(poll: Pick<Poll, 'opensAt' | 'closesAt'>, now: Date): PollState {
@@ -14,13 +16,22 @@ export function pollState(poll: Pick<Poll, 'opensAt' | 'closesAt'>, now: Date): 
   return now < poll.closesAt ? 'open' : 'closed';
 }
 
-/** The directory must know the institution a poll belongs to. */
-function checkInstitution(directory: Directory, input: ValidPoll): void {
+/** What a poll's place is checked against: the directory of institutions, and Indonesia's regions. */
+export interface PollPlaces {
+  directory: Directory;
+  regions: Pick<Regions, 'find'>;
+}
+
+/** The directory must know the institution a poll belongs to, and a region it names must exist. */
+function checkPlace({ directory, regions }: PollPlaces, input: ValidPoll): void {
+  const fields: Record<string, FieldError> = {};
   if (!directory.institution(input.institutionId)) {
-    throw new DomainError('validation_failed', 'The institution is not in the directory', {
-      fields: { institutionId: { code: 'unknown_institution', message: 'No institution has this id' } },
-    });
+    fields.institutionId = { code: 'unknown_institution', message: 'No institution has this id' };
   }
+  if (input.regionCode && !regions.find(input.regionCode)) {
+    fields.regionCode = { code: 'unknown_region', message: 'No region has this code' };
+  }
+  if (Object.keys(fields).length) throw new DomainError('validation_failed', 'The poll has invalid fields', { fields });
 }
 
 const columnsOf = (input: ValidPoll) => ({
@@ -38,8 +49,8 @@ const columnsOf = (input: ValidPoll) => ({
 });
 
 /** Creates a poll; its id is random, so a poll not yet announced cannot be found by trying ids. */
-export async function createPoll(db: Db, directory: Directory, input: ValidPoll, now: Date): Promise<Poll> {
-  checkInstitution(directory, input);
+export async function createPoll(db: Db, places: PollPlaces, input: ValidPoll, now: Date): Promise<Poll> {
+  checkPlace(places, input);
   const { polls } = db.$tables;
   const [created] = await db
     .insert(polls)
@@ -53,8 +64,8 @@ export async function createPoll(db: Db, directory: Directory, input: ValidPoll,
  * Changes a poll that has not opened yet. Once it takes votes its question
  * and options stay as voters saw them; the operator may only close it early.
  */
-export async function editPoll(db: Db, directory: Directory, id: string, input: ValidPoll, now: Date): Promise<Poll> {
-  checkInstitution(directory, input);
+export async function editPoll(db: Db, places: PollPlaces, id: string, input: ValidPoll, now: Date): Promise<Poll> {
+  checkPlace(places, input);
   const { polls } = db.$tables;
   return db.transaction(async (tx) => {
     const poll = await lockedPoll(tx, db.$dialect, id, 'update');

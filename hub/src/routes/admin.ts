@@ -139,7 +139,7 @@ const closePollRoute = createRoute({
 
 /** The operator's API: overdue reports, failing deliveries, a report in full, sending a delivery again, and polls. */
 export function adminRoutes(deps: ResolvedDeps) {
-  const { db, directory, adminToken, clock } = deps;
+  const { db, adminToken, clock } = deps;
   const app = routes();
   app.use(operatorOnly(adminToken));
   return app
@@ -161,12 +161,12 @@ export function adminRoutes(deps: ResolvedDeps) {
     })
     .openapi(createPollRoute, async (c) => {
       const now = clock();
-      const poll = await createPoll(db, directory, c.req.valid('json'), now);
+      const poll = await createPoll(db, deps, c.req.valid('json'), now);
       return c.json(await visitorsView(deps, poll, undefined, now), 201);
     })
     .openapi(editPollRoute, async (c) => {
       const now = clock();
-      const poll = await editPoll(db, directory, c.req.valid('param').id, c.req.valid('json'), now);
+      const poll = await editPoll(db, deps, c.req.valid('param').id, c.req.valid('json'), now);
       return c.json(await visitorsView(deps, poll, undefined, now), 200);
     })
     .openapi(closePollRoute, async (c) => {

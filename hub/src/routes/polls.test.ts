@@ -256,11 +256,14 @@ describe('policy polls', () => {
     const unknown = await postJson(
       hub.app,
       '/api/v1/admin/polls',
-      { ...curriculum, institutionId: 'tidak-ada' },
+      { ...curriculum, institutionId: 'tidak-ada', regionCode: '99.99' },
       ADMIN,
     );
     assert.equal(unknown.status, 400);
-    assert.ok((await unknown.json()).error.fields.institutionId);
+    assert.deepEqual(Object.keys((await unknown.json()).error.fields).sort(), ['institutionId', 'regionCode']);
+    const placed = await postJson(hub.app, '/api/v1/admin/polls', { ...curriculum, regionCode: '73.71' }, ADMIN);
+    assert.equal(placed.status, 201, 'Kota Makassar is a region');
+    assert.equal((await placed.json()).regionCode, '73.71');
   });
 });
 
