@@ -7,7 +7,7 @@ import { DomainError } from '../errors';
 import type { Mailer } from '../notifications/mailer';
 import type { Keyring } from '../privacy/keyring';
 import { keyedHash } from './keyed-hash';
-import { lockedPoll, pollState } from './polls';
+import { lockedPoll, refuseUnlessOpen } from './polls';
 
 /**
  * Votes in a poll that asks for confirmation by email: the vote waits,
@@ -89,12 +89,12 @@ export async function askConfirmation(
 export async function confirmationTarget(db: Db, pollId: string, token: string, now: Date): Promise<string> {
   const { pollVotes, polls } = db.$tables;
   const [found] = await db
-    .select({ question: polls.question, opensAt: polls.opensAt, closesAt: polls.closesAt })
+    .select({ question: polls.question, opensAt: polls.opensAt, closesAt: polls.closesAt, countedAt: polls.countedAt })
     .from(pollVotes)
     .innerJoin(polls, eq(polls.id, pollVotes.pollId))
     .where(and(eq(pollVotes.pollId, pollId), eq(pollVotes.confirmTokenHash, tokenHash(token))));
   if (!found) throw invalidLink();
-  if (pollState(found, now) !== 'open') throw new DomainError('poll_not_open', 'This poll has closed');
+  refuseUnlessOpen(found, now);
   return found.question;
 }
 
@@ -103,8 +103,7 @@ export async function confirmVote(db: Db, pollId: string, token: string, now: Da
   const { pollVotes } = db.$tables;
   return db.transaction(async (tx) => {
     const poll = await lockedPoll(tx, db.$dialect, pollId, 'share');
-    if (pollState(poll, now) !== 'open' || poll.countedAt)
-      throw new DomainError('poll_not_open', 'This poll has closed');
+    refuseUnlessOpen(poll, now);
     const confirmed = await tx
       .update(pollVotes)
       .set({ confirmed: true, confirmTokenHash: null, updatedAt: now })

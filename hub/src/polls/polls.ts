@@ -16,6 +16,19 @@ export function pollState(poll: Pick<Poll, 'opensAt' | 'closesAt'>, now: Date): 
   return now < poll.closesAt ? 'open' : 'closed';
 }
 
+/**
+ * Refuses anything but a poll taking votes at `now`: scheduled, closed, or
+ * already counted by another hub process (whose clock may run ahead of this one's).
+ */
+export function refuseUnlessOpen(poll: Pick<Poll, 'opensAt' | 'closesAt' | 'countedAt'>, now: Date): void {
+  const state = pollState(poll, now);
+  if (state === 'open' && !poll.countedAt) return;
+  throw new DomainError(
+    'poll_not_open',
+    state === 'scheduled' ? 'This poll has not opened yet' : 'This poll has closed',
+  );
+}
+
 /** What a poll's place is checked against: the directory of institutions, and Indonesia's regions. */
 export interface PollPlaces {
   directory: Directory;

@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, isNotNull } from 'drizzle-orm';
 import type { PollResults } from '../../../contract/polls';
 import type { Db } from '../db/client';
 import type { Poll } from '../db/schema';
@@ -39,7 +39,7 @@ export async function countVotes(db: Db, pollId: string, now: Date): Promise<Pol
     const [{ comments } = { comments: 0 }] = await tx
       .select({ comments: count(pollVotes.comment) })
       .from(pollVotes)
-      .where(sql`${pollVotes.pollId} = ${pollId} and ${pollVotes.confirmed} and ${pollVotes.comment} is not null`);
+      .where(and(eq(pollVotes.pollId, pollId), eq(pollVotes.confirmed, true), isNotNull(pollVotes.comment)));
     const results = { votes: counts.reduce((sum, n) => sum + n, 0), counts, comments: Number(comments) };
     const [stored] = await tx.update(polls).set({ results, countedAt: now }).where(eq(polls.id, pollId)).returning();
     if (!stored) throw new Error('the poll update returned no row');

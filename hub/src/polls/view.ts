@@ -2,7 +2,7 @@ import type { PollView } from '../../../contract/polls';
 import type { Poll, Site } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { DomainError } from '../errors';
-import { findPoll, pollState, pollView } from './polls';
+import { findPoll, pollView } from './polls';
 import { resultsOf } from './results';
 import { type VoteDeps, voteOf } from './votes';
 
@@ -34,6 +34,6 @@ export async function visitorsView(
   return {
     ...view,
     ...(yourVote && { yourVote }),
-    ...(pollState(poll, now) === 'closed' && { results: await resultsOf(deps.db, poll, now) }),
+    ...(view.state === 'closed' && { results: await resultsOf(deps.db, poll, now) }),
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { DEVICE_TOKEN, SCALE_LEVELS, type VoteRecorded } from '../../../contract/polls';
 import { replayedSolution, type Solution, spendSolution } from '../abuse/proof-of-work';
 import type { Db, Tx } from '../db/client';
@@ -9,7 +9,7 @@ import { DomainError } from '../errors';
 import type { Keyring } from '../privacy/keyring';
 import { askConfirmation, type Confirmation, emailHash, newConfirmToken } from './confirmation';
 import { keyedHash } from './keyed-hash';
-import { lockedPoll, pollState } from './polls';
+import { lockedPoll, refuseUnlessOpen } from './polls';
 
 /** What a vote needs besides the database: the keys that hash devices and seal comments. */
 export interface VoteDeps {
@@ -102,13 +102,7 @@ export async function castVote(
   if (solution?.spent) throw replayedSolution();
   const vote = async (tx: Tx): Promise<{ recorded: VoteRecorded; pending?: Pending }> => {
     const poll = await lockedPoll(tx, db.$dialect, pollId, 'share');
-    const state = pollState(poll, now);
-    if (state !== 'open' || poll.countedAt) {
-      throw new DomainError(
-        'poll_not_open',
-        state === 'scheduled' ? 'This poll has not opened yet' : 'This poll has closed',
-      );
-    }
+    refuseUnlessOpen(poll, now);
     if (choice > answersOf(poll)) {
       throw new DomainError('validation_failed', 'There is no such answer', {
         fields: { choice: { code: 'too_big', message: `Choose 1 to ${answersOf(poll)}` } },
@@ -238,8 +232,8 @@ export async function* commentsOf({ db, keyring }: VoteDeps, pollId: string, bat
         and(
           eq(pollVotes.pollId, pollId),
           eq(pollVotes.confirmed, true),
-          sql`${pollVotes.comment} is not null`,
-          sql`${pollVotes.id} > ${after}`,
+          isNotNull(pollVotes.comment),
+          gt(pollVotes.id, after),
         ),
       )
       .orderBy(pollVotes.id)
