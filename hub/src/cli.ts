@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DELIVERY_STATES, type DeliveryState } from '../../contract/deliveries';
-import type { PollResults } from '../../contract/polls';
+import { type PollResults, SCALE_LEVELS } from '../../contract/polls';
 import { pollInputSchema, type ValidPoll } from '../../contract/requests';
 import { configuredStore } from './attachments/configured';
 import { configFromEnv } from './config';
@@ -250,7 +250,8 @@ function printPoll(poll: Poll, results: PollResults | undefined, now: Date): voi
     ].join('\t'),
   );
   if (!results) return;
-  const labels = poll.kind === 'choice' ? poll.options : ['1', '2', '3', '4', '5'];
+  // A scale poll's levels by number: 1 (strongly disagree) to SCALE_LEVELS (strongly agree).
+  const labels = poll.kind === 'choice' ? poll.options : Array.from({ length: SCALE_LEVELS }, (_, i) => String(i + 1));
   for (const [index, label] of labels.entries()) console.log(`\t${results.counts[index] ?? 0}\t${label}`);
   console.log(`\t${results.votes}\tvotes in all, ${results.comments} with a comment`);
 }
