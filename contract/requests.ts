@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { BODY_MAX_LENGTH, REPORTER_EMAIL_MAX_LENGTH } from './limits';
+import { MONITOR_LIMITS } from './monitor';
 import { POLL_KINDS, POLL_LIMITS } from './polls';
-import { EMAIL, REGION_CODE, SLUG, SLUG_MAX_LENGTH, STORABLE_TEXT, visibleLength } from './report-rules';
+import { EMAIL, REGION_CODE, REPORT_KINDS, SLUG, SLUG_MAX_LENGTH, STORABLE_TEXT, visibleLength } from './report-rules';
 import { REPORT_STATUSES } from './status';
 
 /**
@@ -139,3 +140,42 @@ export const pollQuerySchema = z.object({
   }),
   state: z.enum(['scheduled', 'open', 'closed']).optional(),
 });
+
+/** Public monitoring's scope: an institution, a province or regency, a category; each left out for all. */
+const monitorScope = {
+  institution: z.string().max(SLUG_MAX_LENGTH).regex(SLUG).optional().meta({
+    description: 'The institution that holds the reports now (its id in the directory).',
+  }),
+  region: z
+    .string()
+    .regex(/^\d{2}(\.\d{2})?$/, { message: 'A province (73) or a regency or city (73.71)' })
+    .optional()
+    .meta({ description: 'A province (`73`) or a regency or city (`73.71`).', example: '73.71' }),
+  category: z.string().max(SLUG_MAX_LENGTH).regex(SLUG).optional(),
+};
+
+export const publicReportsQuerySchema = z.object({
+  ...monitorScope,
+  kind: z.enum(REPORT_KINDS).optional(),
+  status: z.enum(REPORT_STATUSES).optional(),
+  cursor: z.string().max(64).optional().meta({ description: 'The `next` of the page before.' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MONITOR_LIMITS.page)
+    .default(20)
+    .meta({ description: `Reports per page, 1–${MONITOR_LIMITS.page}.` }),
+});
+
+export const monitorStatsQuerySchema = z
+  .object({
+    ...monitorScope,
+    places: z.enum(['province', 'regency']).optional().meta({
+      description: "Figures by province, or by regency and city within the scope's province.",
+    }),
+  })
+  .refine((query) => query.places !== 'regency' || query.region?.length === 2, {
+    path: ['places'],
+    message: 'Regencies and cities are given within a province: give its code as region',
+  });

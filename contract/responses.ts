@@ -14,6 +14,7 @@ import {
   type ReportView,
   type SiteConfig,
 } from './index';
+import type { MonitorStats, PublicReport, PublicReportPage } from './monitor';
 import { POLL_KINDS, type PollResults, type PollView, type VoteRecorded } from './polls';
 
 /**
@@ -255,3 +256,82 @@ export const voteRecordedSchema = z
 same<z.infer<typeof pollResultsSchema>, PollResults>(true);
 same<z.infer<typeof pollViewSchema>, PollView>(true);
 same<z.infer<typeof voteRecordedSchema>, VoteRecorded>(true);
+
+export const publicReportSchema = z
+  .object({
+    trackingId: z.string(),
+    kind: z.enum(REPORT_KINDS),
+    status,
+    title: z.string().meta({ description: 'Masked for personal data, as in the public view.' }),
+    excerpt: z.string().meta({ description: "The report's first lines, masked likewise." }),
+    institution: ref.meta({ description: 'The institution that holds the report now.' }),
+    category: ref.optional(),
+    region: z.object({ code: z.string(), name: z.string() }).optional(),
+    receivedAt: z.iso.datetime(),
+    forwardedAt: z.iso.datetime(),
+    deadline: deadline.optional(),
+    resolution: deadline.optional(),
+  })
+  .meta({
+    id: 'PublicReport',
+    description: 'A published report: forwarded at least once, never a confidential one, never its reporter.',
+  });
+
+export const publicReportPageSchema = z
+  .object({
+    items: z.array(publicReportSchema),
+    next: z
+      .string()
+      .optional()
+      .meta({ description: 'Give it back as `cursor` for the next page; absent on the last.' }),
+  })
+  .meta({ id: 'PublicReportPage' });
+
+const share = z.number().min(0).max(1).nullable();
+const monitorFigures = {
+  received: z.number().int().meta({ description: 'Reports received, confidential ones included.' }),
+  forwarded: z.number().int().meta({ description: 'Of them, forwarded to the institution with authority.' }),
+  answered: z.number().int().meta({ description: 'Of them, answered by the institution (a follow-up).' }),
+  finished: z.number().int().meta({ description: 'Of them, finished now.' }),
+  answeredWithin5: share.meta({ description: 'Share of the forwarded answered within 5 working days of forwarding.' }),
+  finishedWithin60: share.meta({
+    description: 'Share of the forwarded finished within 60 working days of forwarding.',
+  }),
+  medianDaysToResponse: z
+    .number()
+    .nullable()
+    .meta({ description: 'Median working days from forwarding to the first follow-up (61 stands for 61 or more).' }),
+};
+const figuresSchema = z.object(monitorFigures).meta({ id: 'MonitorFigures' });
+const part = <Key extends z.ZodRawShape>(key: Key) =>
+  z.union([
+    z.object({ ...key, ...monitorFigures, suppressed: z.literal(false) }),
+    z.object({ ...key, suppressed: z.literal(true) }),
+  ]);
+
+export const monitorStatsSchema = z
+  .object({
+    scope: z.object({
+      institution: z.string().optional(),
+      region: z.string().optional(),
+      category: z.string().optional(),
+    }),
+    totals: figuresSchema,
+    overdue: z
+      .number()
+      .int()
+      .meta({ description: 'Reports whose running deadline (forwarding, follow-up, resolution) has passed, today.' }),
+    suppressed: z.boolean().meta({ description: 'Fewer than 5 reports: not broken down by month or place.' }),
+    months: z.array(part({ month: z.string().meta({ description: 'Month of receipt, YYYY-MM.' }) })),
+    places: z
+      .array(part({ region: z.object({ code: z.string(), name: z.string() }), overdue: z.number().int() }))
+      .optional(),
+  })
+  .meta({
+    id: 'MonitorStats',
+    description: 'A scope’s figures by month of receipt; a month or place of fewer than 5 reports gives none.',
+  });
+
+same<z.infer<typeof publicReportSchema>, PublicReport>(true);
+same<z.infer<typeof publicReportPageSchema>, PublicReportPage>(true);
+same<z.infer<typeof monitorStatsSchema>, MonitorStats>(true);

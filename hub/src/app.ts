@@ -33,6 +33,7 @@ import { apiSecurity } from './routes/middleware/security-headers';
 import { notificationRoutes } from './routes/notifications';
 import { openApiRoutes } from './routes/openapi';
 import { pollRoutes } from './routes/polls';
+import { publicRoutes } from './routes/public';
 import { regionRoutes } from './routes/regions';
 import { reportLimits } from './routes/report-limits';
 import { reporterActionRoutes } from './routes/reporter-actions';
@@ -129,6 +130,7 @@ export function createApp(options: AppDeps) {
     .route('/reports', reporterActionRoutes(deps, limits))
     .route('/reports', attachmentRoutes(deps, limits))
     .route('/polls', pollRoutes(deps, limits))
+    .route('/public', publicRoutes(deps, limits))
     .route('/regions', regionRoutes(deps))
     .route('/sites', siteRoutes(deps))
     .route('/challenge', challengeRoutes(deps))

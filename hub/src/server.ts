@@ -13,6 +13,7 @@ import { openDatabase } from './db/client';
 import { createDirectory, syncBuiltinDirectory } from './directory/directory';
 import { keepHeapNearLive } from './heap';
 import { createLogger } from './logging';
+import { MonitorProjector } from './monitor/projector';
 import { startNationalDesk } from './national-desk/demo';
 import { smtpMailer } from './notifications/mailer';
 import { createRouting, loadRoutingFile } from './outbox/routing';
@@ -152,6 +153,10 @@ const outbox = new OutboxWorker(
 if (config.outboxWorker) outbox.start();
 else logger.info('OUTBOX_WORKER=off: this process answers the API; another delivers the outbox.');
 
+// Public monitoring follows the events: each process derives the reports marked since its last pass.
+const monitor = new MonitorProjector({ db, directory, calendar, keyring }, { clock, logger });
+monitor.start();
+
 // SP4N-LAPOR! closes a report 10 working days after a follow-up the reporter left unanswered.
 const closeUnanswered = async () => {
   try {
@@ -168,6 +173,7 @@ function shutdown() {
   clearInterval(autoCloseTimer);
   clearInterval(sweepTimer);
   void outbox.stop();
+  void monitor.stop();
   server.close(async () => {
     await closeMetadataStripper();
     await db.$close();

@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { REPORT_KINDS, REPORT_STATUSES } from '../../../contract';
 import { DELIVERY_KINDS, DELIVERY_STATES } from '../../../contract/deliveries';
 import { POLL_KINDS } from '../../../contract/polls';
@@ -299,4 +300,120 @@ export const pollVotes = sqliteTable(
     // Counting a closed poll reads this index alone.
     index('poll_votes_count_idx').on(table.pollId, table.confirmed, table.choice),
   ],
+);
+
+/**
+ * Public monitoring: what each report contributes to the public list and the
+ * figures, derived from the report and its timeline by monitor/facts.ts.
+ * Every event marks its report `dirty` in the event's own transaction; the
+ * projector (monitor/projector.ts) rewrites the row from the timeline and
+ * moves the aggregates below by the difference, so the figures follow the
+ * events without recounting the table.
+ */
+export const monitorReports = sqliteTable(
+  'monitor_reports',
+  {
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    dirty: integer({ mode: 'boolean' }).notNull().default(true),
+    /** Forwarded by the national workflow (or the destination's desk) at least once, and not confidential. */
+    published: integer({ mode: 'boolean' }).notNull().default(false),
+    trackingId: text().notNull(),
+    kind: text({ enum: REPORT_KINDS }).notNull(),
+    status: text({ enum: REPORT_STATUSES }).notNull(),
+    /** The institution that holds the report now: our directory's id, or the name the national workflow gave. */
+    holder: text().notNull(),
+    categoryId: text(),
+    regionCode: text(),
+    /** The region's province (`73`) and regency or city (`73.71`), for filters and the map. */
+    province: text(),
+    regency: text(),
+    /** Masked as in the public view; null unless published. */
+    title: text(),
+    excerpt: text(),
+    receivedAt: timestamp().notNull(),
+    /** The institution's month of receipt, `2026-11`: the figures' months are months of receipt. */
+    month: text().notNull(),
+    timeZone: text().notNull(),
+    forwardedAt: timestamp(),
+    /** Working days from the first forwarding to the first follow-up. */
+    responseDays: integer(),
+    finished: integer({ mode: 'boolean' }).notNull().default(false),
+    finishedInTime: integer({ mode: 'boolean' }).notNull().default(false),
+    /** The deadline running now (forwarding or follow-up), and resolution's; the institution's dates. */
+    deadlineKind: text({ enum: ['forward', 'follow_up', 'auto_close'] }),
+    deadlineDue: text(),
+    resolutionDue: text(),
+    /** The first day the report is late (the day after its earliest deadline falls due), if one runs. */
+    overdueFrom: text(),
+  },
+  (table) => [
+    // Declared as the table's key: drizzle would take a SQLite integer column key as generated, and not ask for it.
+    primaryKey({ columns: [table.reportId] }),
+    index('monitor_reports_dirty_idx').on(table.reportId).where(sql`${table.dirty}`),
+    index('monitor_reports_published_idx').on(table.receivedAt, table.reportId).where(sql`${table.published}`),
+    index('monitor_reports_holder_idx')
+      .on(table.holder, table.receivedAt, table.reportId)
+      .where(sql`${table.published}`),
+    index('monitor_reports_province_idx')
+      .on(table.province, table.receivedAt, table.reportId)
+      .where(sql`${table.published}`),
+    index('monitor_reports_regency_idx')
+      .on(table.regency, table.receivedAt, table.reportId)
+      .where(sql`${table.published}`),
+    index('monitor_reports_category_idx')
+      .on(table.categoryId, table.receivedAt, table.reportId)
+      .where(sql`${table.published}`),
+  ],
+);
+
+/**
+ * Figures by scope and month of receipt. A scope is an institution, a
+ * category and a place (a province or a regency), each possibly `''` for
+ * all; every report counts in the twelve scopes it falls in.
+ */
+export const monitorCounts = sqliteTable(
+  'monitor_counts',
+  {
+    institution: text().notNull(),
+    category: text().notNull(),
+    region: text().notNull(),
+    month: text().notNull(),
+    received: integer().notNull().default(0),
+    forwarded: integer().notNull().default(0),
+    answered: integer().notNull().default(0),
+    answeredInTime: integer().notNull().default(0),
+    finished: integer().notNull().default(0),
+    finishedInTime: integer().notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.institution, table.category, table.region, table.month] })],
+);
+
+/** How many reports of a scope and month had their first follow-up after so many working days (for medians). */
+export const monitorResponseDays = sqliteTable(
+  'monitor_response_days',
+  {
+    institution: text().notNull(),
+    category: text().notNull(),
+    region: text().notNull(),
+    month: text().notNull(),
+    days: integer().notNull(),
+    reports: integer().notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.institution, table.category, table.region, table.month, table.days] })],
+);
+
+/** How many reports of a scope become late on each day, in each time zone: overdue now is a sum up to today. */
+export const monitorOverdue = sqliteTable(
+  'monitor_overdue',
+  {
+    institution: text().notNull(),
+    category: text().notNull(),
+    region: text().notNull(),
+    timeZone: text().notNull(),
+    day: text().notNull(),
+    reports: integer().notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.institution, table.category, table.region, table.timeZone, table.day] })],
 );

@@ -29,3 +29,4 @@ export type Site = typeof pg.sites.$inferSelect;
 export type Delivery = typeof pg.deliveries.$inferSelect;
 export type Poll = typeof pg.polls.$inferSelect;
 export type PollVote = typeof pg.pollVotes.$inferSelect;
+export type MonitorRow = typeof pg.monitorReports.$inferSelect;

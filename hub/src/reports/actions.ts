@@ -3,6 +3,7 @@ import { canTransition, type ReportView, WORKING_DAYS } from '../../../contract'
 import type { Db } from '../db/client';
 import type { Report } from '../db/schema';
 import { DomainError } from '../errors';
+import { markForMonitor } from '../monitor/projector';
 import { enqueueAction } from '../outbox/queue';
 import type { Keyring } from '../privacy/keyring';
 import { sealNote } from '../privacy/sealed-notes';
@@ -53,6 +54,7 @@ export async function actOnReport(
       .update(reports)
       .set({ updatedAt: now, ...(action.kind === 'reopen' && { status: 'reopened' as const }) })
       .where(eq(reports.id, report.id));
+    await markForMonitor(tx, report.id);
     const [delivered] = await tx
       .select({ destination: deliveries.destination })
       .from(deliveries)

@@ -7,6 +7,7 @@ import type { Db, Tx } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import type { GroupCommit } from '../db/group-commit';
 import { prepared } from '../db/prepared';
+import { NEVER_DERIVED } from '../monitor/projector';
 import { sealFileName } from '../privacy/file-names';
 import type { Keyring } from '../privacy/keyring';
 import { randomBytes } from '../privacy/random';
@@ -31,6 +32,21 @@ const insertReceivedEvent = prepared('insert_received_event', (db) => {
     type: 'status',
     actor: 'hub',
     status: 'received',
+  });
+});
+
+/** The report's monitor row, left for the projector to derive (monitor/projector.ts). */
+const insertMonitorRow = prepared('insert_monitor_row', (db) => {
+  const { monitorReports } = db.$tables;
+  return db.insert(monitorReports).values({
+    reportId: sql.placeholder('reportId'),
+    trackingId: sql.placeholder('trackingId'),
+    kind: sql.placeholder('kind'),
+    status: 'received',
+    holder: sql.placeholder('institutionId'),
+    receivedAt: sql.placeholder('createdAt'),
+    month: NEVER_DERIVED,
+    timeZone: '',
   });
 });
 
@@ -106,6 +122,13 @@ export async function createReport(
         const [inserted] = await insertReport(tx).execute(sealReport(keyring, { ...row, trackingId }));
         if (!inserted) throw new Error('the report insert returned no id');
         await insertReceivedEvent(tx).execute({ reportId: inserted.id, at: now });
+        await insertMonitorRow(tx).execute({
+          reportId: inserted.id,
+          trackingId,
+          kind: row.kind,
+          institutionId: row.institutionId,
+          createdAt: now,
+        });
         await within?.(tx, inserted.id, answer);
       };
       await (commits ? commits.run(store) : db.transaction(store));

@@ -73,15 +73,8 @@ export async function reportView(
   viewer: ReportView['viewer'],
   now = new Date(),
 ): Promise<ReportView> {
-  // Decrypting costs: the public needs a named reporter's name, or an anonymous one's identity to mask it.
-  const report =
-    viewer === 'reporter'
-      ? openReport(keyring, sealed)
-      : openReport(keyring, sealed, sealed.anonymous ? IDENTITY : sealed.confidential ? [] : ['reporterName']);
-  // The public sees text with NIK, phone numbers and email addresses masked, and never an anonymous reporter's name.
-  const identity = viewer === 'public' && report.anonymous ? contactOf(report) : undefined;
-  const shown =
-    viewer === 'public' ? (text: string) => maskPersonalData(maskIdentity(text, identity)) : (text: string) => text;
+  const { report, shown } =
+    viewer === 'reporter' ? { report: openReport(keyring, sealed), shown: asWritten } : openForPublic(keyring, sealed);
   const showContent = viewer === 'reporter' || !report.confidential;
   // Where it went matters once it has gone: a received report has not.
   const [events, files, sent] = await Promise.all([
@@ -124,6 +117,20 @@ export async function reportView(
         : bareEntry(event),
     ),
   };
+}
+
+const asWritten = (text: string) => text;
+
+/**
+ * A report opened as far as the public's view needs, and how the public sees
+ * its text: NIK, phone numbers and email addresses masked, and never an
+ * anonymous reporter's own name or contacts. Decrypting costs: only a named
+ * reporter's name is opened, or an anonymous one's identity to mask it.
+ */
+export function openForPublic(keyring: Keyring, sealed: Report): { report: Report; shown: (text: string) => string } {
+  const report = openReport(keyring, sealed, sealed.anonymous ? IDENTITY : sealed.confidential ? [] : ['reporterName']);
+  const identity = report.anonymous ? contactOf(report) : undefined;
+  return { report, shown: (text) => maskPersonalData(maskIdentity(text, identity)) };
 }
 
 function reporterPart(report: Report, viewer: ReportView['viewer']): Pick<ReportView, 'reporter'> {

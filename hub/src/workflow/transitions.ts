@@ -4,6 +4,7 @@ import type { Db, Tx } from '../db/client';
 import { placeholdersFor, prepared } from '../db/prepared';
 import type { Report, ReportEvent } from '../db/schema';
 import { DomainError } from '../errors';
+import { markForMonitor } from '../monitor/projector';
 import { queueNotification } from '../notifications/queue';
 import type { Keyring } from '../privacy/keyring';
 import { sealNote } from '../privacy/sealed-notes';
@@ -65,6 +66,7 @@ export function recordTransition(
       reference: change.reference ?? null,
     });
     await updateStatus(tx).execute({ status: change.to, at, reportId });
+    await markForMonitor(tx, reportId);
     if (change.actor !== 'reporter' && event) await queueNotification(tx, report, event.id, at);
     return { ...report, status: change.to, updatedAt: at };
   });
@@ -88,6 +90,7 @@ export function recordMessage(
       .values({ reportId, at, type: 'message', actor: message.actor, note })
       .returning({ id: reportEvents.id });
     await tx.update(reports).set({ updatedAt: at }).where(eq(reports.id, reportId));
+    await markForMonitor(tx, reportId);
     if (event && message.actor !== 'reporter') await queueNotification(tx, { ...report, updatedAt: at }, event.id, at);
   });
 }

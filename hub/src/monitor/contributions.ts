@@ -1,0 +1,94 @@
+import { WORKING_DAYS } from '../../../contract';
+import type { MonitorFacts } from './facts';
+
+/** The counters of a scope and month, in monitor_counts' columns. */
+export const COUNTERS = ['received', 'forwarded', 'answered', 'answeredInTime', 'finished', 'finishedInTime'] as const;
+export type Counter = (typeof COUNTERS)[number];
+export type Counts = Record<Counter, number>;
+
+/** An institution, a category and a place, each `''` for all. */
+export interface ScopeKey {
+  institution: string;
+  category: string;
+  region: string;
+}
+
+/** Joins a key's parts; none of them (ids, codes, months, dates) holds a control character. */
+const SEPARATOR = '\u001f';
+const join = (...parts: (string | number)[]) => parts.join(SEPARATOR);
+export const split = (key: string) => key.split(SEPARATOR);
+
+/**
+ * Changes to the aggregates, gathered over a batch of reports and written
+ * once per key: a report's old contribution taken away and its new one
+ * added, so recounting a report that did not change moves nothing.
+ */
+export class AggregateChanges {
+  /** institution, category, region, month → counters. */
+  readonly counts = new Map<string, Counts>();
+  /** institution, category, region, month, days → reports. */
+  readonly responseDays = new Map<string, number>();
+  /** institution, category, region, time zone, day → reports. */
+  readonly overdue = new Map<string, number>();
+
+  /** Adds (sign 1) or takes away (sign -1) what `facts` counts in each of the twelve scopes it falls in. */
+  add(facts: MonitorFacts, sign: 1 | -1): void {
+    const counted = countsOf(facts);
+    for (const scope of scopesOf(facts)) {
+      const { institution, category, region } = scope;
+      const key = join(institution, category, region, facts.month);
+      const counts = this.counts.get(key) ?? zero();
+      for (const counter of COUNTERS) counts[counter] += sign * counted[counter];
+      this.counts.set(key, counts);
+      if (facts.responseDays !== null) bump(this.responseDays, join(key, facts.responseDays), sign);
+      if (facts.overdueFrom !== null) {
+        bump(this.overdue, join(institution, category, region, facts.timeZone, facts.overdueFrom), sign);
+      }
+    }
+  }
+
+  /** Whether nothing moves (every change cancelled out). */
+  get empty(): boolean {
+    return (
+      [...this.counts.values()].every((counts) => COUNTERS.every((counter) => counts[counter] === 0)) &&
+      [...this.responseDays.values(), ...this.overdue.values()].every((change) => change === 0)
+    );
+  }
+}
+
+function bump(map: Map<string, number>, key: string, by: number) {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+const zero = (): Counts => ({
+  received: 0,
+  forwarded: 0,
+  answered: 0,
+  answeredInTime: 0,
+  finished: 0,
+  finishedInTime: 0,
+});
+
+function countsOf(facts: MonitorFacts): Counts {
+  const answered = facts.responseDays !== null;
+  return {
+    received: 1,
+    forwarded: facts.forwardedAt ? 1 : 0,
+    answered: answered ? 1 : 0,
+    answeredInTime: answered && (facts.responseDays ?? 0) <= WORKING_DAYS.followUp ? 1 : 0,
+    finished: facts.finished ? 1 : 0,
+    finishedInTime: facts.finishedInTime ? 1 : 0,
+  };
+}
+
+/** Every scope a report counts in: for all and its own institution, category and place (province, regency). */
+export function scopesOf(facts: Pick<MonitorFacts, 'holder' | 'categoryId' | 'province' | 'regency'>): ScopeKey[] {
+  const institutions = ['', facts.holder];
+  const categories = facts.categoryId ? ['', facts.categoryId] : [''];
+  const regions = [''];
+  if (facts.province) regions.push(facts.province);
+  if (facts.regency) regions.push(facts.regency);
+  return institutions.flatMap((institution) =>
+    categories.flatMap((category) => regions.map((region) => ({ institution, category, region }))),
+  );
+}

@@ -1,0 +1,101 @@
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Deadline, ReportKind, ReportStatus } from '../../../contract';
+import { MONITOR_LIMITS, type PublicReport, type PublicReportPage } from '../../../contract/monitor';
+import type { Db } from '../db/client';
+import type { MonitorRow } from '../db/schema';
+import type { Directory } from '../directory/directory';
+import { DomainError } from '../errors';
+import type { Regions } from '../regions/regions';
+import { localDate, type WorkingCalendar } from '../workflow/calendar';
+
+export interface PublicListQuery {
+  institution?: string;
+  /** A province (`73`) or a regency or city (`73.71`). */
+  region?: string;
+  category?: string;
+  kind?: ReportKind;
+  status?: ReportStatus;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface ListDeps {
+  db: Db;
+  directory: Pick<Directory, 'institution' | 'category'>;
+  regions: Pick<Regions, 'find'>;
+  calendar: WorkingCalendar;
+}
+
+/**
+ * Published reports, newest first, a page at a time: only rows the
+ * projector marked published (forwarded, not confidential), with the masked
+ * title and excerpt it stored; never the reporter. The cursor is the last
+ * report's time of receipt and id, so pages hold however the table grows.
+ */
+export async function publicReports(deps: ListDeps, query: PublicListQuery, now: Date): Promise<PublicReportPage> {
+  const { db } = deps;
+  const { monitorReports: m } = db.$tables;
+  const limit = Math.min(query.limit ?? 20, MONITOR_LIMITS.page);
+  const after = query.cursor === undefined ? undefined : readCursor(query.cursor);
+  const region =
+    query.region && (query.region.length === 2 ? eq(m.province, query.region) : eq(m.regency, query.region));
+  const conditions: (SQL | undefined)[] = [
+    // The same term as the indexes' condition, which is what lets the database use them.
+    sql`${m.published}`,
+    query.institution === undefined ? undefined : eq(m.holder, query.institution),
+    region || undefined,
+    query.category === undefined ? undefined : eq(m.categoryId, query.category),
+    query.kind === undefined ? undefined : eq(m.kind, query.kind),
+    query.status === undefined ? undefined : eq(m.status, query.status),
+    after && sql`(${m.receivedAt}, ${m.reportId}) < (${sql.param(after.receivedAt, m.receivedAt)}, ${after.reportId})`,
+  ];
+  const rows = await db
+    .select()
+    .from(m)
+    .where(and(...conditions))
+    .orderBy(desc(m.receivedAt), desc(m.reportId))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => publicReport(deps, row, now)),
+    ...(rows.length > limit && last && { next: writeCursor(last) }),
+  };
+}
+
+function publicReport({ directory, regions, calendar }: ListDeps, row: MonitorRow, now: Date): PublicReport {
+  const today = localDate(now, row.timeZone);
+  const deadline = (kind: Deadline['kind'], due: string | null): Deadline | undefined =>
+    due === null
+      ? undefined
+      : { kind, due, workingDaysLeft: calendar.workingDaysBetween(today, due), overdue: today > due };
+  const category = row.categoryId ? directory.category(row.categoryId) : undefined;
+  const region = row.regionCode ? regions.find(row.regionCode) : undefined;
+  const running = row.deadlineKind ? deadline(row.deadlineKind, row.deadlineDue) : undefined;
+  const resolution = deadline('resolution', row.resolutionDue);
+  return {
+    trackingId: row.trackingId,
+    kind: row.kind,
+    status: row.status,
+    title: row.title ?? '',
+    excerpt: row.excerpt ?? '',
+    institution: { id: row.holder, name: directory.institution(row.holder)?.name ?? row.holder },
+    ...(category && { category: { id: category.id, name: category.name } }),
+    ...(region && { region: { code: region.code, name: region.name } }),
+    receivedAt: row.receivedAt.toISOString(),
+    forwardedAt: (row.forwardedAt ?? row.receivedAt).toISOString(),
+    ...(running && { deadline: running }),
+    ...(resolution && { resolution }),
+  };
+}
+
+/** `<time of receipt in ms>.<id>`, in base64url so that it reads as one opaque token. */
+function writeCursor(row: Pick<MonitorRow, 'receivedAt' | 'reportId'>): string {
+  return Buffer.from(`${row.receivedAt.getTime()}.${row.reportId}`).toString('base64url');
+}
+
+function readCursor(cursor: string): { receivedAt: Date; reportId: number } {
+  const match = /^(\d{1,15})\.(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw new DomainError('validation_failed', 'The cursor is not one this list gave');
+  return { receivedAt: new Date(Number(match[1])), reportId: Number(match[2]) };
+}

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { monitorStatsSchema, publicReportPageSchema } from '../../../contract/responses';
+import { projectMarked } from '../monitor/projector';
+import { addSite } from '../sites/sites';
+import { postJson, sampleReport, testApp, testCalendar, testKeyring } from '../testing/test-app';
+import { recordTransition } from '../workflow/transitions';
+
+let hub: Awaited<ReturnType<typeof testApp>>;
+beforeEach(async () => {
+  hub = await testApp();
+});
+afterEach(async () => {
+  assert.deepEqual(hub.unexpected, []);
+  await hub.close();
+});
+
+/** Five reports to the demo school, forwarded and derived, so that the figures are broken down. */
+async function published(): Promise<string[]> {
+  const { reports } = hub.db.$tables;
+  const ids = [];
+  for (let i = 0; i < 5; i++) {
+    const { trackingId } = await (await postJson(hub.app, '/api/v1/reports', sampleReport)).json();
+    const [row] = await hub.db.select({ id: reports.id }).from(reports).where(eq(reports.trackingId, trackingId));
+    for (const to of ['submitted', 'verified', 'forwarded'] as const) {
+      await recordTransition(hub.db, testKeyring, row?.id ?? 0, { to, actor: 'national', at: hub.clock() });
+    }
+    ids.push(trackingId);
+  }
+  const deps = { db: hub.db, directory: hub.directory, calendar: testCalendar, keyring: testKeyring };
+  await projectMarked(deps, hub.clock());
+  return ids;
+}
+
+describe('the public monitoring API', () => {
+  it('answers scripts without an Origin and registered sites, with answers a cache may keep a minute', async () => {
+    const filed = await published();
+    await addSite(hub.db, {
+      name: 'SMK SMAK Makassar',
+      origins: ['https://smksmakmks.sch.id'],
+      institutionId: 'smk-smak-makassar',
+    });
+    const plain = await hub.app.request('/api/v1/public/reports');
+    assert.equal(plain.status, 200);
+    assert.equal(plain.headers.get('cache-control'), 'public, max-age=60');
+    const page = publicReportPageSchema.parse(await plain.json());
+    assert.deepEqual(page.items.map((item) => item.trackingId).sort(), filed.sort());
+
+    const fromSite = await hub.app.request('/api/v1/public/stats?places=province', {
+      headers: { Origin: 'https://smksmakmks.sch.id' },
+    });
+    assert.equal(fromSite.status, 200);
+    assert.equal(fromSite.headers.get('access-control-allow-origin'), 'https://smksmakmks.sch.id');
+    const stats = monitorStatsSchema.parse(await fromSite.json());
+    assert.equal(stats.totals.forwarded, 5);
+    assert.deepEqual(
+      stats.places?.map((place) => [place.region.code, place.region.name, place.suppressed]),
+      [['73', 'Sulawesi Selatan', false]],
+    );
+
+    const foreign = await hub.app.request('/api/v1/public/reports', {
+      headers: { Origin: 'https://elsewhere.example' },
+    });
+    assert.equal(
+      foreign.status,
+      403,
+      'a page not registered cannot use the API from a visitor’s browser, as elsewhere',
+    );
+  });
+
+  it('refuses a scope or a filter it does not know, saying which', async () => {
+    for (const [query, field] of [
+      ['region=Makassar', 'region'],
+      ['region=73.71.01', 'region'],
+      ['places=regency', 'places'],
+      ['places=world', 'places'],
+      ['institution=Sekolah%20Kami', 'institution'],
+    ] as const) {
+      const res = await hub.app.request(`/api/v1/public/stats?${query}`);
+      assert.equal(res.status, 400, query);
+      const body = await res.json();
+      assert.equal(body.error.code, 'validation_failed');
+      assert.ok(body.error.fields?.[field], `${query} names ${field}: ${JSON.stringify(body.error)}`);
+    }
+    const res = await hub.app.request('/api/v1/public/reports?limit=51');
+    assert.equal(res.status, 400);
+  });
+});

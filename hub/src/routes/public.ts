@@ -1,0 +1,64 @@
+import { createRoute } from '@hono/zod-openapi';
+import { monitorStatsQuerySchema, publicReportsQuerySchema } from '../../../contract/requests';
+import { monitorStatsSchema, publicReportPageSchema } from '../../../contract/responses';
+import type { ResolvedDeps } from '../app';
+import { publicReports } from '../monitor/list';
+import { statsOf } from '../monitor/stats';
+import { answer, failures, PUBLIC_FAILURES, routes } from './declare';
+import type { ReportLimits } from './report-limits';
+
+const tags = ['public monitoring'];
+
+/**
+ * Figures follow the reports within a second or so, and everyone gets the
+ * same answer: a minute in a cache (the browser's, a proxy's) costs nothing
+ * a visitor would notice and spares the hub a crowd's refreshes.
+ */
+const CACHE = 'public, max-age=60';
+
+const listRoute = createRoute({
+  tags,
+  method: 'get',
+  path: '/reports',
+  operationId: 'listPublicReports',
+  summary: 'Published reports, newest first',
+  description:
+    'Reports forwarded by the national workflow (or the destination’s desk) at least once, never a confidential one, never their reporter, text masked as in the public view. Browsers from registered sites get CORS; requests without an Origin read freely.',
+  request: { query: publicReportsQuerySchema },
+  responses: {
+    200: answer('A page of published reports.', publicReportPageSchema),
+    ...failures({ 400: 'An invalid filter or cursor (`validation_failed`).', ...PUBLIC_FAILURES }),
+  },
+});
+
+const statsRoute = createRoute({
+  tags,
+  method: 'get',
+  path: '/stats',
+  operationId: 'getPublicStats',
+  summary: "A scope's figures by month of receipt, and by place",
+  description:
+    'Counted as events arrive, with the deadlines the tracker shows. A scope, month or place with fewer than 5 reports is not broken down.',
+  request: { query: monitorStatsQuerySchema },
+  responses: {
+    200: answer('The figures.', monitorStatsSchema),
+    ...failures({ 400: 'An invalid scope (`validation_failed`).', ...PUBLIC_FAILURES }),
+  },
+});
+
+/** Public monitoring: what SP4N-LAPOR! would publish, and how institutions kept their deadlines. */
+export function publicRoutes(deps: ResolvedDeps, limits: ReportLimits) {
+  const { clock } = deps;
+  return routes()
+    .openapi({ ...listRoute, middleware: [limits.lookupsPerAddress] }, async (c) => {
+      const page = await publicReports(deps, c.req.valid('query'), clock());
+      c.header('Cache-Control', CACHE);
+      return c.json(page, 200);
+    })
+    .openapi({ ...statsRoute, middleware: [limits.lookupsPerAddress] }, async (c) => {
+      const { places, ...scope } = c.req.valid('query');
+      const stats = await statsOf(deps, scope, clock(), places);
+      c.header('Cache-Control', CACHE);
+      return c.json(stats, 200);
+    });
+}
