@@ -154,10 +154,16 @@ const monitorScope = {
   category: z.string().max(SLUG_MAX_LENGTH).regex(SLUG).optional(),
 };
 
-export const publicReportsQuerySchema = z.object({
+const publicFilters = {
   ...monitorScope,
   kind: z.enum(REPORT_KINDS).optional(),
   status: z.enum(REPORT_STATUSES).optional(),
+};
+
+export const openDataQuerySchema = z.object(publicFilters);
+
+export const publicReportsQuerySchema = z.object({
+  ...publicFilters,
   cursor: z.string().max(64).optional().meta({ description: 'The `next` of the page before.' }),
   limit: z.coerce
     .number()

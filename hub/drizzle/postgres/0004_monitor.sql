@@ -37,6 +37,7 @@ CREATE TABLE "monitor_reports" (
 	"title" text,
 	"excerpt" text,
 	"received_at" timestamp (3) with time zone NOT NULL,
+	"changed_at" timestamp (3) with time zone NOT NULL,
 	"month" text NOT NULL,
 	"time_zone" text NOT NULL,
 	"forwarded_at" timestamp (3) with time zone,
@@ -68,5 +69,5 @@ CREATE INDEX "monitor_reports_province_idx" ON "monitor_reports" USING btree ("p
 CREATE INDEX "monitor_reports_regency_idx" ON "monitor_reports" USING btree ("regency","received_at","report_id") WHERE "monitor_reports"."published";--> statement-breakpoint
 CREATE INDEX "monitor_reports_category_idx" ON "monitor_reports" USING btree ("category_id","received_at","report_id") WHERE "monitor_reports"."published";--> statement-breakpoint
 -- Reports filed before public monitoring: marked for the projector, which derives the rest from their timelines.
-INSERT INTO "monitor_reports" ("report_id", "tracking_id", "kind", "status", "holder", "received_at", "month", "time_zone")
-SELECT "id", "tracking_id", "kind", "status", "institution_id", "created_at", '', '' FROM "reports";
+INSERT INTO "monitor_reports" ("report_id", "tracking_id", "kind", "status", "holder", "received_at", "changed_at", "month", "time_zone")
+SELECT "id", "tracking_id", "kind", "status", "institution_id", "created_at", "updated_at", '', '' FROM "reports";

@@ -37,6 +37,7 @@ CREATE TABLE `monitor_reports` (
 	`title` text,
 	`excerpt` text,
 	`received_at` integer NOT NULL,
+	`changed_at` integer NOT NULL,
 	`month` text NOT NULL,
 	`time_zone` text NOT NULL,
 	`forwarded_at` integer,
@@ -67,5 +68,5 @@ CREATE TABLE `monitor_response_days` (
 );
 --> statement-breakpoint
 -- Reports filed before public monitoring: marked for the projector, which derives the rest from their timelines.
-INSERT INTO `monitor_reports` (`report_id`, `tracking_id`, `kind`, `status`, `holder`, `received_at`, `month`, `time_zone`)
-SELECT `id`, `tracking_id`, `kind`, `status`, `institution_id`, `created_at`, '', '' FROM `reports`;
+INSERT INTO `monitor_reports` (`report_id`, `tracking_id`, `kind`, `status`, `holder`, `received_at`, `changed_at`, `month`, `time_zone`)
+SELECT `id`, `tracking_id`, `kind`, `status`, `institution_id`, `created_at`, `updated_at`, '', '' FROM `reports`;

@@ -279,6 +279,8 @@ export const monitorReports = pgTable(
     title: text(),
     excerpt: text(),
     receivedAt: timestamp().notNull(),
+    /** When the report's newest event happened: what a feed's reader sees as its last change. */
+    changedAt: timestamp().notNull(),
     /** The institution's month of receipt, `2026-11`: the figures' months are months of receipt. */
     month: text().notNull(),
     timeZone: text().notNull(),

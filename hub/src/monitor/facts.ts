@@ -61,6 +61,7 @@ export function monitorFacts(
     title: text?.title ?? null,
     excerpt: text?.excerpt ?? null,
     receivedAt: sealed.createdAt,
+    changedAt: events.reduce((latest, event) => (event.at > latest ? event.at : latest), sealed.createdAt),
     month: day(sealed.createdAt).slice(0, 7),
     timeZone,
     forwardedAt: firstForward?.at ?? null,

@@ -8,13 +8,17 @@ import { DomainError } from '../errors';
 import type { Regions } from '../regions/regions';
 import { localDate, type WorkingCalendar } from '../workflow/calendar';
 
-export interface PublicListQuery {
+/** What narrows the published reports: the institution holding them, a place, a category, a kind, a status. */
+export interface PublicFilters {
   institution?: string;
   /** A province (`73`) or a regency or city (`73.71`). */
   region?: string;
   category?: string;
   kind?: ReportKind;
   status?: ReportStatus;
+}
+
+export interface PublicListQuery extends PublicFilters {
   cursor?: string;
   limit?: number;
 }
@@ -26,6 +30,11 @@ export interface ListDeps {
   calendar: WorkingCalendar;
 }
 
+interface Position {
+  receivedAt: Date;
+  reportId: number;
+}
+
 /**
  * Published reports, newest first, a page at a time: only rows the
  * projector marked published (forwarded, not confidential), with the masked
@@ -33,37 +42,48 @@ export interface ListDeps {
  * report's time of receipt and id, so pages hold however the table grows.
  */
 export async function publicReports(deps: ListDeps, query: PublicListQuery, now: Date): Promise<PublicReportPage> {
-  const { db } = deps;
-  const { monitorReports: m } = db.$tables;
   const limit = Math.min(query.limit ?? 20, MONITOR_LIMITS.page);
   const after = query.cursor === undefined ? undefined : readCursor(query.cursor);
+  const { rows, last } = await publishedRows(deps.db, query, limit, after);
+  return {
+    items: rows.map((row) => publicReport(deps, row, now)),
+    ...(last && { next: writeCursor(last) }),
+  };
+}
+
+/** Up to `limit` published rows after `after`, and the last of them when more follow. */
+export async function publishedRows(
+  db: Db,
+  filters: PublicFilters,
+  limit: number,
+  after?: Position,
+): Promise<{ rows: MonitorRow[]; last?: Position }> {
+  const { monitorReports: m } = db.$tables;
   const region =
-    query.region && (query.region.length === 2 ? eq(m.province, query.region) : eq(m.regency, query.region));
+    filters.region && (filters.region.length === 2 ? eq(m.province, filters.region) : eq(m.regency, filters.region));
   const conditions: (SQL | undefined)[] = [
     // The same term as the indexes' condition, which is what lets the database use them.
     sql`${m.published}`,
-    query.institution === undefined ? undefined : eq(m.holder, query.institution),
+    filters.institution === undefined ? undefined : eq(m.holder, filters.institution),
     region || undefined,
-    query.category === undefined ? undefined : eq(m.categoryId, query.category),
-    query.kind === undefined ? undefined : eq(m.kind, query.kind),
-    query.status === undefined ? undefined : eq(m.status, query.status),
+    filters.category === undefined ? undefined : eq(m.categoryId, filters.category),
+    filters.kind === undefined ? undefined : eq(m.kind, filters.kind),
+    filters.status === undefined ? undefined : eq(m.status, filters.status),
     after && sql`(${m.receivedAt}, ${m.reportId}) < (${sql.param(after.receivedAt, m.receivedAt)}, ${after.reportId})`,
   ];
-  const rows = await db
+  const found = await db
     .select()
     .from(m)
     .where(and(...conditions))
     .orderBy(desc(m.receivedAt), desc(m.reportId))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => publicReport(deps, row, now)),
-    ...(rows.length > limit && last && { next: writeCursor(last) }),
-  };
+  const rows = found.slice(0, limit);
+  const last = found.length > limit ? rows.at(-1) : undefined;
+  return { rows, ...(last && { last }) };
 }
 
-function publicReport({ directory, regions, calendar }: ListDeps, row: MonitorRow, now: Date): PublicReport {
+/** A published row as the public sees it, its deadlines counted to today. */
+export function publicReport({ directory, regions, calendar }: ListDeps, row: MonitorRow, now: Date): PublicReport {
   const today = localDate(now, row.timeZone);
   const deadline = (kind: Deadline['kind'], due: string | null): Deadline | undefined =>
     due === null
@@ -90,11 +110,11 @@ function publicReport({ directory, regions, calendar }: ListDeps, row: MonitorRo
 }
 
 /** `<time of receipt in ms>.<id>`, in base64url so that it reads as one opaque token. */
-function writeCursor(row: Pick<MonitorRow, 'receivedAt' | 'reportId'>): string {
+function writeCursor(row: Position): string {
   return Buffer.from(`${row.receivedAt.getTime()}.${row.reportId}`).toString('base64url');
 }
 
-function readCursor(cursor: string): { receivedAt: Date; reportId: number } {
+function readCursor(cursor: string): Position {
   const match = /^(\d{1,15})\.(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!match) throw new DomainError('validation_failed', 'The cursor is not one this list gave');
   return { receivedAt: new Date(Number(match[1])), reportId: Number(match[2]) };

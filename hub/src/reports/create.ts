@@ -45,6 +45,7 @@ const insertMonitorRow = prepared('insert_monitor_row', (db) => {
     status: 'received',
     holder: sql.placeholder('institutionId'),
     receivedAt: sql.placeholder('createdAt'),
+    changedAt: sql.placeholder('createdAt'),
     month: NEVER_DERIVED,
     timeZone: '',
   });

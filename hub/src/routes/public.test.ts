@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { monitorStatsSchema, publicReportPageSchema } from '../../../contract/responses';
+import Papa from 'papaparse';
+import * as z from 'zod';
+import { monitorStatsSchema, publicReportPageSchema, publicReportSchema } from '../../../contract/responses';
+import { OPEN_DATA_COLUMNS } from '../monitor/open-data';
 import { projectMarked } from '../monitor/projector';
 import { addSite } from '../sites/sites';
 import { postJson, sampleReport, testApp, testCalendar, testKeyring } from '../testing/test-app';
@@ -16,12 +19,12 @@ afterEach(async () => {
   await hub.close();
 });
 
-/** Five reports to the demo school, forwarded and derived, so that the figures are broken down. */
-async function published(): Promise<string[]> {
+/** Reports to the demo school (five, so that the figures are broken down), forwarded and derived. */
+async function published(count = 5, extra: object = {}): Promise<string[]> {
   const { reports } = hub.db.$tables;
   const ids = [];
-  for (let i = 0; i < 5; i++) {
-    const { trackingId } = await (await postJson(hub.app, '/api/v1/reports', sampleReport)).json();
+  for (let i = 0; i < count; i++) {
+    const { trackingId } = await (await postJson(hub.app, '/api/v1/reports', { ...sampleReport, ...extra })).json();
     const [row] = await hub.db.select({ id: reports.id }).from(reports).where(eq(reports.trackingId, trackingId));
     for (const to of ['submitted', 'verified', 'forwarded'] as const) {
       await recordTransition(hub.db, testKeyring, row?.id ?? 0, { to, actor: 'national', at: hub.clock() });
@@ -67,6 +70,27 @@ describe('the public monitoring API', () => {
       403,
       'a page not registered cannot use the API from a visitor’s browser, as elsewhere',
     );
+  });
+
+  it('gives the same published reports as open data, in CSV and JSON', async () => {
+    const filed = await published();
+    const [confidential] = await published(1, { confidential: true });
+    assert.ok(confidential);
+    const csv = await hub.app.request('/api/v1/public/reports.csv?region=73');
+    assert.equal(csv.status, 200);
+    assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
+    const parsed = Papa.parse<Record<string, string>>((await csv.text()).trim(), { header: true });
+    assert.deepEqual(parsed.meta.fields, [...OPEN_DATA_COLUMNS]);
+    assert.deepEqual(parsed.data.map((row) => row.tracking_id).sort(), [...filed].sort(), 'never a confidential one');
+    assert.equal(parsed.data[0]?.institution_name, 'SMK SMAK Makassar');
+    assert.equal(parsed.data[0]?.deadline_kind, 'follow_up');
+
+    const json = await hub.app.request('/api/v1/public/reports.json?category=pendidikan-kebudayaan');
+    assert.equal(json.status, 200);
+    const { items } = z.object({ items: z.array(publicReportSchema) }).parse(await json.json());
+    assert.deepEqual(items.map((item) => item.trackingId).sort(), [...filed].sort());
+    const none = await hub.app.request('/api/v1/public/reports.json?region=11');
+    assert.deepEqual(await none.json(), { items: [] });
   });
 
   it('refuses a scope or a filter it does not know, saying which', async () => {

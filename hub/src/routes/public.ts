@@ -1,8 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
-import { monitorStatsQuerySchema, publicReportsQuerySchema } from '../../../contract/requests';
+import type { TypedResponse } from 'hono';
+import * as z from 'zod';
+import { monitorStatsQuerySchema, openDataQuerySchema, publicReportsQuerySchema } from '../../../contract/requests';
 import { monitorStatsSchema, publicReportPageSchema } from '../../../contract/responses';
 import type { ResolvedDeps } from '../app';
 import { publicReports } from '../monitor/list';
+import { openData as openDataOf } from '../monitor/open-data';
 import { statsOf } from '../monitor/stats';
 import { answer, failures, PUBLIC_FAILURES, routes } from './declare';
 import type { ReportLimits } from './report-limits';
@@ -46,6 +49,48 @@ const statsRoute = createRoute({
   },
 });
 
+const openData = {
+  tags,
+  method: 'get',
+  description:
+    'The same reports and exclusions as the list, newest first, streamed (UTF-8). README, under Open data, describes the columns.',
+  request: { query: openDataQuerySchema },
+} as const;
+const openDataFailures = failures({ 400: 'An invalid filter (`validation_failed`).', ...PUBLIC_FAILURES });
+
+const csvRoute = createRoute({
+  ...openData,
+  path: '/reports.csv',
+  operationId: 'publicReportsCsv',
+  summary: 'Every published report in the filters, as CSV (open data)',
+  responses: {
+    200: { description: 'A header row, then one row per report.', content: { 'text/csv': { schema: z.string() } } },
+    ...openDataFailures,
+  },
+});
+
+const jsonRoute = createRoute({
+  ...openData,
+  path: '/reports.json',
+  operationId: 'publicReportsJson',
+  summary: 'Every published report in the filters, as JSON (open data)',
+  responses: {
+    200: {
+      description: '{"items": [PublicReport, …]}',
+      // Written as it streams, so described by reference rather than checked by a schema.
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            properties: { items: { type: 'array', items: { $ref: '#/components/schemas/PublicReport' } } },
+          },
+        },
+      },
+    },
+    ...openDataFailures,
+  },
+});
+
 /** Public monitoring: what SP4N-LAPOR! would publish, and how institutions kept their deadlines. */
 export function publicRoutes(deps: ResolvedDeps, limits: ReportLimits) {
   const { clock } = deps;
@@ -60,5 +105,18 @@ export function publicRoutes(deps: ResolvedDeps, limits: ReportLimits) {
       const stats = await statsOf(deps, scope, clock(), places);
       c.header('Cache-Control', CACHE);
       return c.json(stats, 200);
+    })
+    .openapi({ ...csvRoute, middleware: [limits.lookupsPerAddress] }, async (c) =>
+      c.body(openDataOf(deps, c.req.valid('query'), 'csv', clock()), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="laporan-publik.csv"',
+        'Cache-Control': CACHE,
+      }),
+    )
+    .openapi({ ...jsonRoute, middleware: [limits.lookupsPerAddress] }, async (c) => {
+      const body = openDataOf(deps, c.req.valid('query'), 'json', clock());
+      const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': CACHE };
+      // Streamed JSON: Hono's types expect JSON answers from c.json, which would hold the whole export in memory.
+      return c.body(body, 200, headers) as unknown as TypedResponse<never, 200, 'json'>;
     });
 }
