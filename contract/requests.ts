@@ -158,6 +158,9 @@ const publicFilters = {
   ...monitorScope,
   kind: z.enum(REPORT_KINDS).optional(),
   status: z.enum(REPORT_STATUSES).optional(),
+  q: z.string().trim().max(200).optional().meta({
+    description: 'Words the title or text holds, each as the start of a word (`jalan rus` finds "jalan rusak").',
+  }),
 };
 
 export const openDataQuerySchema = z.object(publicFilters);

@@ -71,3 +71,7 @@ CREATE INDEX "monitor_reports_category_idx" ON "monitor_reports" USING btree ("c
 -- Reports filed before public monitoring: marked for the projector, which derives the rest from their timelines.
 INSERT INTO "monitor_reports" ("report_id", "tracking_id", "kind", "status", "holder", "received_at", "changed_at", "month", "time_zone")
 SELECT "id", "tracking_id", "kind", "status", "institution_id", "created_at", "updated_at", '', '' FROM "reports";
+--> statement-breakpoint
+-- Published reports' masked title and text, indexed for the public list's search (monitor/search.ts).
+CREATE TABLE "monitor_search" ("report_id" integer PRIMARY KEY REFERENCES "reports"("id"), "document" tsvector NOT NULL);--> statement-breakpoint
+CREATE INDEX "monitor_search_document_idx" ON "monitor_search" USING gin ("document");

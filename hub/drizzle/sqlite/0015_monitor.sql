@@ -70,3 +70,7 @@ CREATE TABLE `monitor_response_days` (
 -- Reports filed before public monitoring: marked for the projector, which derives the rest from their timelines.
 INSERT INTO `monitor_reports` (`report_id`, `tracking_id`, `kind`, `status`, `holder`, `received_at`, `changed_at`, `month`, `time_zone`)
 SELECT `id`, `tracking_id`, `kind`, `status`, `institution_id`, `created_at`, `updated_at`, '', '' FROM `reports`;
+--> statement-breakpoint
+-- Published reports' masked title and text, indexed for the public list's search (monitor/search.ts). Contentless: the
+-- index holds words, not the text, which the monitor row and the report already keep.
+CREATE VIRTUAL TABLE `monitor_search` USING fts5(`title`, `body`, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');

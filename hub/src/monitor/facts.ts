@@ -78,9 +78,11 @@ export function monitorFacts(
   };
 }
 
-function publicText(keyring: Keyring, sealed: Report): { title: string; excerpt: string } {
+/** A report's title and text as the public sees them (masked), and the excerpt the list shows. */
+export function publicText(keyring: Keyring, sealed: Report): { title: string; body: string; excerpt: string } {
   const { report, shown } = openForPublic(keyring, sealed);
-  return { title: shown(report.title), excerpt: excerptOf(shown(report.body)) };
+  const body = shown(report.body);
+  return { title: shown(report.title), body, excerpt: excerptOf(body) };
 }
 
 /** The text's beginning, cut at a word where it is longer than the list shows. */

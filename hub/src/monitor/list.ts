@@ -7,6 +7,7 @@ import type { Directory } from '../directory/directory';
 import { DomainError } from '../errors';
 import type { Regions } from '../regions/regions';
 import { localDate, type WorkingCalendar } from '../workflow/calendar';
+import { matching } from './search';
 
 /** What narrows the published reports: the institution holding them, a place, a category, a kind, a status. */
 export interface PublicFilters {
@@ -16,6 +17,8 @@ export interface PublicFilters {
   category?: string;
   kind?: ReportKind;
   status?: ReportStatus;
+  /** Words the masked title or text holds (each as the start of a word). */
+  q?: string;
 }
 
 export interface PublicListQuery extends PublicFilters {
@@ -69,6 +72,7 @@ export async function publishedRows(
     filters.category === undefined ? undefined : eq(m.categoryId, filters.category),
     filters.kind === undefined ? undefined : eq(m.kind, filters.kind),
     filters.status === undefined ? undefined : eq(m.status, filters.status),
+    filters.q === undefined ? undefined : matching(db, m.reportId, filters.q),
     after && sql`(${m.receivedAt}, ${m.reportId}) < (${sql.param(after.receivedAt, m.receivedAt)}, ${after.reportId})`,
   ];
   const found = await db

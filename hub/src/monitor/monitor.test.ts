@@ -193,6 +193,29 @@ describe('public monitoring', () => {
     assert.equal((await bad.json()).error.code, 'validation_failed');
   });
 
+  it('finds published reports by the words of their masked title and text, never by what is masked', async () => {
+    const road = await file({
+      title: 'Jalan rusak di depan sekolah',
+      body: 'Lubang besar membahayakan siswa yang bersepeda.',
+    });
+    const levy = await file(PERSONAL);
+    const secret = await file({ title: 'Jalan rusak parah', confidential: true });
+    for (const report of [road, levy, secret]) await forward(report.id);
+    await project();
+    const found = async (q: string) => (await list(`?q=${encodeURIComponent(q)}`)).items.map((item) => item.trackingId);
+    assert.deepEqual(
+      await found('jalan rus'),
+      [road.trackingId],
+      'words as their beginnings; never a confidential report',
+    );
+    assert.deepEqual(await found('SISWA bersepeda'), [road.trackingId], 'the text too, case aside');
+    assert.deepEqual(await found('pungli kuitansi'), [levy.trackingId]);
+    assert.deepEqual(await found('7371010101900001'), [], 'a masked NIK is not in the index');
+    assert.deepEqual(await found('andi@example.id'), [], 'nor a masked email address');
+    assert.deepEqual(await found('jalan pungli'), [], 'every word must be there');
+    assert.equal((await found('"*) - (')).length, 2, 'punctuation is not query syntax: nothing to search is no filter');
+  });
+
   it('keeps the aggregates equal to a recount from the timelines, whatever happens in whichever order', async () => {
     const institutions = ['smk-smak-makassar', 'kemendikdasmen'];
     const places = [undefined, '73.71', '32.73.01'];

@@ -5,7 +5,8 @@ import type { Db, Tx } from '../db/client';
 import type { MonitorRow, ReportEvent } from '../db/schema';
 import { type Clock, realClock } from '../workflow/clock';
 import { AggregateChanges, COUNTERS, split } from './contributions';
-import { type FactsDeps, monitorFacts } from './facts';
+import { type FactsDeps, monitorFacts, publicText } from './facts';
+import { indexForSearch } from './search';
 
 /** A row the projector has not yet derived (filed, or from before public monitoring) has no month. */
 export const NEVER_DERIVED = '';
@@ -61,6 +62,10 @@ export async function projectMarked(deps: FactsDeps & { db: Db }, now: Date, bat
       const report = reportsById.get(row.reportId);
       if (!report) continue;
       const facts = monitorFacts(deps, report, byReport.get(row.reportId) ?? [], now);
+      if (facts.published && !row.published) {
+        const text = publicText(deps.keyring, report);
+        await indexForSearch(db, tx, row.reportId, text.title, text.body);
+      }
       if (row.month !== NEVER_DERIVED) changes.add(row, -1);
       changes.add(facts, 1);
       await tx
