@@ -52,11 +52,11 @@ CREATE TABLE `monitor_reports` (
 );
 --> statement-breakpoint
 CREATE INDEX `monitor_reports_dirty_idx` ON `monitor_reports` (`report_id`) WHERE "monitor_reports"."dirty";--> statement-breakpoint
-CREATE INDEX `monitor_reports_published_idx` ON `monitor_reports` (`received_at`,`report_id`) WHERE "monitor_reports"."published";--> statement-breakpoint
-CREATE INDEX `monitor_reports_holder_idx` ON `monitor_reports` (`holder`,`received_at`,`report_id`) WHERE "monitor_reports"."published";--> statement-breakpoint
-CREATE INDEX `monitor_reports_province_idx` ON `monitor_reports` (`province`,`received_at`,`report_id`) WHERE "monitor_reports"."published";--> statement-breakpoint
-CREATE INDEX `monitor_reports_regency_idx` ON `monitor_reports` (`regency`,`received_at`,`report_id`) WHERE "monitor_reports"."published";--> statement-breakpoint
-CREATE INDEX `monitor_reports_category_idx` ON `monitor_reports` (`category_id`,`received_at`,`report_id`) WHERE "monitor_reports"."published";--> statement-breakpoint
+CREATE INDEX `monitor_reports_published_idx` ON `monitor_reports` (`report_id`) WHERE "monitor_reports"."published";--> statement-breakpoint
+CREATE INDEX `monitor_reports_holder_idx` ON `monitor_reports` (`holder`,`report_id`) WHERE "monitor_reports"."published";--> statement-breakpoint
+CREATE INDEX `monitor_reports_province_idx` ON `monitor_reports` (`province`,`report_id`) WHERE "monitor_reports"."published";--> statement-breakpoint
+CREATE INDEX `monitor_reports_regency_idx` ON `monitor_reports` (`regency`,`report_id`) WHERE "monitor_reports"."published";--> statement-breakpoint
+CREATE INDEX `monitor_reports_category_idx` ON `monitor_reports` (`category_id`,`report_id`) WHERE "monitor_reports"."published";--> statement-breakpoint
 CREATE TABLE `monitor_response_days` (
 	`institution` text NOT NULL,
 	`category` text NOT NULL,

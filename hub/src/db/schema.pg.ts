@@ -300,19 +300,11 @@ export const monitorReports = pgTable(
     // Declared as the table's key: drizzle would take a SQLite integer column key as generated, and not ask for it.
     primaryKey({ columns: [table.reportId] }),
     index('monitor_reports_dirty_idx').on(table.reportId).where(sql`${table.dirty}`),
-    index('monitor_reports_published_idx').on(table.receivedAt, table.reportId).where(sql`${table.published}`),
-    index('monitor_reports_holder_idx')
-      .on(table.holder, table.receivedAt, table.reportId)
-      .where(sql`${table.published}`),
-    index('monitor_reports_province_idx')
-      .on(table.province, table.receivedAt, table.reportId)
-      .where(sql`${table.published}`),
-    index('monitor_reports_regency_idx')
-      .on(table.regency, table.receivedAt, table.reportId)
-      .where(sql`${table.published}`),
-    index('monitor_reports_category_idx')
-      .on(table.categoryId, table.receivedAt, table.reportId)
-      .where(sql`${table.published}`),
+    index('monitor_reports_published_idx').on(table.reportId).where(sql`${table.published}`),
+    index('monitor_reports_holder_idx').on(table.holder, table.reportId).where(sql`${table.published}`),
+    index('monitor_reports_province_idx').on(table.province, table.reportId).where(sql`${table.published}`),
+    index('monitor_reports_regency_idx').on(table.regency, table.reportId).where(sql`${table.published}`),
+    index('monitor_reports_category_idx').on(table.categoryId, table.reportId).where(sql`${table.published}`),
   ],
 );
 

@@ -13,6 +13,9 @@ export interface ScopeKey {
   region: string;
 }
 
+/** The month of a scope's figures over all time, beside its months: a scope's totals are one row, not a sum. */
+export const ALL_TIME = 'all';
+
 /** Joins a key's parts; none of them (ids, codes, months, dates) holds a control character. */
 const SEPARATOR = '\u001f';
 const join = (...parts: (string | number)[]) => parts.join(SEPARATOR);
@@ -31,16 +34,18 @@ export class AggregateChanges {
   /** institution, category, region, time zone, day → reports. */
   readonly overdue = new Map<string, number>();
 
-  /** Adds (sign 1) or takes away (sign -1) what `facts` counts in each of the twelve scopes it falls in. */
+  /** Adds (sign 1) or takes away (sign -1) what `facts` counts in each of the twelve scopes it falls in, for its month and all time. */
   add(facts: MonitorFacts, sign: 1 | -1): void {
     const counted = countsOf(facts);
     for (const scope of scopesOf(facts)) {
       const { institution, category, region } = scope;
-      const key = join(institution, category, region, facts.month);
-      const counts = this.counts.get(key) ?? zero();
-      for (const counter of COUNTERS) counts[counter] += sign * counted[counter];
-      this.counts.set(key, counts);
-      if (facts.responseDays !== null) bump(this.responseDays, join(key, facts.responseDays), sign);
+      for (const month of [facts.month, ALL_TIME]) {
+        const key = join(institution, category, region, month);
+        const counts = this.counts.get(key) ?? zero();
+        for (const counter of COUNTERS) counts[counter] += sign * counted[counter];
+        this.counts.set(key, counts);
+        if (facts.responseDays !== null) bump(this.responseDays, join(key, facts.responseDays), sign);
+      }
       if (facts.overdueFrom !== null) {
         bump(this.overdue, join(institution, category, region, facts.timeZone, facts.overdueFrom), sign);
       }

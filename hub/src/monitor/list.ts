@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Deadline, ReportKind, ReportStatus } from '../../../contract';
 import { MONITOR_LIMITS, type PublicReport, type PublicReportPage } from '../../../contract/monitor';
 import type { Db } from '../db/client';
@@ -33,8 +33,8 @@ export interface ListDeps {
   calendar: WorkingCalendar;
 }
 
+/** Where a page ends: the last report's id. Ids grow with receipt, so the newest have the highest. */
 interface Position {
-  receivedAt: Date;
   reportId: number;
 }
 
@@ -42,7 +42,7 @@ interface Position {
  * Published reports, newest first, a page at a time: only rows the
  * projector marked published (forwarded, not confidential), with the masked
  * title and excerpt it stored; never the reporter. The cursor is the last
- * report's time of receipt and id, so pages hold however the table grows.
+ * report's id, so pages hold however the table grows.
  */
 export async function publicReports(deps: ListDeps, query: PublicListQuery, now: Date): Promise<PublicReportPage> {
   const limit = Math.min(query.limit ?? 20, MONITOR_LIMITS.page);
@@ -73,13 +73,13 @@ export async function publishedRows(
     filters.kind === undefined ? undefined : eq(m.kind, filters.kind),
     filters.status === undefined ? undefined : eq(m.status, filters.status),
     filters.q === undefined ? undefined : matching(db, m.reportId, filters.q),
-    after && sql`(${m.receivedAt}, ${m.reportId}) < (${sql.param(after.receivedAt, m.receivedAt)}, ${after.reportId})`,
+    after && lt(m.reportId, after.reportId),
   ];
   const found = await db
     .select()
     .from(m)
     .where(and(...conditions))
-    .orderBy(desc(m.receivedAt), desc(m.reportId))
+    .orderBy(desc(m.reportId))
     .limit(limit + 1);
   const rows = found.slice(0, limit);
   const last = found.length > limit ? rows.at(-1) : undefined;
@@ -113,13 +113,13 @@ export function publicReport({ directory, regions, calendar }: ListDeps, row: Mo
   };
 }
 
-/** `<time of receipt in ms>.<id>`, in base64url so that it reads as one opaque token. */
+/** The last report's id, in base64url so that it reads as one opaque token. */
 function writeCursor(row: Position): string {
-  return Buffer.from(`${row.receivedAt.getTime()}.${row.reportId}`).toString('base64url');
+  return Buffer.from(`r${row.reportId}`).toString('base64url');
 }
 
 function readCursor(cursor: string): Position {
-  const match = /^(\d{1,15})\.(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  const match = /^r(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!match) throw new DomainError('validation_failed', 'The cursor is not one this list gave');
-  return { receivedAt: new Date(Number(match[1])), reportId: Number(match[2]) };
+  return { reportId: Number(match[1]) };
 }

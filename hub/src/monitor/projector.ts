@@ -81,7 +81,8 @@ export async function projectMarked(deps: FactsDeps & { db: Db }, now: Date, bat
 /** Statements per multi-row upsert: well under both databases' limits on bound values. */
 const CHUNK = 400;
 
-async function writeChanges(tx: Tx, changes: AggregateChanges): Promise<void> {
+/** Moves the aggregates by `changes`, in the caller's transaction. */
+export async function writeChanges(tx: Tx, changes: AggregateChanges): Promise<void> {
   const { monitorCounts, monitorResponseDays, monitorOverdue } = tx.$tables;
   const counts = [...changes.counts]
     .filter(([, counted]) => COUNTERS.some((counter) => counted[counter] !== 0))

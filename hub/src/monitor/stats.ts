@@ -9,7 +9,7 @@ import {
 import type { Db } from '../db/client';
 import type { Regions } from '../regions/regions';
 import { localDate } from '../workflow/calendar';
-import { COUNTERS, type Counts } from './contributions';
+import { ALL_TIME, COUNTERS, type Counts } from './contributions';
 
 export type PlaceGrouping = 'province' | 'regency';
 
@@ -29,19 +29,20 @@ export async function statsOf(
     responseDaysByMonth(db, key),
     overdueNow(db, key, now),
   ]);
-  const histogram = new Map<number, number>();
-  for (const row of days) histogram.set(row.days, (histogram.get(row.days) ?? 0) + row.reports);
-  const totals = figures(sumCounts(months), histogram);
+  const daysOfMonth = groupHistograms(days.map((row) => ({ group: row.month, days: row.days, reports: row.reports })));
+  const allTime = months.find((row) => row.month === ALL_TIME);
+  const totals = figures(allTime ?? NONE, daysOfMonth.get(ALL_TIME) ?? new Map());
   const suppressed = totals.received < MONITOR_LIMITS.smallNumbers;
   const stats: MonitorStats = { scope, totals, overdue: overdue.get(key.region) ?? 0, suppressed, months: [] };
   if (suppressed) return places ? { ...stats, places: [] } : stats;
 
-  const daysOfMonth = groupHistograms(days.map((row) => ({ group: row.month, days: row.days, reports: row.reports })));
   stats.months = protect(
-    months.map((row) => ({
-      key: { month: row.month },
-      figures: figures(row, daysOfMonth.get(row.month) ?? new Map()),
-    })),
+    months
+      .filter((row) => row.month !== ALL_TIME)
+      .map((row) => ({
+        key: { month: row.month },
+        figures: figures(row, daysOfMonth.get(row.month) ?? new Map()),
+      })),
   );
   if (places) stats.places = await placesOf(db, regions, key, places, now);
   return stats;
@@ -113,33 +114,34 @@ async function overdueNow(db: Db, key: Key, now: Date, regionsWithin?: SQL): Pro
 
 async function placesOf(db: Db, regions: Pick<Regions, 'find'>, key: Key, grouping: PlaceGrouping, now: Date) {
   const { monitorCounts: counts, monitorResponseDays: days, monitorOverdue: overdue } = db.$tables;
-  // Provinces have two-digit codes (`73`), regencies and cities `73.71`: those within the scope's province.
+  // Provinces have two-digit codes (`73`), regencies and cities `73.71`: those within the scope's province, a
+  // range of the key so that the database reads only them.
   const within = (column: Column) =>
     grouping === 'province'
       ? sql`length(${column}) = 2`
-      : and(sql`length(${column}) = 5`, sql`${column} like ${`${key.region}.%`}`);
+      : and(gte(column, `${key.region}.`), lt(column, `${key.region}/`), sql`length(${column}) = 5`);
   const scope = (table: typeof counts | typeof days) =>
-    and(eq(table.institution, key.institution), eq(table.category, key.category), within(table.region));
+    and(
+      eq(table.institution, key.institution),
+      eq(table.category, key.category),
+      within(table.region),
+      eq(table.month, ALL_TIME),
+    );
   const [rows, dayRows, late] = await Promise.all([
     db
       .select({
         region: counts.region,
-        received: total(counts.received),
-        forwarded: total(counts.forwarded),
-        answered: total(counts.answered),
-        answeredInTime: total(counts.answeredInTime),
-        finished: total(counts.finished),
-        finishedInTime: total(counts.finishedInTime),
+        received: counts.received,
+        forwarded: counts.forwarded,
+        answered: counts.answered,
+        answeredInTime: counts.answeredInTime,
+        finished: counts.finished,
+        finishedInTime: counts.finishedInTime,
       })
       .from(counts)
       .where(scope(counts))
-      .groupBy(counts.region)
       .orderBy(asc(counts.region)),
-    db
-      .select({ region: days.region, days: days.days, reports: total(days.reports) })
-      .from(days)
-      .where(scope(days))
-      .groupBy(days.region, days.days),
+    db.select({ region: days.region, days: days.days, reports: days.reports }).from(days).where(scope(days)),
     overdueNow(db, key, now, within(overdue.region)),
   ]);
   const histograms = groupHistograms(
@@ -168,11 +170,7 @@ function groupHistograms(rows: { group: string; days: number; reports: number }[
   return byGroup;
 }
 
-function sumCounts(rows: Counts[]): Counts {
-  const total = Object.fromEntries(COUNTERS.map((counter) => [counter, 0])) as Counts;
-  for (const row of rows) for (const counter of COUNTERS) total[counter] += row[counter];
-  return total;
-}
+const NONE = Object.fromEntries(COUNTERS.map((counter) => [counter, 0])) as Counts;
 
 /** The figures a scope's counters and its histogram of working days to the first follow-up give. */
 export function figures(counts: Counts, responseDays: Map<number, number>): MonitorFigures {
