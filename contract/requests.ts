@@ -187,4 +187,8 @@ export const monitorStatsQuerySchema = z
   .refine((query) => query.places !== 'regency' || query.region?.length === 2, {
     path: ['places'],
     message: 'Regencies and cities are given within a province: give its code as region',
+  })
+  .refine((query) => !(query.institution && query.category), {
+    path: ['category'],
+    message: "Figures are kept for an institution or a category, not for an institution's category",
   });

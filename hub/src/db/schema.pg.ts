@@ -309,9 +309,10 @@ export const monitorReports = pgTable(
 );
 
 /**
- * Figures by scope and month of receipt. A scope is an institution, a
- * category and a place (a province or a regency), each possibly `''` for
- * all; every report counts in the twelve scopes it falls in.
+ * Figures by scope and month of receipt (and `all` for all time). A scope
+ * is an institution or a category (or neither), and a place (a province or a
+ * regency), each `''` for all; monitor/contributions.ts says which a report
+ * counts in.
  */
 export const monitorCounts = pgTable(
   'monitor_counts',

@@ -6,7 +6,7 @@ export const COUNTERS = ['received', 'forwarded', 'answered', 'answeredInTime', 
 export type Counter = (typeof COUNTERS)[number];
 export type Counts = Record<Counter, number>;
 
-/** An institution, a category and a place, each `''` for all. */
+/** An institution or a category (or neither), and a place, each `''` for all. */
 export interface ScopeKey {
   institution: string;
   category: string;
@@ -34,7 +34,7 @@ export class AggregateChanges {
   /** institution, category, region, time zone, day → reports. */
   readonly overdue = new Map<string, number>();
 
-  /** Adds (sign 1) or takes away (sign -1) what `facts` counts in each of the twelve scopes it falls in, for its month and all time. */
+  /** Adds (sign 1) or takes away (sign -1) what `facts` counts in each of its scopes, for its month and all time. */
   add(facts: MonitorFacts, sign: 1 | -1): void {
     const counted = countsOf(facts);
     for (const scope of scopesOf(facts)) {
@@ -86,14 +86,19 @@ function countsOf(facts: MonitorFacts): Counts {
   };
 }
 
-/** Every scope a report counts in: for all and its own institution, category and place (province, regency). */
+/**
+ * Every scope a report counts in: all reports, its institution's and its
+ * category's, each for all of Indonesia, its province and its regency. Not an
+ * institution's category: that cross would multiply the rows by the number
+ * of categories for little a reader asks.
+ */
 export function scopesOf(facts: Pick<MonitorFacts, 'holder' | 'categoryId' | 'province' | 'regency'>): ScopeKey[] {
-  const institutions = ['', facts.holder];
-  const categories = facts.categoryId ? ['', facts.categoryId] : [''];
   const regions = [''];
   if (facts.province) regions.push(facts.province);
   if (facts.regency) regions.push(facts.regency);
-  return institutions.flatMap((institution) =>
-    categories.flatMap((category) => regions.map((region) => ({ institution, category, region }))),
-  );
+  return regions.flatMap((region) => [
+    { institution: '', category: '', region },
+    { institution: facts.holder, category: '', region },
+    ...(facts.categoryId ? [{ institution: '', category: facts.categoryId, region }] : []),
+  ]);
 }

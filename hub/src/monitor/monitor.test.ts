@@ -102,7 +102,7 @@ describe('public monitoring', () => {
     await move(reports[0]?.id ?? 0, 'finished');
     await project();
 
-    const figures = await stats('?institution=smk-smak-makassar&region=73.71&category=pendidikan-kebudayaan');
+    const figures = await stats('?institution=smk-smak-makassar&region=73.71');
     assert.deepEqual(figures.totals, {
       received: 6,
       forwarded: 6,

@@ -100,6 +100,7 @@ describe('the public monitoring API', () => {
       ['places=regency', 'places'],
       ['places=world', 'places'],
       ['institution=Sekolah%20Kami', 'institution'],
+      ['institution=kemendikdasmen&category=kesehatan', 'category'],
     ] as const) {
       const res = await hub.app.request(`/api/v1/public/stats?${query}`);
       assert.equal(res.status, 400, query);
