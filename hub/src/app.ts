@@ -12,6 +12,7 @@ import { GroupCommit } from './db/group-commit';
 import type { Directory } from './directory/directory';
 import { DomainError } from './errors';
 import { createLogger } from './logging';
+import { PublicAnswers } from './monitor/answers';
 import type { Mailer } from './notifications/mailer';
 import { createRouting, type Routing, routingFile } from './outbox/routing';
 import type { Keyring } from './privacy/keyring';
@@ -85,6 +86,8 @@ export type ResolvedDeps = AppDeps &
   Required<Pick<AppDeps, 'rateLimits' | 'clientAddress' | 'selfOrigins' | 'proofOfWork' | 'routing' | 'clock'>> & {
     /** This app's kept public views of reports. */
     publicViews: PublicViews;
+    /** This app's kept answers of public monitoring. */
+    publicAnswers: PublicAnswers;
     /** Reports filed close together, committed together. */
     commits: GroupCommit;
   };
@@ -108,6 +111,7 @@ export function createApp(options: AppDeps) {
     proofOfWork: { ...DEFAULT_POW, secret: options.keyring.deriveSecret('altcha') },
     ...options,
     publicViews: new PublicViews(),
+    publicAnswers: new PublicAnswers(),
     commits: new GroupCommit(
       options.db,
       // SQLite has one writer, and what arrived in one turn of the event loop is a group; PostgreSQL commits

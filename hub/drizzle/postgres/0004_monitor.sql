@@ -61,6 +61,12 @@ CREATE TABLE "monitor_response_days" (
 	CONSTRAINT "monitor_response_days_institution_category_region_month_days_pk" PRIMARY KEY("institution","category","region","month","days")
 );
 --> statement-breakpoint
+CREATE TABLE "monitor_state" (
+	"id" integer NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "monitor_state_id_pk" PRIMARY KEY("id")
+);
+--> statement-breakpoint
 ALTER TABLE "monitor_reports" ADD CONSTRAINT "monitor_reports_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "monitor_reports_dirty_idx" ON "monitor_reports" USING btree ("report_id") WHERE "monitor_reports"."dirty";--> statement-breakpoint
 CREATE INDEX "monitor_reports_published_idx" ON "monitor_reports" USING btree ("report_id") WHERE "monitor_reports"."published";--> statement-breakpoint
@@ -68,6 +74,7 @@ CREATE INDEX "monitor_reports_holder_idx" ON "monitor_reports" USING btree ("hol
 CREATE INDEX "monitor_reports_province_idx" ON "monitor_reports" USING btree ("province","report_id") WHERE "monitor_reports"."published";--> statement-breakpoint
 CREATE INDEX "monitor_reports_regency_idx" ON "monitor_reports" USING btree ("regency","report_id") WHERE "monitor_reports"."published";--> statement-breakpoint
 CREATE INDEX "monitor_reports_category_idx" ON "monitor_reports" USING btree ("category_id","report_id") WHERE "monitor_reports"."published";--> statement-breakpoint
+INSERT INTO "monitor_state" ("id", "version") VALUES (1, 0);--> statement-breakpoint
 -- Reports filed before public monitoring: marked for the projector, which derives the rest from their timelines.
 INSERT INTO "monitor_reports" ("report_id", "tracking_id", "kind", "status", "holder", "received_at", "changed_at", "month", "time_zone")
 SELECT "id", "tracking_id", "kind", "status", "institution_id", "created_at", "updated_at", '', '' FROM "reports";

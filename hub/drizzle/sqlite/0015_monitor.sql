@@ -67,6 +67,11 @@ CREATE TABLE `monitor_response_days` (
 	PRIMARY KEY(`institution`, `category`, `region`, `month`, `days`)
 );
 --> statement-breakpoint
+CREATE TABLE `monitor_state` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`version` integer DEFAULT 0 NOT NULL
+);--> statement-breakpoint
+INSERT INTO `monitor_state` (`id`, `version`) VALUES (1, 0);--> statement-breakpoint
 -- Reports filed before public monitoring: marked for the projector, which derives the rest from their timelines.
 INSERT INTO `monitor_reports` (`report_id`, `tracking_id`, `kind`, `status`, `holder`, `received_at`, `changed_at`, `month`, `time_zone`)
 SELECT `id`, `tracking_id`, `kind`, `status`, `institution_id`, `created_at`, `updated_at`, '', '' FROM `reports`;

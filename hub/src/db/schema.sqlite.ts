@@ -412,3 +412,18 @@ export const monitorOverdue = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.institution, table.category, table.region, table.timeZone, table.day] })],
 );
+
+/**
+ * One row: how many times the projector has moved public monitoring. Public
+ * answers are kept per version (monitor/answers.ts), so no process serves a
+ * figure from before another's latest pass.
+ */
+export const monitorState = sqliteTable(
+  'monitor_state',
+  {
+    id: integer().notNull(),
+    version: integer().notNull().default(0),
+  },
+  // Declared as the table's key: drizzle would take a SQLite integer column key as generated, and not ask for it.
+  (table) => [primaryKey({ columns: [table.id] })],
+);

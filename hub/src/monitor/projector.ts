@@ -5,6 +5,7 @@ import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
 import type { MonitorRow, ReportEvent } from '../db/schema';
 import { type Clock, realClock } from '../workflow/clock';
+import { nextVersion } from './answers';
 import { AggregateChanges, COUNTERS, split } from './contributions';
 import { type FactsDeps, monitorFacts, publicText } from './facts';
 import { indexForSearch } from './search';
@@ -75,6 +76,7 @@ export async function projectMarked(deps: FactsDeps & { db: Db }, now: Date, bat
         .where(eq(monitorReports.reportId, row.reportId));
     }
     await writeChanges(db, tx, changes);
+    await nextVersion(tx);
     return rows.length;
   });
 }

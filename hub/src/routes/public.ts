@@ -93,16 +93,23 @@ const jsonRoute = createRoute({
 
 /** Public monitoring: what SP4N-LAPOR! would publish, and how institutions kept their deadlines. */
 export function publicRoutes(deps: ResolvedDeps, limits: ReportLimits) {
-  const { clock } = deps;
+  const { clock, db, publicAnswers } = deps;
   return routes()
     .openapi({ ...listRoute, middleware: [limits.lookupsPerAddress] }, async (c) => {
-      const page = await publicReports(deps, c.req.valid('query'), clock());
+      const query = c.req.valid('query');
+      const now = clock();
+      const page = await publicAnswers.get(db, now, `list ${JSON.stringify(query)}`, () =>
+        publicReports(deps, query, now),
+      );
       c.header('Cache-Control', CACHE);
       return c.json(page, 200);
     })
     .openapi({ ...statsRoute, middleware: [limits.lookupsPerAddress] }, async (c) => {
       const { places, ...scope } = c.req.valid('query');
-      const stats = await statsOf(deps, scope, clock(), places);
+      const now = clock();
+      const stats = await publicAnswers.get(db, now, `stats ${JSON.stringify(c.req.valid('query'))}`, () =>
+        statsOf(deps, scope, now, places),
+      );
       c.header('Cache-Control', CACHE);
       return c.json(stats, 200);
     })
