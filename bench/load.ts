@@ -3,6 +3,8 @@ import autocannon from 'autocannon';
 export interface LoadFigures {
   rps: number;
   p50: number;
+  /** autocannon gives no 95th percentile: its next one up, which a p95 goal meets if this does. */
+  p97_5: number;
   p99: number;
   /** Answers outside 2xx, and connection errors or timeouts. */
   failures: number;
@@ -66,6 +68,7 @@ export async function load(
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
+    p97_5: result.latency.p97_5,
     p99: result.latency.p99,
     failures: result.non2xx + result.errors + result.timeouts,
   };

@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { compareWith } from './compare';
 import { measureHello, measureRoutes, measureRoutesOnPostgres } from './http';
 import { measureDeliveryLatency } from './latency';
+import { measureMonitor } from './monitor';
 import { measurePaidSizes, measurePhone } from './phone';
 import { measurePolls } from './polls';
 import { measureRender } from './render';
@@ -98,6 +99,7 @@ const small = await measureLookupAt(1_000, seconds);
 const large = await measureLookupAt(stored, seconds);
 const latency = await measureDeliveryLatency(seconds);
 const polls = await measurePolls(seconds, stored);
+const monitor = await measureMonitor(seconds, stored);
 
 const within = (bytes: number, limit: number, what: string) => goal(bytes <= limit, `≤ ${kb(limit)} ${what}`);
 const postShare = http.post.rps / http.hello.rps;
@@ -109,6 +111,7 @@ const peaks: [string, number][] = [
   [`${int(stored)} reports`, large.peakRss],
   ['PostgreSQL', pg?.peakRss ?? 0],
   [`a poll of ${int(polls.counted)} votes`, polls.peakRss],
+  [`public monitoring of ${int(stored)} reports`, monitor.peakRss],
 ];
 const [peakHub, peakRss] = peaks.reduce((a, b) => (b[1] > a[1] ? b : a));
 const onPostgres = (route: 'post' | 'lookup', what: string): string[] => {
@@ -199,6 +202,16 @@ printTable(
       `p99 ${polls.results.p99} ms`,
       `${goal(polls.results.p99 < 50, 'p99 < 50 ms')}; p50 ${polls.results.p50} ms, ${int(polls.results.rps)} req/s; the first answer, which counts the votes once, ${(polls.firstAnswerMs / 1000).toFixed(2)} s; seeded in ${polls.seedSeconds.toFixed(1)} s`,
     ],
+    ...monitor.loads.map(({ what, figures }) => [
+      `public monitoring, ${int(stored)} reports: ${what} (50 connections)`,
+      `p97.5 ${figures.p97_5} ms`,
+      `${goal(figures.p97_5 < 50, 'p95 < 50 ms')} (autocannon's next percentile); p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${int(figures.rps)} req/s`,
+    ]),
+    [
+      `open data: an institution's ${int(monitor.export.rows)} published reports as CSV (one request)`,
+      `+${mb(monitor.export.rssGrowth)} RSS`,
+      `${goal(monitor.export.rssGrowth < 20 * 1024 * 1024, 'growth < 20 MB')}; streamed in ${monitor.export.seconds.toFixed(1)} s; ${int(stored)} reports seeded in ${monitor.seedSeconds.toFixed(0)} s`,
+    ],
     [
       'hub RSS at idle, 3 s after start (SQLite)',
       mb(http.idleRss),
@@ -218,6 +231,7 @@ printTable(
           large.lookup.failures +
           polls.votes.failures +
           polls.results.failures +
+          monitor.loads.reduce((all, { figures }) => all + figures.failures, 0) +
           (pg ? pg.post.failures + pg.lookup.failures : 0),
       ),
       'should be 0',
