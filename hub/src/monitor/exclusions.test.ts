@@ -81,7 +81,7 @@ async function fileOne(input: Input, serial: number): Promise<Filed> {
   };
 }
 
-/** Everything the public can read: every page of the list, both exports, the figures, a search for each marker. */
+/** Everything the public can read: every page of the list, both exports, the feed, the figures, a search for each marker. */
 async function everythingPublic(filed: Filed[]): Promise<string> {
   const texts: string[] = [];
   let cursor: string | undefined;
@@ -92,7 +92,13 @@ async function everythingPublic(filed: Filed[]): Promise<string> {
     texts.push(JSON.stringify(page));
     cursor = page.next;
   } while (cursor);
-  for (const path of ['reports.csv', 'reports.json', 'stats?places=province', 'stats?places=regency&region=73']) {
+  for (const path of [
+    'reports.csv',
+    'reports.json',
+    'feed.atom',
+    'stats?places=province',
+    'stats?places=regency&region=73',
+  ]) {
     const res = await hub.app.request(`/api/v1/public/${path}`);
     assert.equal(res.status, 200);
     texts.push(await res.text());

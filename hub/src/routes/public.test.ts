@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import Papa from 'papaparse';
+import { xml2js } from 'xml-js';
 import * as z from 'zod';
 import { monitorStatsSchema, publicReportPageSchema, publicReportSchema } from '../../../contract/responses';
 import { OPEN_DATA_COLUMNS } from '../monitor/open-data';
@@ -9,6 +10,17 @@ import { projectMarked } from '../monitor/projector';
 import { addSite } from '../sites/sites';
 import { postJson, sampleReport, testApp, testCalendar, testKeyring } from '../testing/test-app';
 import { recordTransition } from '../workflow/transitions';
+
+interface AtomFeed {
+  _attributes: { xmlns: string };
+  title: { _text: string };
+  entry?: AtomEntry | AtomEntry[];
+}
+interface AtomEntry {
+  /** Text, or CDATA (which the feed library writes titles in). */
+  title: { _text?: string; _cdata?: string };
+  link: { _attributes: { href: string } };
+}
 
 let hub: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {
@@ -91,6 +103,27 @@ describe('the public monitoring API', () => {
     assert.deepEqual(items.map((item) => item.trackingId).sort(), [...filed].sort());
     const none = await hub.app.request('/api/v1/public/reports.json?region=11');
     assert.deepEqual(await none.json(), { items: [] });
+  });
+
+  it('gives an Atom feed of an institution’s newest published reports, each linking to the tracker', async () => {
+    const filed = await published(2, { title: 'Pungutan <liar> & tidak sah' });
+    await published(1, { confidential: true });
+    const res = await hub.app.request('/api/v1/public/feed.atom?institution=smk-smak-makassar&junk=%3Cx%3E');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/atom+xml; charset=utf-8');
+    const text = await res.text();
+    assert.ok(!text.includes('junk'), 'the feed names itself by what was validated');
+    const { feed } = xml2js(text, { compact: true }) as unknown as { feed: AtomFeed };
+    assert.equal(feed._attributes.xmlns, 'http://www.w3.org/2005/Atom');
+    assert.equal(feed.title._text, 'Laporan publik: SMK SMAK Makassar');
+    const entries = [feed.entry ?? []].flat();
+    assert.deepEqual(
+      entries.map((entry) => entry.link._attributes.href).sort(),
+      filed.map((id) => `http://localhost/lacak/#lapor=${id}`).sort(),
+      'the published reports, never the confidential one',
+    );
+    const title = entries[0]?.title;
+    assert.equal(title?._text ?? title?._cdata, 'Pungutan <liar> & tidak sah (diteruskan ke instansi)');
   });
 
   it('refuses a scope or a filter it does not know, saying which', async () => {

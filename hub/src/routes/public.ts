@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { monitorStatsQuerySchema, openDataQuerySchema, publicReportsQuerySchema } from '../../../contract/requests';
 import { monitorStatsSchema, publicReportPageSchema } from '../../../contract/responses';
 import type { ResolvedDeps } from '../app';
+import { publicFeed } from '../monitor/feed';
 import { publicReports } from '../monitor/list';
 import { openData as openDataOf } from '../monitor/open-data';
 import { statsOf } from '../monitor/stats';
@@ -91,6 +92,22 @@ const jsonRoute = createRoute({
   },
 });
 
+const feedRoute = createRoute({
+  tags,
+  method: 'get',
+  path: '/feed.atom',
+  operationId: 'publicReportsFeed',
+  summary: 'An Atom feed of the newest published reports of an institution, a place or a category',
+  request: { query: openDataQuerySchema },
+  responses: {
+    200: {
+      description: 'Atom 1.0: the 50 newest published reports in the filters, each linking to the tracker.',
+      content: { 'application/atom+xml': { schema: z.string() } },
+    },
+    ...openDataFailures,
+  },
+});
+
 /** Public monitoring: what SP4N-LAPOR! would publish, and how institutions kept their deadlines. */
 export function publicRoutes(deps: ResolvedDeps, limits: ReportLimits) {
   const { clock, db, publicAnswers } = deps;
@@ -120,6 +137,20 @@ export function publicRoutes(deps: ResolvedDeps, limits: ReportLimits) {
         'Cache-Control': CACHE,
       }),
     )
+    .openapi({ ...feedRoute, middleware: [limits.lookupsPerAddress] }, async (c) => {
+      const filters = c.req.valid('query');
+      const now = clock();
+      const hub = `${deps.publicUrl ?? new URL(c.req.url).origin}/`;
+      // The feed's own address from what was validated, not from whatever else the query held.
+      const query = new URLSearchParams(
+        Object.entries(filters).filter((entry): entry is [string, string] => !!entry[1]),
+      );
+      const self = new URL(`api/v1/public/feed.atom${query.size ? `?${query}` : ''}`, hub).href;
+      const atom = await publicAnswers.get(db, now, `feed ${self}`, async () => ({
+        text: await publicFeed(deps, filters, { hub, self, now }),
+      }));
+      return c.body(atom.text, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': CACHE });
+    })
     .openapi({ ...jsonRoute, middleware: [limits.lookupsPerAddress] }, async (c) => {
       const body = openDataOf(deps, c.req.valid('query'), 'json', clock());
       const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': CACHE };
