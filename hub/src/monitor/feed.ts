@@ -39,7 +39,12 @@ export async function publicFeed(
     title: `Laporan publik: ${scopeName(deps, filters)}`,
     description: 'Laporan yang telah diteruskan kepada instansi berwenang, tanpa identitas pelapor.',
     language: 'id',
-    updated: reports.reduce((latest, { changedAt }) => (changedAt > latest ? changedAt : latest), new Date(0)),
+    // An empty feed was last updated now, as far as its reader can know.
+    updated:
+      reports.reduce<Date | undefined>(
+        (latest, { changedAt }) => (latest && latest > changedAt ? latest : changedAt),
+        undefined,
+      ) ?? now,
     feedLinks: { atom: self },
     author: { name: new URL(hub).host },
     copyright: '',
