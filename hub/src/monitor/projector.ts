@@ -1,8 +1,8 @@
-import { asc, type Column, eq, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
+import { asc, type Column, eq, getTableColumns, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../db/client';
-import { prepared } from '../db/prepared';
+import { placeholdersFor, prepared } from '../db/prepared';
 import type { MonitorRow, ReportEvent } from '../db/schema';
 import { type Clock, realClock } from '../workflow/clock';
 import { nextVersion } from './answers';
@@ -20,9 +20,33 @@ export const NEVER_DERIVED = '';
  * either finishes first, and the mark stays for its next pass, or waits.
  */
 export async function markForMonitor(tx: Db | Tx, reportId: number): Promise<void> {
-  const { monitorReports } = tx.$tables;
-  await tx.update(monitorReports).set({ dirty: true }).where(eq(monitorReports.reportId, reportId));
+  await markRow(tx).execute({ reportId });
 }
+const markRow = prepared('mark_monitor_row', (db) => {
+  const { monitorReports } = db.$tables;
+  return db
+    .update(monitorReports)
+    .set({ dirty: true })
+    .where(eq(monitorReports.reportId, sql.placeholder('reportId')));
+});
+
+/**
+ * Every column of a monitor row, as a placeholder of its own name: drizzle
+ * building the update each time cost more than the rest of a report's pass.
+ * The one timestamp that may be null goes in as the driver's own value
+ * (drizzle's encoding of a placeholder does not take a null).
+ */
+const updateRow = prepared('update_monitor_row', (db) => {
+  const { monitorReports } = db.$tables;
+  const { reportId: _key, forwardedAt: _raw, ...columns } = getTableColumns(monitorReports);
+  return db
+    .update(monitorReports)
+    .set({
+      ...placeholdersFor<MonitorRow>(Object.fromEntries(Object.keys(columns).map((name) => [name, name]))),
+      forwardedAt: sql`${sql.placeholder('forwardedAt')}`,
+    })
+    .where(eq(monitorReports.reportId, sql.placeholder('reportId')));
+});
 
 /**
  * One pass: derives up to `batch` marked reports' monitor rows from their
@@ -70,10 +94,9 @@ export async function projectMarked(deps: FactsDeps & { db: Db }, now: Date, bat
       }
       if (row.month !== NEVER_DERIVED) changes.add(row, -1);
       changes.add(facts, 1);
-      await tx
-        .update(monitorReports)
-        .set({ ...facts, dirty: false })
-        .where(eq(monitorReports.reportId, row.reportId));
+      const forwardedAt =
+        facts.forwardedAt && (db.$dialect === 'sqlite' ? facts.forwardedAt.getTime() : facts.forwardedAt);
+      await updateRow(tx).execute({ ...facts, forwardedAt, dirty: false, reportId: row.reportId });
     }
     await writeChanges(db, tx, changes);
     await nextVersion(tx);
