@@ -33,8 +33,10 @@ export function prepared<Q extends { prepare(name: string): unknown }>(
  * Drizzle binds each through its column's encoding (a Date becomes what the
  * dialect stores), as it does for values; only its types take values alone.
  */
-export function placeholdersFor<Row>(names: { [K in keyof Row]?: string }): Partial<Row> {
-  return Object.fromEntries(
-    Object.entries(names).map(([column, name]) => [column, sql.placeholder(String(name))]),
-  ) as Partial<Row>;
+export function placeholdersFor<Row>(
+  names: { [K in keyof Row]?: string } | readonly (keyof Row & string)[],
+): Partial<Row> {
+  // A list names each column's placeholder after the column itself.
+  const pairs = Array.isArray(names) ? names.map((name) => [name, name]) : Object.entries(names);
+  return Object.fromEntries(pairs.map(([column, name]) => [column, sql.placeholder(String(name))])) as Partial<Row>;
 }

@@ -51,21 +51,14 @@ export class AggregateChanges {
       }
     }
   }
-
-  /** Whether nothing moves (every change cancelled out). */
-  get empty(): boolean {
-    return (
-      [...this.counts.values()].every((counts) => COUNTERS.every((counter) => counts[counter] === 0)) &&
-      [...this.responseDays.values(), ...this.overdue.values()].every((change) => change === 0)
-    );
-  }
 }
 
 function bump(map: Map<string, number>, key: string, by: number) {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-const zero = (): Counts => ({
+/** Counters at nought. */
+export const zero = (): Counts => ({
   received: 0,
   forwarded: 0,
   answered: 0,

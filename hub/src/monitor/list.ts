@@ -7,6 +7,7 @@ import type { Directory } from '../directory/directory';
 import { DomainError } from '../errors';
 import type { Regions } from '../regions/regions';
 import { localDate, type WorkingCalendar } from '../workflow/calendar';
+import { deadlineOn } from '../workflow/deadlines';
 import { matching } from './search';
 
 /** What narrows the published reports: the institution holding them, a place, a category, a kind, a status. */
@@ -90,9 +91,7 @@ export async function publishedRows(
 export function publicReport({ directory, regions, calendar }: ListDeps, row: MonitorRow, now: Date): PublicReport {
   const today = localDate(now, row.timeZone);
   const deadline = (kind: Deadline['kind'], due: string | null): Deadline | undefined =>
-    due === null
-      ? undefined
-      : { kind, due, workingDaysLeft: calendar.workingDaysBetween(today, due), overdue: today > due };
+    due === null ? undefined : deadlineOn(calendar, kind, due, today);
   const category = row.categoryId ? directory.category(row.categoryId) : undefined;
   const region = row.regionCode ? regions.find(row.regionCode) : undefined;
   const running = row.deadlineKind ? deadline(row.deadlineKind, row.deadlineDue) : undefined;

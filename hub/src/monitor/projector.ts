@@ -42,7 +42,7 @@ const updateRow = prepared('update_monitor_row', (db) => {
   return db
     .update(monitorReports)
     .set({
-      ...placeholdersFor<MonitorRow>(Object.fromEntries(Object.keys(columns).map((name) => [name, name]))),
+      ...placeholdersFor<MonitorRow>(Object.keys(columns) as (keyof MonitorRow & string)[]),
       forwardedAt: sql`${sql.placeholder('forwardedAt')}`,
     })
     .where(eq(monitorReports.reportId, sql.placeholder('reportId')));
@@ -147,8 +147,7 @@ const UPSERTS = {
 };
 
 /** A row of placeholders, each named for its column. */
-const placeholders = <Row>(names: readonly (keyof Row & string)[]) =>
-  [Object.fromEntries(names.map((name) => [name, sql.placeholder(name)]))] as Row[];
+const placeholders = <Row>(names: readonly (keyof Row & string)[]) => [placeholdersFor<Row>(names)] as Row[];
 const SCOPE = ['institution', 'category', 'region'] as const;
 
 // On SQLite one prepared statement per row costs a few microseconds, where drizzle building a multi-row
@@ -262,15 +261,5 @@ export class MonitorProjector {
   pass(): Promise<number> {
     this.running = projectMarked(this.deps, this.options.clock(), this.options.batch);
     return this.running;
-  }
-
-  /** Passes until no report is left marked (for the operator's tools and tests). */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const derived = await this.pass();
-      total += derived;
-      if (derived < this.options.batch) return total;
-    }
   }
 }

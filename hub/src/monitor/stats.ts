@@ -9,7 +9,7 @@ import {
 import type { Db } from '../db/client';
 import type { Regions } from '../regions/regions';
 import { localDate } from '../workflow/calendar';
-import { ALL_TIME, COUNTERS, type Counts } from './contributions';
+import { ALL_TIME, type Counts, type ScopeKey, zero } from './contributions';
 
 export type PlaceGrouping = 'province' | 'regency';
 
@@ -31,7 +31,7 @@ export async function statsOf(
   ]);
   const daysOfMonth = groupHistograms(days.map((row) => ({ group: row.month, days: row.days, reports: row.reports })));
   const allTime = months.find((row) => row.month === ALL_TIME);
-  const totals = figures(allTime ?? NONE, daysOfMonth.get(ALL_TIME) ?? new Map());
+  const totals = figures(allTime ?? zero(), daysOfMonth.get(ALL_TIME) ?? new Map());
   const suppressed = totals.received < MONITOR_LIMITS.smallNumbers;
   const stats: MonitorStats = { scope, totals, overdue: overdue.get(key.region) ?? 0, suppressed, months: [] };
   if (suppressed) return places ? { ...stats, places: [] } : stats;
@@ -48,11 +48,7 @@ export async function statsOf(
   return stats;
 }
 
-interface Key {
-  institution: string;
-  category: string;
-  region: string;
-}
+type Key = ScopeKey;
 
 const scopeKey = (scope: MonitorScope): Key => ({
   institution: scope.institution ?? '',
@@ -169,8 +165,6 @@ function groupHistograms(rows: { group: string; days: number; reports: number }[
   }
   return byGroup;
 }
-
-const NONE = Object.fromEntries(COUNTERS.map((counter) => [counter, 0])) as Counts;
 
 /** The figures a scope's counters and its histogram of working days to the first follow-up give. */
 export function figures(counts: Counts, responseDays: Map<number, number>): MonitorFigures {

@@ -6,7 +6,7 @@ import type { AttachmentStore } from '../attachments/store';
 import type { Db, Tx } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import type { GroupCommit } from '../db/group-commit';
-import { prepared } from '../db/prepared';
+import { placeholdersFor, prepared } from '../db/prepared';
 import { NEVER_DERIVED } from '../monitor/projector';
 import { sealFileName } from '../privacy/file-names';
 import type { Keyring } from '../privacy/keyring';
@@ -18,7 +18,9 @@ import { hashReceipt, newReceipt } from './receipt';
 const insertReport = prepared('insert_report', (db) => {
   const { reports } = db.$tables;
   const { id: _generated, ...columns } = getTableColumns(reports);
-  const values = Object.fromEntries(Object.keys(columns).map((name) => [name, sql.placeholder(name)]));
+  const values = placeholdersFor<typeof reports.$inferInsert>(
+    Object.keys(columns) as (keyof typeof reports.$inferInsert & string)[],
+  );
   return db
     .insert(reports)
     .values(values as unknown as typeof reports.$inferInsert)

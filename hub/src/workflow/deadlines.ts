@@ -11,6 +11,11 @@ export function timeZoneOf(directory: Pick<Directory, 'institution'>, institutio
   return directory.institution(institutionId)?.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
+/** A deadline falling due on `due` as it stands on `today` (both the institution's dates). */
+export function deadlineOn(calendar: WorkingCalendar, kind: DeadlineKind, due: string, today: string): Deadline {
+  return { kind, due, workingDaysLeft: calendar.workingDaysBetween(today, due), overdue: today > due };
+}
+
 export interface Deadlines {
   deadline?: Deadline;
   resolution?: Deadline;
@@ -43,8 +48,7 @@ export function deadlinesOf(
   };
   const today = localDate(now, timeZone);
   const due = (kind: DeadlineKind, from: Date, days: number): Deadline => {
-    const date = calendar.addWorkingDays(localDate(from, timeZone), days);
-    return { kind, due: date, workingDaysLeft: calendar.workingDaysBetween(today, date), overdue: today > date };
+    return deadlineOn(calendar, kind, calendar.addWorkingDays(localDate(from, timeZone), days), today);
   };
   const lastStatus = [...events].reverse().find((e) => e.type === 'status' && e.status === report.status);
   const since = possible(lastStatus?.at ?? report.createdAt);
