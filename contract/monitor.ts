@@ -82,3 +82,17 @@ export interface MonitorStats {
   /** By province, or by regency or city within one, when asked for. */
   places?: MonitorPart<{ region: { code: string; name: string }; overdue: number }>[];
 }
+
+/**
+ * `GET /api/v1/public/map/{code}`: the shapes of Indonesia's provinces
+ * (`id`) or of a province's regencies and cities, already projected and
+ * simplified: each region's outline as an SVG path within `viewBox`.
+ */
+export interface MonitorMap {
+  /** `id` for the country, or the province's code. */
+  code: string;
+  viewBox: string;
+  regions: { code: string; name: string; d: string }[];
+  /** The boundaries' source and licence, to show with the map. */
+  attribution: string;
+}

@@ -14,7 +14,7 @@ import {
   type ReportView,
   type SiteConfig,
 } from './index';
-import type { MonitorStats, PublicReport, PublicReportPage } from './monitor';
+import type { MonitorMap, MonitorStats, PublicReport, PublicReportPage } from './monitor';
 import { POLL_KINDS, type PollResults, type PollView, type VoteRecorded } from './polls';
 
 /**
@@ -332,6 +332,22 @@ export const monitorStatsSchema = z
     description: 'A scope’s figures by month of receipt; a month or place of fewer than 5 reports gives none.',
   });
 
+export const monitorMapSchema = z
+  .object({
+    code: z.string().meta({ description: '`id` for the country, or the province.' }),
+    viewBox: z.string().meta({ example: '0 0 1000 372' }),
+    regions: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        d: z.string().meta({ description: "The region's outline: an SVG path within viewBox." }),
+      }),
+    ),
+    attribution: z.string().meta({ description: "The boundaries' source and licence, to show with the map." }),
+  })
+  .meta({ id: 'MonitorMap' });
+
 same<z.infer<typeof publicReportSchema>, PublicReport>(true);
+same<z.infer<typeof monitorMapSchema>, MonitorMap>(true);
 same<z.infer<typeof publicReportPageSchema>, PublicReportPage>(true);
 same<z.infer<typeof monitorStatsSchema>, MonitorStats>(true);

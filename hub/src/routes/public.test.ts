@@ -4,7 +4,12 @@ import { eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { xml2js } from 'xml-js';
 import * as z from 'zod';
-import { monitorStatsSchema, publicReportPageSchema, publicReportSchema } from '../../../contract/responses';
+import {
+  monitorMapSchema,
+  monitorStatsSchema,
+  publicReportPageSchema,
+  publicReportSchema,
+} from '../../../contract/responses';
 import { OPEN_DATA_COLUMNS } from '../monitor/open-data';
 import { projectMarked } from '../monitor/projector';
 import { addSite } from '../sites/sites';
@@ -143,5 +148,25 @@ describe('the public monitoring API', () => {
     }
     const res = await hub.app.request('/api/v1/public/reports?limit=51');
     assert.equal(res.status, 400);
+  });
+
+  it("serves the map's shapes for every province and each province's every regency and city, as the regions know them", async () => {
+    const country = await hub.app.request('/api/v1/public/map/id');
+    assert.equal(country.status, 200);
+    assert.match(country.headers.get('cache-control') ?? '', /public, max-age=\d+/);
+    const provinces = monitorMapSchema.parse(await country.json());
+    const known = hub.regions.children();
+    assert.equal(known.length, 38);
+    assert.deepEqual(provinces.regions.map((r) => r.code).sort(), known.map((r) => r.code).sort());
+    assert.match(provinces.attribution, /MIT/);
+    for (const province of known) {
+      const map = monitorMapSchema.parse(await (await hub.app.request(`/api/v1/public/map/${province.code}`)).json());
+      const expected = hub.regions.children(province.code).map((r) => r.code);
+      assert.ok(expected.length > 0, province.name);
+      assert.deepEqual(map.regions.map((r) => r.code).sort(), expected.sort(), province.name);
+      for (const region of map.regions) assert.match(region.d, /^(M\d+ \d+[-\dl ]*z)+$/, region.name);
+    }
+    assert.equal((await hub.app.request('/api/v1/public/map/99')).status, 404);
+    assert.equal((await hub.app.request('/api/v1/public/map/..%2Fcategories')).status, 400);
   });
 });

@@ -1,13 +1,17 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createRoute } from '@hono/zod-openapi';
 import type { TypedResponse } from 'hono';
 import * as z from 'zod';
 import { monitorStatsQuerySchema, openDataQuerySchema, publicReportsQuerySchema } from '../../../contract/requests';
-import { monitorStatsSchema, publicReportPageSchema } from '../../../contract/responses';
+import { monitorMapSchema, monitorStatsSchema, publicReportPageSchema } from '../../../contract/responses';
 import type { ResolvedDeps } from '../app';
+import { DomainError } from '../errors';
 import { publicFeed } from '../monitor/feed';
 import { publicReports } from '../monitor/list';
 import { openData as openDataOf } from '../monitor/open-data';
 import { statsOf } from '../monitor/stats';
+import { HUB_DATA } from '../paths';
 import { answer, failures, PUBLIC_FAILURES, routes } from './declare';
 import type { ReportLimits } from './report-limits';
 
@@ -108,6 +112,31 @@ const feedRoute = createRoute({
   },
 });
 
+const mapRoute = createRoute({
+  tags,
+  method: 'get',
+  path: '/map/{code}',
+  operationId: 'getPublicMap',
+  summary: "The monitoring map's boundaries: the provinces, or one province's regencies and cities",
+  description:
+    'Projected and simplified outlines as SVG paths, shipped with the hub (no tile server). Derived from cahyadsn/wilayah_boundaries (MIT License); the answer carries the attribution to show.',
+  request: {
+    params: z.object({
+      code: z
+        .string()
+        .regex(/^(id|\d{2})$/, { message: '`id` or a province code' })
+        .meta({ description: '`id` for the provinces, or a province (`73`) for its regencies and cities.' }),
+    }),
+  },
+  responses: {
+    200: answer('The shapes.', monitorMapSchema),
+    ...failures({ 400: 'Not a map code.', 404: 'No such province.', ...PUBLIC_FAILURES }),
+  },
+});
+
+/** Boundaries change with a decree and a hub upgrade: a day in a cache is safe. */
+const MAP_CACHE = 'public, max-age=86400';
+
 /** Public monitoring: what SP4N-LAPOR! would publish, and how institutions kept their deadlines. */
 export function publicRoutes(deps: ResolvedDeps, limits: ReportLimits) {
   const { clock, db, publicAnswers } = deps;
@@ -150,6 +179,17 @@ export function publicRoutes(deps: ResolvedDeps, limits: ReportLimits) {
         text: await publicFeed(deps, filters, { hub, self, now }),
       }));
       return c.body(atom.text, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': CACHE });
+    })
+    .openapi(mapRoute, async (c) => {
+      const { code } = c.req.valid('param');
+      const text = await readFile(join(HUB_DATA, 'map', `${code}.json`), 'utf8').catch(() => {
+        throw new DomainError('not_found', 'No map has this code');
+      });
+      // Written as it was shipped (checked against the schema by the tests), not parsed and written again.
+      return c.body(text, 200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': MAP_CACHE,
+      }) as unknown as TypedResponse<never, 200, 'json'>;
     })
     .openapi({ ...jsonRoute, middleware: [limits.lookupsPerAddress] }, async (c) => {
       const body = openDataOf(deps, c.req.valid('query'), 'json', clock());
