@@ -6,7 +6,8 @@ import { englishOfThisBundle } from './scripts/english-per-bundle';
 /**
  * The widget's bundles, served by the hub under /widget/: `lapor.js` with
  * both elements, and `lapor-form.js` and `lapor-tracker.js` with one each;
- * `lapor-poll.js` holds the policy poll (not in `lapor.js`: few pages show one);
+ * `lapor-poll.js` holds the policy poll and `lapor-monitor.js` public
+ * monitoring (neither in `lapor.js`: few pages show one);
  * `lapor-frame.js` sizes an iframe of the hub's form page, for pages that
  * embed that instead. The `.en.js` bundles are the same elements with their
  * English texts compiled in, for pages that say they are English.
@@ -22,11 +23,13 @@ export const WIDGET_BUNDLES = {
   'lapor-form.js': 'widget/src/entries/lapor-form.ts',
   'lapor-tracker.js': 'widget/src/entries/lapor-tracker.ts',
   'lapor-poll.js': 'widget/src/entries/lapor-poll.ts',
+  'lapor-monitor.js': 'widget/src/entries/lapor-monitor.ts',
   'lapor-frame.js': 'widget/src/entries/lapor-frame.ts',
   'lapor.en.js': 'widget/src/index.ts',
   'lapor-form.en.js': 'widget/src/entries/lapor-form.ts',
   'lapor-tracker.en.js': 'widget/src/entries/lapor-tracker.ts',
   'lapor-poll.en.js': 'widget/src/entries/lapor-poll.ts',
+  'lapor-monitor.en.js': 'widget/src/entries/lapor-monitor.ts',
 } as const;
 
 export function widgetConfig(fileName: keyof typeof WIDGET_BUNDLES, emptyOutDir = false): InlineConfig {

@@ -149,6 +149,11 @@ printTable(
       kb(bytes),
       Number.isFinite(limit) ? within(bytes, limit, 'goal') : 'for pages whose language is not known in advance',
     ]),
+    [
+      "<lapor-monitor>'s map when shown: the provinces (GET /api/v1/public/map/id, gzip)",
+      kb(sizes.map.country),
+      `the largest province's regencies ${kb(sizes.map.largestProvince)}; neither is loaded until the visitor asks for the map`,
+    ],
     ['Lit alone, for reference (min+gzip)', kb(sizes.lit), `${pct(sizes.lit, sizes.widget)} of lapor.js`],
     [
       `first render of <lapor-form>, 4× CPU throttling (median of ${render.loads})`,

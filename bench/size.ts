@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { HUB_DATA } from '../hub/src/paths';
 
 /** The hard budget for both elements together, minified and gzipped, Lit included; the aim is 20 KB for each element's own bundle. */
 export const WIDGET_BUDGET_BYTES = 25 * 1024;
@@ -50,6 +51,8 @@ export interface SizeFigures {
   /** The English translations `lapor.js` loads on English pages. */
   english: number;
   lit: number;
+  /** The monitor's map shapes, fetched only when a visitor shows the map: the provinces, and the largest province's regencies. */
+  map: { country: number; largestProvince: number };
 }
 
 /** Sizes (min+gzip) of the built bundles (`dist/widget`), the English chunk, and Lit alone for reference. */
@@ -64,5 +67,13 @@ export async function measureSizes(distDir = 'dist/widget'): Promise<SizeFigures
     tracker: gzipSize(read('lapor-tracker.js')),
     english: englishChunk ? gzipSize(read(englishChunk)) : 0,
     lit: gzipSize(lit),
+    map: mapSizes(),
   };
+}
+
+function mapSizes(folder = join(HUB_DATA, 'map')) {
+  const sizes = readdirSync(folder)
+    .filter((name) => /^\d{2}\.json$/.test(name))
+    .map((name) => gzipSize(readFileSync(join(folder, name))));
+  return { country: gzipSize(readFileSync(join(folder, 'id.json'))), largestProvince: Math.max(...sizes) };
 }

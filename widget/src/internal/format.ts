@@ -14,6 +14,11 @@ export function formatDate(isoDate: string): string {
   }).format(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
+/** The day of an instant, in the visitor's own time zone: "Selasa, 1 Desember 2026". */
+export function formatDay(iso: string): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[getLocale() as 'id' | 'en'], { dateStyle: 'full' }).format(new Date(iso));
+}
+
 /** An instant in the visitor's own time zone, with date and time. */
 export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[getLocale() as 'id' | 'en'], {
@@ -30,4 +35,28 @@ export function formatSize(bytes: number): string {
     value,
   );
   return `${number} ${unit}`;
+}
+
+const intlLocale = () => INTL_LOCALE[getLocale() as 'id' | 'en'];
+
+/** A count for people: "1.234" in Indonesian, "1,234" in English. */
+export const formatNumber = (value: number, fractionDigits = 0): string =>
+  new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: fractionDigits }).format(value);
+
+/** A share (0–1) as a whole percentage: "83%". */
+export const formatPercent = (share: number): string =>
+  new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+
+/** A month (`YYYY-MM`): "November 2026". */
+export function formatMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(intlLocale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(y ?? 1970, (m ?? 1) - 1, 1),
+  );
+}
+
+/** How long ago an instant was, in whole days: "hari ini", "kemarin", "12 hari yang lalu". */
+export function formatAge(iso: string, now: Date): string {
+  const days = Math.max(0, Math.floor((now.getTime() - Date.parse(iso)) / 86_400_000));
+  return new Intl.RelativeTimeFormat(intlLocale(), { numeric: 'auto' }).format(-days, 'day');
 }
