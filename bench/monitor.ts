@@ -6,6 +6,8 @@ import { createDirectory, syncBuiltinDirectory } from '../hub/src/directory/dire
 import { AggregateChanges } from '../hub/src/monitor/contributions';
 import { monitorFacts, publicText } from '../hub/src/monitor/facts';
 import { writeChanges } from '../hub/src/monitor/projector';
+import { FILED, LATER } from '../hub/src/monitor/similar-pairs';
+import { wordsOf } from '../hub/src/monitor/words';
 import { createKeyring } from '../hub/src/privacy/keyring';
 import { loadRegions } from '../hub/src/regions/regions';
 import { createCalendar, loadDecrees } from '../hub/src/workflow/calendar';
@@ -19,7 +21,7 @@ const DAY = 86_400_000;
 export const FOCUS = 'smk-smak-makassar';
 
 /** Public-service complaints of the kinds SP4N-LAPOR! receives, for text to search. */
-const TOPICS = [
+const COMMON = [
   ['Jalan rusak berlubang', 'Jalan utama rusak berlubang dan membahayakan pengendara motor setiap hujan.'],
   ['Pungli pembuatan KTP', 'Petugas kecamatan meminta uang tambahan untuk mempercepat pembuatan KTP elektronik.'],
   [
@@ -32,6 +34,12 @@ const TOPICS = [
   ['Bantuan sosial tidak tepat sasaran', 'Bantuan sosial diterima warga mampu sementara warga miskin tidak terdaftar.'],
   ['Antrean BPJS terlalu lama', 'Antrean pendaftaran BPJS Kesehatan di rumah sakit berlangsung lebih dari lima jam.'],
 ] as const;
+
+/** Those, and the 200 of the labelled set for similar reports: enough kinds of text for rare and common words. */
+const TOPICS: (readonly [string, string])[] = [
+  ...COMMON,
+  ...[...FILED, ...LATER].map((report) => [report.title, report.body] as const),
+];
 
 /**
  * Fills a data folder with `count` reports over the last two years as public
@@ -78,12 +86,24 @@ export async function seedMonitored(dataDir: string, count: number): Promise<num
     `INSERT INTO report_events (report_id, at, type, actor, status) VALUES (?, ?, 'status', ?, ?)`,
   );
   const insertRow = sqlite.prepare(
-    `INSERT INTO monitor_reports (report_id, dirty, published, tracking_id, kind, status, holder, category_id, region_code,
+    `INSERT INTO monitor_reports (report_id, dirty, published, indexed, tracking_id, kind, status, holder, category_id, region_code,
        province, regency, title, excerpt, received_at, changed_at, month, time_zone, forwarded_at, response_days, finished,
        finished_in_time, deadline_kind, deadline_due, resolution_due, overdue_from)
-     VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertWords = sqlite.prepare('INSERT INTO monitor_search (rowid, title, body) VALUES (?, ?, ?)');
+  // Each text's stems once (the hub's own normaliser), and how many reports hold each stem, as the index counts.
+  const stems = new Map<string, { title: string; body: string; distinct: string[] }>();
+  const termReports = new Map<string, number>();
+  const stemsOf = (title: string, body: string) => {
+    let found = stems.get(title + body);
+    if (!found) {
+      const [t, b] = [wordsOf(title), wordsOf(body)];
+      found = { title: t.join(' '), body: b.join(' '), distinct: [...new Set([...t, ...b])] };
+      stems.set(title + body, found);
+    }
+    return found;
+  };
   const changes = new AggregateChanges();
   const now = Date.now();
   // Each report 09:00–09:50 in Jakarta (an hour later in Makassar, two in Jayapura) of its day: one local day
@@ -101,7 +121,7 @@ export async function seedMonitored(dataDir: string, count: number): Promise<num
       const day = Math.floor((i * 730) / count);
       const offset = (i % 3000) * 1000;
       const topic = i % TOPICS.length;
-      const [title, body] = TOPICS[topic] ?? TOPICS[0];
+      const [title, body] = TOPICS[topic] ?? COMMON[0];
       // Four in five forwarded, three answered, one finished; the same among FOCUS's seventh.
       const stage = (i + Math.floor(i / 10)) % 5;
       const institutionId = i % 7 === 3 ? FOCUS : (institutions[(i * 13) % institutions.length] ?? FOCUS);
@@ -173,6 +193,7 @@ export async function seedMonitored(dataDir: string, count: number): Promise<num
       insertRow.run(
         lastInsertRowid,
         published ? 1 : 0,
+        published ? 1 : 0,
         trackingId,
         facts.kind,
         facts.status,
@@ -196,12 +217,20 @@ export async function seedMonitored(dataDir: string, count: number): Promise<num
         facts.resolutionDue,
         facts.overdueFrom,
       );
-      if (text) insertWords.run(lastInsertRowid, text.title, text.body);
+      if (text) {
+        const words = stemsOf(text.title, text.body);
+        insertWords.run(lastInsertRowid, words.title, words.body);
+        for (const term of ['', ...words.distinct]) termReports.set(term, (termReports.get(term) ?? 0) + 1);
+      }
       changes.add(facts, 1);
     }
   });
   for (let from = 0; from < count; from += 50_000) batch(from, Math.min(count, from + 50_000));
   await db.transaction((tx) => writeChanges(db, tx, changes));
+  const insertTerm = sqlite.prepare('INSERT INTO monitor_terms (term, reports) VALUES (?, ?)');
+  sqlite.transaction(() => {
+    for (const [term, reports] of termReports) insertTerm.run(term, reports);
+  })();
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await db.$close();
   return (Date.now() - started) / 1000;
@@ -228,6 +257,20 @@ const QUERIES: [string, string][] = [
   ["a province's figures by regency", '/api/v1/public/stats?region=73&places=regency'],
 ];
 
+/**
+ * What visitors write as the form asks for similar reports: one of the
+ * labelled set's later reports, cut after a random number of words (the
+ * form asks as the visitor pauses), at the school or at its ministry (which
+ * looks at the school too): thousands of different texts, as a crowd's are.
+ */
+function similarPath(): string {
+  const later = LATER[Math.floor(Math.random() * LATER.length)] ?? LATER[0];
+  const words = `${later?.title}. ${later?.body}`.split(' ');
+  const text = words.slice(0, 6 + Math.floor(Math.random() * (words.length - 5))).join(' ');
+  const institution = Math.random() < 0.5 ? FOCUS : 'kemenperin';
+  return `/api/v1/reports/similar?institution=${institution}&q=${encodeURIComponent(text)}`;
+}
+
 /** The public list, figures and open data over `stored` reports. */
 export async function measureMonitor(seconds: number, stored: number): Promise<MonitorFigures> {
   return withMeasuredHub(
@@ -239,6 +282,10 @@ export async function measureMonitor(seconds: number, stored: number): Promise<M
         const figures = await load(`${hub.url}${path || deep}`, { seconds, warmUpSeconds: 1 });
         loads.push({ what, figures });
       }
+      loads.push({
+        what: 'similar reports to what visitors write, a different text each time',
+        figures: await load(hub.url, { seconds, warmUpSeconds: 1, path: similarPath }),
+      });
       const before = hub.rss();
       const started = performance.now();
       const res = await fetch(`${hub.url}/api/v1/public/reports.csv?institution=${FOCUS}`);

@@ -15,6 +15,10 @@ export const MONITOR_LIMITS = {
   excerpt: 280,
   /** Working days to the first follow-up above which the figures keep no finer count. */
   responseDaysCap: 61,
+  /** Characters of a visitor's text looked at for similar reports: a title and a few sentences. */
+  similarQuery: 1000,
+  /** Similar reports shown at most. */
+  similarShown: 3,
 } as const;
 
 /** A place, an institution or a category: a scope's part, each left out for all. */

@@ -192,3 +192,15 @@ export const monitorStatsQuerySchema = z
     path: ['category'],
     message: "Figures are kept for an institution or a category, not for an institution's category",
   });
+
+/** `GET /api/v1/reports/similar`: what a visitor is writing, to find the same issue already being handled. */
+export const similarReportsQuerySchema = z.object({
+  institution: z.string().max(SLUG_MAX_LENGTH).regex(SLUG).meta({
+    description: 'The institution the visitor is writing to; its child institutions’ reports are looked at too.',
+  }),
+  q: z.string().trim().min(1).max(MONITOR_LIMITS.similarQuery).meta({
+    description: 'The title and the first sentences of the chronology.',
+  }),
+  region: monitorScope.region.meta({ description: 'Where it happened, when known: a tie goes to the same place.' }),
+  category: monitorScope.category,
+});

@@ -14,7 +14,13 @@ import {
   type ReportView,
   type SiteConfig,
 } from './index';
-import type { MonitorMap, MonitorStats, PublicReport, PublicReportPage } from './monitor';
+import {
+  MONITOR_LIMITS,
+  type MonitorMap,
+  type MonitorStats,
+  type PublicReport,
+  type PublicReportPage,
+} from './monitor';
 import { POLL_KINDS, type PollResults, type PollView, type VoteRecorded } from './polls';
 
 /**
@@ -331,6 +337,10 @@ export const monitorStatsSchema = z
     id: 'MonitorStats',
     description: 'A scope’s figures by month of receipt; a month or place of fewer than 5 reports gives none.',
   });
+
+export const similarReportsSchema = z
+  .object({ items: z.array(publicReportSchema).max(MONITOR_LIMITS.similarShown) })
+  .meta({ id: 'SimilarReports', description: 'Up to three published reports still being handled, the closest first.' });
 
 export const monitorMapSchema = z
   .object({

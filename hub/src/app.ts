@@ -39,6 +39,7 @@ import { regionRoutes } from './routes/regions';
 import { reportLimits } from './routes/report-limits';
 import { reporterActionRoutes } from './routes/reporter-actions';
 import { reportRoutes } from './routes/reports';
+import { similarRoutes } from './routes/similar';
 import { siteRoutes } from './routes/sites';
 import { type StaticRoots, staticRoutes } from './routes/static';
 import type { WorkingCalendar } from './workflow/calendar';
@@ -130,6 +131,8 @@ export function createApp(options: AppDeps) {
   });
   api.use(originGuard(deps));
   api
+    // Before the report routes: `similar` is no Tracking ID.
+    .route('/reports', similarRoutes(deps, limits))
     .route('/reports', reportRoutes(deps, limits))
     .route('/reports', reporterActionRoutes(deps, limits))
     .route('/reports', attachmentRoutes(deps, limits))

@@ -265,6 +265,8 @@ export const monitorReports = pgTable(
     dirty: boolean().notNull().default(true),
     /** Forwarded by the national workflow (or the destination's desk) at least once, and not confidential. */
     published: boolean().notNull().default(false),
+    /** Its words are in the search index (monitor/search.ts): published, and indexed since the words' rules last changed. */
+    indexed: boolean().notNull().default(false),
     trackingId: text().notNull(),
     kind: text({ enum: REPORT_KINDS }).notNull(),
     status: text({ enum: REPORT_STATUSES }).notNull(),
@@ -301,6 +303,7 @@ export const monitorReports = pgTable(
     primaryKey({ columns: [table.reportId] }),
     index('monitor_reports_dirty_idx').on(table.reportId).where(sql`${table.dirty}`),
     index('monitor_reports_published_idx').on(table.reportId).where(sql`${table.published}`),
+    index('monitor_reports_unindexed_idx').on(table.reportId).where(sql`${table.published} and not ${table.indexed}`),
     index('monitor_reports_holder_idx').on(table.holder, table.reportId).where(sql`${table.published}`),
     index('monitor_reports_province_idx').on(table.province, table.reportId).where(sql`${table.published}`),
     index('monitor_reports_regency_idx').on(table.regency, table.reportId).where(sql`${table.published}`),
@@ -364,6 +367,16 @@ export const monitorOverdue = pgTable(
  * answers are kept per version (monitor/answers.ts), so no process serves a
  * figure from before another's latest pass.
  */
+/**
+ * How many indexed reports hold each word (stems, monitor/words.ts), and
+ * under `''` how many reports are indexed: what makes a rare word count
+ * for more than a common one when similar reports are ranked.
+ */
+export const monitorTerms = pgTable('monitor_terms', {
+  term: text().primaryKey(),
+  reports: integer().notNull().default(0),
+});
+
 export const monitorState = pgTable(
   'monitor_state',
   {

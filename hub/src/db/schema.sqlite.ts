@@ -319,6 +319,8 @@ export const monitorReports = sqliteTable(
     dirty: integer({ mode: 'boolean' }).notNull().default(true),
     /** Forwarded by the national workflow (or the destination's desk) at least once, and not confidential. */
     published: integer({ mode: 'boolean' }).notNull().default(false),
+    /** Its words are in the search index (monitor/search.ts): published, and indexed since the words' rules last changed. */
+    indexed: integer({ mode: 'boolean' }).notNull().default(false),
     trackingId: text().notNull(),
     kind: text({ enum: REPORT_KINDS }).notNull(),
     status: text({ enum: REPORT_STATUSES }).notNull(),
@@ -355,6 +357,7 @@ export const monitorReports = sqliteTable(
     primaryKey({ columns: [table.reportId] }),
     index('monitor_reports_dirty_idx').on(table.reportId).where(sql`${table.dirty}`),
     index('monitor_reports_published_idx').on(table.reportId).where(sql`${table.published}`),
+    index('monitor_reports_unindexed_idx').on(table.reportId).where(sql`${table.published} and not ${table.indexed}`),
     index('monitor_reports_holder_idx').on(table.holder, table.reportId).where(sql`${table.published}`),
     index('monitor_reports_province_idx').on(table.province, table.reportId).where(sql`${table.published}`),
     index('monitor_reports_regency_idx').on(table.regency, table.reportId).where(sql`${table.published}`),
@@ -418,6 +421,16 @@ export const monitorOverdue = sqliteTable(
  * answers are kept per version (monitor/answers.ts), so no process serves a
  * figure from before another's latest pass.
  */
+/**
+ * How many indexed reports hold each word (stems, monitor/words.ts), and
+ * under `''` how many reports are indexed: what makes a rare word count
+ * for more than a common one when similar reports are ranked.
+ */
+export const monitorTerms = sqliteTable('monitor_terms', {
+  term: text().primaryKey(),
+  reports: integer().notNull().default(0),
+});
+
 export const monitorState = sqliteTable(
   'monitor_state',
   {

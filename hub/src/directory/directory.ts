@@ -31,6 +31,8 @@ export interface Directory {
   categories(): Promise<Category[]>;
   /** The institution's id and its parents' ids, nearest first: a school, its ministry. */
   lineage(id: string): string[];
+  /** The institution's id and every institution's under it: a ministry, its offices, their schools. */
+  family(id: string): string[];
 }
 
 const toInstitution = (row: Tables['institutions']['$inferSelect']): Institution => ({
@@ -102,7 +104,7 @@ const startsWith = (text: SQL, word: string) => sql`${text} like ${`${likeLitera
 export async function createDirectory(db: Db): Promise<Directory> {
   const { categories, institutions } = db.$tables;
   if (!snapshots.has(db)) snapshots.set(db, { current: await load(db) });
-  return {
+  const directory: Directory = {
     institution(id) {
       return snapshot(db).institutions.get(id);
     },
@@ -144,7 +146,11 @@ export async function createDirectory(db: Db): Promise<Directory> {
       }
       return ids;
     },
+    family(id) {
+      return [...snapshot(db).institutions.keys()].filter((other) => directory.lineage(other).includes(id));
+    },
   };
+  return directory;
 }
 
 /**

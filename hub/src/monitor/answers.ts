@@ -9,6 +9,12 @@ const versionOf = prepared('monitor_version', (db) => {
   return db.select({ version: monitorState.version }).from(monitorState).where(eq(monitorState.id, 1));
 });
 
+/** The projector's count of passes that moved something: what the public answers were computed at. */
+export async function monitorVersion(db: Db): Promise<number> {
+  const [state] = await versionOf(db).execute();
+  return state?.version ?? 0;
+}
+
 /** Counts a pass of the projector that moved something, in its transaction. */
 export async function nextVersion(tx: Tx): Promise<void> {
   const { monitorState } = tx.$tables;
@@ -33,9 +39,8 @@ export class PublicAnswers {
   private readonly kept = new LRUCache<string, object>({ max: 1000 });
 
   async get<T extends object>(db: Db, now: Date, what: string, compute: () => Promise<T>): Promise<T> {
-    const [state] = await versionOf(db).execute();
     const days = ZONES.map((zone) => localDate(now, zone)).join();
-    const key = `${state?.version ?? 0}|${days}|${what}`;
+    const key = `${await monitorVersion(db)}|${days}|${what}`;
     const kept = this.kept.get(key);
     if (kept) return kept as T;
     const answer = await compute();

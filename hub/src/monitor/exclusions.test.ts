@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { PublicReportPage } from '../../../contract/monitor';
+import { forwardReport } from '../testing/published';
 import { postJson, sampleReport, testApp, testCalendar, testKeyring } from '../testing/test-app';
-import { recordTransition } from '../workflow/transitions';
 import { projectMarked } from './projector';
 
 let hub: Awaited<ReturnType<typeof testApp>>;
@@ -65,9 +65,7 @@ async function fileOne(input: Input, serial: number): Promise<Filed> {
   if (input.forwarded) {
     const { reports } = hub.db.$tables;
     const [row] = await hub.db.select({ id: reports.id }).from(reports).where(eq(reports.trackingId, trackingId));
-    for (const to of ['submitted', 'verified', 'forwarded'] as const) {
-      await recordTransition(hub.db, testKeyring, row?.id ?? 0, { to, actor: 'national', at: hub.clock() });
-    }
+    await forwardReport(hub, row?.id ?? 0);
   }
   const identity = input.anonymous ? [name, ...name.split(' ')] : [];
   return {

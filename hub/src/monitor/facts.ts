@@ -8,7 +8,7 @@ import { localDate, type WorkingCalendar } from '../workflow/calendar';
 import { deadlinesOf, timeZoneOf } from '../workflow/deadlines';
 
 /** What a report contributes to public monitoring: its monitor row without the key and the mark. */
-export type MonitorFacts = Omit<MonitorRow, 'reportId' | 'dirty'>;
+export type MonitorFacts = Omit<MonitorRow, 'reportId' | 'dirty' | 'indexed'>;
 
 export interface FactsDeps {
   directory: Pick<Directory, 'institution'>;

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { type ReportStatus, TRANSITIONS } from '../../../contract';
 import type { MonitorStats, PublicReport, PublicReportPage } from '../../../contract/monitor';
-import { postJson, sampleReport, testApp, testCalendar, testKeyring } from '../testing/test-app';
+import { fileReport, forwardReport } from '../testing/published';
+import { sampleReport, testApp, testCalendar, testKeyring } from '../testing/test-app';
 import { type TestClock, testClock } from '../testing/test-clock';
 import { recordMessage, recordTransition } from '../workflow/transitions';
 import { AggregateChanges, COUNTERS } from './contributions';
@@ -26,25 +27,14 @@ const DAY = 86_400_000;
 const deps = () => ({ db: hub.db, directory: hub.directory, calendar: testCalendar, keyring: testKeyring });
 const project = () => projectMarked(deps(), hub.clock());
 
-async function file(extra: object = {}): Promise<{ id: number; trackingId: string }> {
-  const res = await postJson(hub.app, '/api/v1/reports', { ...sampleReport, ...extra });
-  assert.equal(res.status, 201, await res.clone().text());
-  const { trackingId } = await res.json();
-  const { reports } = hub.db.$tables;
-  const [row] = await hub.db.select({ id: reports.id }).from(reports).where(eq(reports.trackingId, trackingId));
-  assert.ok(row);
-  return { id: row.id, trackingId };
-}
+const file = (extra: object = {}) => fileReport(hub, extra);
 
 function move(id: number, to: ReportStatus, extra: { institution?: string } = {}) {
   const actor = to === 'followed_up' || to === 'finished' ? 'institution' : to === 'submitted' ? 'hub' : 'national';
   return recordTransition(hub.db, testKeyring, id, { to, actor, at: hub.clock(), ...extra });
 }
 
-async function forward(id: number, institution?: string) {
-  for (const to of ['submitted', 'verified'] as const) await move(id, to);
-  await move(id, 'forwarded', institution ? { institution } : {});
-}
+const forward = (id: number, institution?: string) => forwardReport(hub, id, institution);
 
 async function get<T>(path: string): Promise<T> {
   const res = await hub.app.request(path);
@@ -214,6 +204,41 @@ describe('public monitoring', () => {
     assert.deepEqual(await found('andi@example.id'), [], 'nor a masked email address');
     assert.deepEqual(await found('jalan pungli'), [], 'every word must be there');
     assert.equal((await found('"*) - (')).length, 2, 'punctuation is not query syntax: nothing to search is no filter');
+    assert.deepEqual(await found('kerusakan jalannya'), [road.trackingId], 'other forms of the same words');
+    assert.deepEqual(await found('Lubang yang BÉSAR'), [road.trackingId], 'accents and stop words aside');
+  });
+
+  it('indexes every published report again when the rules of its words change, and counts each stem once', async () => {
+    const road = await file({
+      title: 'Jalan rusak di depan sekolah',
+      body: 'Jalan berlubang dan rusak sejak lama, membahayakan siswa.',
+    });
+    const waiting = await file({
+      title: 'Jalan rusak di pasar',
+      body: 'Jalan di depan pasar berlubang, belum diteruskan.',
+    });
+    await forward(road.id);
+    await project();
+    const { monitorReports, monitorTerms } = hub.db.$tables;
+    const counts = async () =>
+      Object.fromEntries((await hub.db.select().from(monitorTerms)).map((row) => [row.term, row.reports]));
+    const before = await counts();
+    assert.equal(before[''], 1, 'one report indexed');
+    assert.equal(before.jalan, 1, 'a stem said twice is counted once for the report');
+    assert.equal(before.pasar, undefined, 'a report not forwarded is not indexed');
+    // What a migration that changes the rules does: the index emptied, every report to index again.
+    if (hub.db.$sqlite) hub.db.$sqlite.exec('delete from monitor_search');
+    else await hub.db.execute(sql`delete from monitor_search`);
+    await hub.db.delete(monitorTerms);
+    await hub.db.update(monitorReports).set({ indexed: false });
+    assert.deepEqual((await list('?q=jalan')).items, []);
+    await project();
+    assert.deepEqual(
+      (await list('?q=jalan')).items.map((item) => item.trackingId),
+      [road.trackingId],
+    );
+    assert.deepEqual(await counts(), before);
+    assert.ok(waiting.trackingId);
   });
 
   it('keeps the aggregates equal to a recount from the timelines, whatever happens in whichever order', async () => {

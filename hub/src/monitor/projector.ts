@@ -3,7 +3,7 @@ import { toSnakeCase } from 'drizzle-orm/casing';
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../db/client';
 import { placeholdersFor, prepared } from '../db/prepared';
-import type { MonitorRow, ReportEvent } from '../db/schema';
+import type { MonitorRow, Report, ReportEvent } from '../db/schema';
 import { type Clock, realClock } from '../workflow/clock';
 import { nextVersion } from './answers';
 import { AggregateChanges, COUNTERS, split } from './contributions';
@@ -38,7 +38,8 @@ const markRow = prepared('mark_monitor_row', (db) => {
  */
 const updateRow = prepared('update_monitor_row', (db) => {
   const { monitorReports } = db.$tables;
-  const { reportId: _key, forwardedAt: _raw, ...columns } = getTableColumns(monitorReports);
+  // Whether a report is in the search index is the index's to say (search.ts), not its facts'.
+  const { reportId: _key, forwardedAt: _raw, indexed: _indexed, ...columns } = getTableColumns(monitorReports);
   return db
     .update(monitorReports)
     .set({
@@ -66,7 +67,12 @@ export async function projectMarked(deps: FactsDeps & { db: Db }, now: Date, bat
       .orderBy(asc(monitorReports.reportId))
       .limit(batch);
     const rows: MonitorRow[] = await (db.$dialect === 'postgres' ? marked.for('update', { skipLocked: true }) : marked);
-    if (!rows.length) return 0;
+    if (!rows.length) {
+      // Nothing marked: the index may still wait for reports (after a change of the words' rules).
+      const indexed = await indexPublished(deps, tx, batch, new Map());
+      if (indexed) await nextVersion(tx);
+      return indexed;
+    }
     const ids = rows.map((row) => row.reportId);
     const [found, events] = await Promise.all([
       tx.select().from(reports).where(inArray(reports.id, ids)),
@@ -88,10 +94,6 @@ export async function projectMarked(deps: FactsDeps & { db: Db }, now: Date, bat
       const report = reportsById.get(row.reportId);
       if (!report) continue;
       const facts = monitorFacts(deps, report, byReport.get(row.reportId) ?? [], now);
-      if (facts.published && !row.published) {
-        const text = publicText(deps.keyring, report);
-        await indexForSearch(db, tx, row.reportId, text.title, text.body);
-      }
       if (row.month !== NEVER_DERIVED) changes.add(row, -1);
       changes.add(facts, 1);
       const forwardedAt =
@@ -99,9 +101,43 @@ export async function projectMarked(deps: FactsDeps & { db: Db }, now: Date, bat
       await updateRow(tx).execute({ ...facts, forwardedAt, dirty: false, reportId: row.reportId });
     }
     await writeChanges(db, tx, changes);
+    const indexed = await indexPublished(deps, tx, batch, reportsById);
     await nextVersion(tx);
-    return rows.length;
+    return Math.max(rows.length, indexed);
   });
+}
+
+/**
+ * Indexes up to `batch` published reports not yet in the search index: the
+ * ones this pass published, and after a change of the words' rules (a
+ * migration empties the index) every published report, a batch a pass.
+ */
+async function indexPublished(
+  deps: FactsDeps & { db: Db },
+  tx: Tx,
+  batch: number,
+  loaded: Map<number, Report>,
+): Promise<number> {
+  const { monitorReports, reports } = tx.$tables;
+  const waiting = tx
+    .select({ reportId: monitorReports.reportId })
+    .from(monitorReports)
+    .where(sql`${monitorReports.published} and not ${monitorReports.indexed}`)
+    .orderBy(asc(monitorReports.reportId))
+    .limit(batch);
+  const ids = (await (deps.db.$dialect === 'postgres' ? waiting.for('update', { skipLocked: true }) : waiting)).map(
+    (row) => row.reportId,
+  );
+  if (!ids.length) return 0;
+  const missing = ids.filter((id) => !loaded.has(id));
+  const more = missing.length ? await tx.select().from(reports).where(inArray(reports.id, missing)) : [];
+  const byId = new Map([...loaded, ...more.map((report) => [report.id, report] as const)]);
+  const texts = ids.flatMap((reportId) => {
+    const report = byId.get(reportId);
+    return report ? [{ reportId, ...publicText(deps.keyring, report) }] : [];
+  });
+  await indexForSearch(deps.db, tx, texts);
+  return ids.length;
 }
 
 /** Rows per multi-row upsert on PostgreSQL: well under its limit on bound values. */

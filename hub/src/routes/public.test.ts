@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { xml2js } from 'xml-js';
 import * as z from 'zod';
@@ -11,10 +10,9 @@ import {
   publicReportSchema,
 } from '../../../contract/responses';
 import { OPEN_DATA_COLUMNS } from '../monitor/open-data';
-import { projectMarked } from '../monitor/projector';
 import { addSite } from '../sites/sites';
-import { postJson, sampleReport, testApp, testCalendar, testKeyring } from '../testing/test-app';
-import { recordTransition } from '../workflow/transitions';
+import { fileReport, forwardReport, projectAll } from '../testing/published';
+import { testApp } from '../testing/test-app';
 
 interface AtomFeed {
   _attributes: { xmlns: string };
@@ -38,18 +36,13 @@ afterEach(async () => {
 
 /** Reports to the demo school (five, so that the figures are broken down), forwarded and derived. */
 async function published(count = 5, extra: object = {}): Promise<string[]> {
-  const { reports } = hub.db.$tables;
   const ids = [];
   for (let i = 0; i < count; i++) {
-    const { trackingId } = await (await postJson(hub.app, '/api/v1/reports', { ...sampleReport, ...extra })).json();
-    const [row] = await hub.db.select({ id: reports.id }).from(reports).where(eq(reports.trackingId, trackingId));
-    for (const to of ['submitted', 'verified', 'forwarded'] as const) {
-      await recordTransition(hub.db, testKeyring, row?.id ?? 0, { to, actor: 'national', at: hub.clock() });
-    }
+    const { id, trackingId } = await fileReport(hub, extra);
+    await forwardReport(hub, id);
     ids.push(trackingId);
   }
-  const deps = { db: hub.db, directory: hub.directory, calendar: testCalendar, keyring: testKeyring };
-  await projectMarked(deps, hub.clock());
+  await projectAll(hub);
   return ids;
 }
 

@@ -53,12 +53,14 @@ export async function testApp(
     staticRoots?: StaticRoots;
     /** Another hub on the same database, as a second hub process would be (on SQLite, the same file). */
     sameDatabaseAs?: { database: string };
+    /** SQLite even where the tests run on PostgreSQL: to compare the two databases' answers. */
+    sqlite?: boolean;
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-hub-'));
   const database = options.sameDatabaseAs
     ? { location: options.sameDatabaseAs.database, drop: async () => {} }
-    : await testDatabase(dir);
+    : await testDatabase(dir, options.sqlite ? 'sqlite' : undefined);
   const db = await openDatabase(database.location);
   await syncBuiltinDirectory(db);
   const directory = await createDirectory(db);

@@ -16,8 +16,8 @@ export interface TestDatabase {
  * it), a database of its own there, dropped afterwards. The hub's whole
  * suite runs both ways.
  */
-export async function testDatabase(dir: string): Promise<TestDatabase> {
-  const server = process.env.HUB_TEST_POSTGRES;
+export async function testDatabase(dir: string, dialect?: 'sqlite'): Promise<TestDatabase> {
+  const server = dialect === 'sqlite' ? undefined : process.env.HUB_TEST_POSTGRES;
   if (!server) {
     const file = join(dir, 'hub.sqlite');
     return { location: file, url: `file:${file}`, drop: async () => {} };
