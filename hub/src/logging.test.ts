@@ -14,12 +14,19 @@ describe('logs', () => {
     await hub.app.request(`/api/v1/reports/${created.trackingId}`, {
       headers: { Authorization: `Receipt ${created.receipt}` },
     });
+    // What a visitor is still writing, asked about as similar reports: its text is theirs, not the log's.
+    const draft = 'Kepala sekolah Budi Santoso meminta uang seragam';
+    const similar = await hub.app.request(
+      `/api/v1/reports/similar?institution=smk-smak-makassar&q=${encodeURIComponent(draft)}`,
+    );
+    assert.equal(similar.status, 200);
     const entries = lines.map((line) => JSON.parse(line));
     assert.deepEqual(
       entries.map((e) => [e.method, e.route, e.status]),
       [
         ['POST', '/api/v1/reports', 201],
         ['GET', '/api/v1/reports/:trackingId', 200],
+        ['GET', '/api/v1/reports/similar', 200],
       ],
     );
     assert.ok(entries.every((e) => typeof e.reqId === 'string' && e.reqId.length > 8));
@@ -31,6 +38,8 @@ describe('logs', () => {
       'andi@example.id',
       '081234567890',
       sampleReport.body,
+      'Budi',
+      'seragam',
     ]) {
       assert.ok(!all.includes(secret), `the log holds ${secret}`);
     }

@@ -37,6 +37,13 @@ export const SIMILAR = {
   searched: 8,
   /** Reports holding them looked at, the newest first: a common stem's millions are never all read. */
   matches: 400,
+  /**
+   * An institution (with those under it) holding at most this many open
+   * published reports has them all ranked, so that a school's duplicate is
+   * found however many other schools use its words; a larger one, those the
+   * index finds among the newest matches.
+   */
+  scanned: 300,
 } as const;
 
 /** Statuses after which a report is no longer being handled: nothing to follow there. */
@@ -66,11 +73,17 @@ interface Candidate {
   categoryId: string | null;
 }
 
-export async function similarReports(deps: SimilarDeps, query: SimilarQuery, now: Date): Promise<PublicReport[]> {
+/** `scan`: see SIMILAR.scanned (the tests set it to 0 to rank only what the index finds). */
+export async function similarReports(
+  deps: SimilarDeps,
+  query: SimilarQuery,
+  now: Date,
+  scan: number = SIMILAR.scanned,
+): Promise<PublicReport[]> {
   const { db } = deps;
   const words = wordsOf(query.q);
   if (!words.length) return [];
-  const counts = await termCounts(db);
+  const counts = await keptFor(db);
   const known = await counts.of(db, [...new Set(words)]);
   const total = known.get('') ?? 0;
   const searched = [...new Set(words)]
@@ -78,11 +91,18 @@ export async function similarReports(deps: SimilarDeps, query: SimilarQuery, now
     .sort((a, b) => (known.get(a) ?? 0) - (known.get(b) ?? 0))
     .slice(0, SIMILAR.searched);
   if (!searched.length) return [];
-  const family = deps.directory.family(query.institution);
-  const found = await candidates(db, searched, family.length ? family : [query.institution]);
+  const members = deps.directory.family(query.institution);
+  const family = members.length ? members : [query.institution];
+  let found: Candidate[] | undefined;
+  if (!counts.large.has(query.institution)) {
+    const open = await openReports(db, family, scan + 1);
+    if (open.length <= scan) found = open;
+    else counts.large.add(query.institution);
+  }
+  found ??= await candidates(db, searched, family);
   if (!found.length) return [];
 
-  const texts = found.map(wordsOfCandidate);
+  const texts = wordsOfCandidates(db, found);
   const weigh = tfIdf(await counts.of(db, [...new Set(texts.flat())]), total);
   const asked = weigh(words);
   const scored = found
@@ -106,16 +126,27 @@ export async function similarReports(deps: SimilarDeps, query: SimilarQuery, now
   });
 }
 
-/** A published report's title and excerpt never change: their stems are kept for the next visitor who meets it. */
-const candidateWords = new LRUCache<number, string[]>({ max: 20_000 });
+/**
+ * A published report's title and excerpt never change: their stems are
+ * kept for the next visitor who meets it (by database: report ids are
+ * each database's own).
+ */
+const candidateWords = new WeakMap<Db, LRUCache<number, string[]>>();
 
-function wordsOfCandidate(row: Candidate): string[] {
-  let words = candidateWords.get(row.reportId);
-  if (!words) {
-    words = wordsOf(`${row.title ?? ''} ${row.excerpt ?? ''}`);
-    candidateWords.set(row.reportId, words);
+function wordsOfCandidates(db: Db, rows: Candidate[]): string[][] {
+  let kept = candidateWords.get(db);
+  if (!kept) {
+    kept = new LRUCache({ max: 20_000 });
+    candidateWords.set(db, kept);
   }
-  return words;
+  return rows.map((row) => {
+    let words = kept.get(row.reportId);
+    if (!words) {
+      words = wordsOf(`${row.title ?? ''} ${row.excerpt ?? ''}`);
+      kept.set(row.reportId, words);
+    }
+    return words;
+  });
 }
 
 /** A small lift for the same regency (or province) and category: it orders, it never lets a report in. */
@@ -129,6 +160,25 @@ function nearness(row: Candidate, query: SimilarQuery): number {
         ? 0.01
         : 0;
   return place + (query.category && row.categoryId === query.category ? 0.01 : 0);
+}
+
+const CANDIDATE_COLUMNS = (m: Db['$tables']['monitorReports']) => ({
+  reportId: m.reportId,
+  title: m.title,
+  excerpt: m.excerpt,
+  regionCode: m.regionCode,
+  categoryId: m.categoryId,
+});
+
+/** The institutions' open published reports, the newest first, `limit` at most. */
+function openReports(db: Db, institutions: string[], limit: number): Promise<Candidate[]> {
+  const { monitorReports: m } = db.$tables;
+  return db
+    .select(CANDIDATE_COLUMNS(m))
+    .from(m)
+    .where(and(sql`${m.published}`, inArray(m.holder, institutions), notInArray(m.status, [...CLOSED])))
+    .orderBy(desc(m.reportId))
+    .limit(limit);
 }
 
 /**
@@ -155,13 +205,7 @@ async function candidates(db: Db, stems: string[], institutions: string[]): Prom
   }
   const { monitorReports: m } = db.$tables;
   return db
-    .select({
-      reportId: m.reportId,
-      title: m.title,
-      excerpt: m.excerpt,
-      regionCode: m.regionCode,
-      categoryId: m.categoryId,
-    })
+    .select(CANDIDATE_COLUMNS(m))
     .from(m)
     .where(
       and(
@@ -178,12 +222,14 @@ async function candidates(db: Db, stems: string[], institutions: string[]): Prom
 const sqliteCandidates = new WeakMap<Database.Database, Database.Statement>();
 
 /**
- * How many indexed reports hold each stem (`''`: how many are indexed),
- * kept in memory until the projector next moves anything: a stem's count
- * is read once however many visitors write it.
+ * What is kept in memory until the projector next moves anything: how many
+ * indexed reports hold each stem (`''`: how many are indexed), read once
+ * however many visitors write it, and the institutions found to hold more
+ * open reports than are ranked one by one.
  */
-class TermCounts {
+class Kept {
   private readonly counts = new Map<string, number>();
+  readonly large = new Set<string>();
   constructor(readonly version: number) {}
 
   async of(db: Db, stems: string[]): Promise<Map<string, number>> {
@@ -198,17 +244,17 @@ class TermCounts {
     return this.counts;
   }
 }
-const kept = new WeakMap<Db, TermCounts>();
+const kept = new WeakMap<Db, Kept>();
 
-async function termCounts(db: Db): Promise<TermCounts> {
+async function keptFor(db: Db): Promise<Kept> {
   const version = await monitorVersion(db);
-  let counts = kept.get(db);
+  let current = kept.get(db);
   // A few hundred thousand stems at most; a hub that ran long without a pass starts afresh rather than grow.
-  if (!counts || counts.version !== version) {
-    counts = new TermCounts(version);
-    kept.set(db, counts);
+  if (!current || current.version !== version) {
+    current = new Kept(version);
+    kept.set(db, current);
   }
-  return counts;
+  return current;
 }
 
 /** A text's stems weighted by how often it says each (dampened) and how rare each is among the reports. */
