@@ -144,10 +144,10 @@ printTable(
       `${within(sizes.widget, WIDGET_BUDGET_BYTES, 'budget')} (the bundle alone; the goal now counts what a page pays, below)`,
     ],
     ['English translations, only on English pages (min+gzip)', kb(sizes.english), ''],
-    ...paid.rows.map(({ what, bytes, limit }) => [
+    ...paid.rows.map(({ what, bytes, limit, note }) => [
       `as paid: ${what}`,
       kb(bytes),
-      Number.isFinite(limit) ? within(bytes, limit, 'goal') : 'for pages whose language is not known in advance',
+      Number.isFinite(limit) ? within(bytes, limit, 'goal') : (note ?? ''),
     ]),
     [
       "<lapor-monitor>'s map when shown: the provinces (GET /api/v1/public/map/id, gzip)",

@@ -1,5 +1,7 @@
 import type { Category, Institution, Page, Region, ReportCreated, ReportInput, SiteConfig } from '../../../contract';
+import type { PublicReport } from '../../../contract/monitor';
 import { answer, HubClient, parseJson, unreachable } from '../internal/hub-client';
+import type { Question } from './similar-question';
 
 /** The form's calls: the site's presets, the directories, the proof-of-work puzzle, and sending the report. */
 export class FormClient extends HubClient {
@@ -52,6 +54,12 @@ export class FormClient extends HubClient {
       }
       xhr.send(form);
     });
+  }
+
+  /** Published reports still being handled at the institution that say what the visitor is writing (three at most). */
+  async similar(question: Question, signal?: AbortSignal): Promise<PublicReport[]> {
+    const params = new URLSearchParams(Object.entries(question).filter(([, value]) => value));
+    return (await this.call<{ items: PublicReport[] }>(`reports/similar?${params}`, { signal })).items;
   }
 
   siteConfig(signal?: AbortSignal): Promise<SiteConfig> {

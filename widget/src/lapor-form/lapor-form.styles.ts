@@ -173,4 +173,16 @@ export const formStyles = css`
     flex: 1 1 16rem;
     margin: 0;
   }
+  .similar {
+    overflow-wrap: anywhere;
+  }
+  .similar ul {
+    padding: 0;
+    list-style: none;
+  }
+  .similar summary {
+    cursor: pointer;
+    font-weight: 600;
+    padding-block: 0.5rem;
+  }
 `;

@@ -37,6 +37,9 @@ import { InstitutionSearch } from './institution-search';
 import { formStyles } from './lapor-form.styles';
 import { downloadReceipt, printReceipt } from './receipt-file';
 import { RegionPicker } from './region-picker';
+import { comparable } from './similar-question';
+import type { SimilarReports } from './similar-reports';
+import { similarTexts } from './similar-texts';
 
 /** Seconds to wait before each automatic resend after a network failure. */
 const RETRY_DELAYS = [3, 10, 30, 60];
@@ -136,6 +139,9 @@ export class LaporForm extends LaporElement {
 
   private readonly regionPicker = new RegionPicker(this, () => this.client());
   private readonly institutionSearch = new InstitutionSearch(this, () => this.client());
+  /** Similar reports, loaded once there is something to compare (similar-reports.ts). */
+  private similar?: SimilarReports;
+  private similarLoading?: Promise<void>;
   private attempted = false;
   /** The hub's proof-of-work puzzle, solved in the background from the visitor's first click in the form. */
   private proof?: Promise<string | undefined>;
@@ -184,6 +190,7 @@ export class LaporForm extends LaporElement {
     if (changed.has('values')) {
       const { title, body, locationText } = this.values;
       this.personalData = findPersonalData(`${title}\n${body}\n${locationText}`);
+      if (!this.created) this.followSimilar();
     }
   }
 
@@ -244,6 +251,8 @@ export class LaporForm extends LaporElement {
           multiline: true,
           maxlength: BODY_MAX_LENGTH,
         })}
+        <p class="visually-hidden" role="status">${this.similar?.announcement() ?? ''}</p>
+        ${this.similar?.render() ?? nothing}
         ${this.textField('incidentDate', msg('Tanggal kejadian'), {
           type: 'date',
           min: INCIDENT_DATE_EARLIEST,
@@ -670,6 +679,34 @@ export class LaporForm extends LaporElement {
     this.values = { ...this.values, institutionId: id };
     if (this.attempted) this.errors = this.validate();
     this.scheduleDraft();
+  }
+
+  /**
+   * Asks for similar reports as the visitor writes: the panel's code is
+   * fetched the first time there is something to compare (never for a
+   * report marked rahasia, whose words are never sent to be compared).
+   */
+  private followSimilar() {
+    if (this.similar) {
+      this.similar.follow(this.values);
+      return;
+    }
+    if (this.similarLoading || !comparable(this.values)) return;
+    this.similarLoading = import('./similar-reports')
+      .then(({ SimilarReports }) => {
+        this.similar = new SimilarReports(
+          this,
+          () => this.client(),
+          (trackingId) => this.trackerLink(trackingId),
+          similarTexts,
+        );
+        // The values as they are now: the visitor may have ticked Rahasia meanwhile.
+        this.similar.follow(this.values);
+      })
+      // Offline: the next change tries again. Similar reports are a help, never a condition of sending.
+      .catch(() => {
+        this.similarLoading = undefined;
+      });
   }
 
   /** The configured tracker page, else this page if it has a tracker, else the hub's own tracker page. */
