@@ -110,30 +110,15 @@ export const monitorStyles = css`
     overflow-x: auto;
     margin-block-end: 1rem;
   }
-  table {
-    border-collapse: collapse;
-    inline-size: 100%;
-  }
-  caption {
-    text-align: start;
-    font-weight: 600;
-    margin-block-end: 0.25rem;
-  }
   th,
   td {
-    text-align: start;
-    padding: 0.375rem 0.5rem 0.375rem 0;
-    border-block-end: 1px solid var(--_border);
-    font-weight: 400;
+    padding-block: 0.375rem;
     vertical-align: top;
   }
   thead th {
-    font-weight: 600;
     font-size: 0.875em;
   }
   td {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
   td.suppressed {

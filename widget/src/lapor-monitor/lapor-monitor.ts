@@ -10,6 +10,7 @@ import { HubError, underHub } from '../internal/hub-client';
 import { LaporElement } from '../internal/lapor-element';
 import { categoryName, deadlineLabel, kindLabel, statusLabel, workingDaysLeft } from '../internal/messages';
 import { sharedStyles } from '../internal/shared.styles';
+import { tableStyles } from '../internal/table.styles';
 import { monitorStyles } from './lapor-monitor.styles';
 import { MonitorClient, type ReportFilters } from './monitor-client';
 import { renderMonths, renderTotals } from './monitor-figures';
@@ -65,7 +66,7 @@ interface Scope {
  * @cssproperty --lapor-radius - Corner radius of controls.
  */
 export class LaporMonitor extends LaporElement {
-  static override styles = [sharedStyles, monitorStyles];
+  static override styles = [sharedStyles, tableStyles, monitorStyles];
 
   /** A registered website's key: shows its institution's reports. */
   @property() site = '';
@@ -281,22 +282,28 @@ export class LaporMonitor extends LaporElement {
         <label for="q">${msg('Cari laporan')}</label>
         <input id="q" name="q" type="search" maxlength="200" .value=${this.filters.q} />
       </div>
-      <div class="field">
-        <label for="status">${msg('Status')}</label>
-        <select id="status" name="status">
-          <option value="" ?selected=${!this.filters.status}>${msg('Semua status')}</option>
-          ${PUBLISHED_STATUSES.map((s) => html`<option value=${s} ?selected=${this.filters.status === s}>${statusLabel(s)}</option>`)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="kind">${msg('Jenis')}</label>
-        <select id="kind" name="kind">
-          <option value="" ?selected=${!this.filters.kind}>${msg('Semua jenis')}</option>
-          ${REPORT_KINDS.map((k) => html`<option value=${k} ?selected=${this.filters.kind === k}>${kindLabel(k)}</option>`)}
-        </select>
-      </div>
+      ${this.renderFilter('status', msg('Status'), msg('Semua status'), PUBLISHED_STATUSES, (s) => statusLabel(s))}
+      ${this.renderFilter('kind', msg('Jenis'), msg('Semua jenis'), REPORT_KINDS, kindLabel)}
       <button type="submit">${msg('Cari')}</button>
     </form>`;
+  }
+
+  /** A select of the list's filters: every value, and first the choice of all. */
+  private renderFilter<T extends string>(
+    name: 'status' | 'kind',
+    label: string,
+    all: string,
+    values: readonly T[],
+    labelOf: (value: T) => string,
+  ) {
+    const chosen = this.filters[name];
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      <select id=${name} name=${name}>
+        <option value="" ?selected=${!chosen}>${all}</option>
+        ${values.map((value) => html`<option value=${value} ?selected=${chosen === value}>${labelOf(value)}</option>`)}
+      </select>
+    </div>`;
   }
 
   private renderReports() {

@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { MONITOR_LIMITS, type MonitorFigures, type MonitorStats } from '../../../contract/monitor';
 import { formatMonth, formatNumber, formatPercent } from '../internal/format';
 import { type FigureKey, figureExplanation, figureLabel, suppressedLabel } from './monitor-messages';
@@ -52,32 +52,47 @@ export function renderTotals(stats: MonitorStats) {
 const MONTH_COLUMNS = TOTALS.filter((key) => key !== 'overdue');
 
 /**
- * The figures by month of receipt, newest first. A table wider than a phone
+ * A table of figures, one row per month or place. Wider than a phone, it
  * scrolls within its own region (focusable, so a keyboard can scroll it).
  */
-export function renderMonths(stats: MonitorStats) {
-  if (stats.suppressed || !stats.months.length) return nothing;
-  return html`<div class="table-scroll" part="months" role="region" tabindex="0" aria-labelledby="months-caption">
+export function figureTable(
+  part: 'months' | 'places',
+  caption: string,
+  first: string,
+  columns: FigureKey[],
+  rows: TemplateResult[],
+) {
+  return html`<div class="table-scroll" part=${part} role="region" tabindex="0" aria-labelledby=${`${part}-caption`}>
     <table>
-      <caption id="months-caption">${msg('Per bulan laporan diterima')}</caption>
+      <caption id=${`${part}-caption`}>${caption}</caption>
       <thead>
         <tr>
-          <th scope="col">${msg('Bulan')}</th>
-          ${MONTH_COLUMNS.map((key) => html`<th scope="col">${figureLabel(key)}</th>`)}
+          <th scope="col">${first}</th>
+          ${columns.map((key) => html`<th scope="col">${figureLabel(key)}</th>`)}
         </tr>
       </thead>
-      <tbody>
-        ${[...stats.months].reverse().map(
-          (month) => html`<tr>
-            <th scope="row">${formatMonth(month.month)}</th>
-            ${
-              month.suppressed
-                ? html`<td colspan=${MONTH_COLUMNS.length} class="suppressed">${suppressedLabel()}</td>`
-                : MONTH_COLUMNS.map((key) => html`<td>${formatFigure(month, key)}</td>`)
-            }
-          </tr>`,
-        )}
-      </tbody>
+      <tbody>${rows}</tbody>
     </table>
   </div>`;
+}
+
+/** The figures by month of receipt, newest first. */
+export function renderMonths(stats: MonitorStats) {
+  if (stats.suppressed || !stats.months.length) return nothing;
+  return figureTable(
+    'months',
+    msg('Per bulan laporan diterima'),
+    msg('Bulan'),
+    MONTH_COLUMNS,
+    [...stats.months].reverse().map(
+      (month) => html`<tr>
+        <th scope="row">${formatMonth(month.month)}</th>
+        ${
+          month.suppressed
+            ? html`<td colspan=${MONTH_COLUMNS.length} class="suppressed">${suppressedLabel()}</td>`
+            : MONTH_COLUMNS.map((key) => html`<td>${formatFigure(month, key)}</td>`)
+        }
+      </tr>`,
+    ),
+  );
 }

@@ -1,8 +1,8 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, svg } from 'lit';
 import type { MonitorMap, MonitorStats } from '../../../contract/monitor';
-import { type Figures, figureNumber, formatFigure } from './monitor-figures';
-import { type FigureKey, figureLabel, suppressedLabel } from './monitor-messages';
+import { type Figures, figureNumber, figureTable, formatFigure } from './monitor-figures';
+import { type FigureKey, suppressedLabel } from './monitor-messages';
 
 type Place = NonNullable<MonitorStats['places']>[number];
 
@@ -90,35 +90,28 @@ const PLACE_COLUMNS: FigureKey[] = [
 /** The places' figures as a table, always shown: the map's numbers for everyone, and its way in by keyboard. */
 export function renderPlaces(places: Place[], caption: string, open?: (code: string, name: string) => void) {
   if (!places.length) return html`<p class="muted">${msg('Belum ada laporan yang diterbitkan di wilayah ini.')}</p>`;
-  return html`<div class="table-scroll" part="places" role="region" tabindex="0" aria-labelledby="places-caption">
-    <table>
-      <caption id="places-caption">${caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${msg('Wilayah')}</th>
-          ${PLACE_COLUMNS.map((key) => html`<th scope="col">${figureLabel(key)}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${places.map(
-          (place) => html`<tr>
-            <th scope="row">
-              ${
-                open
-                  ? html`<button class="link" @click=${() => open(place.region.code, place.region.name)}
-                      aria-label=${msg(str`${place.region.name}: tampilkan kabupaten dan kota`)}>${place.region.name}</button>`
-                  : place.region.name
-              }
-            </th>
-            ${
-              place.suppressed
-                ? html`<td colspan=${PLACE_COLUMNS.length - 1} class="suppressed">${suppressedLabel()}</td>
-                    <td>${formatFigure(place as unknown as Figures, 'overdue')}</td>`
-                : PLACE_COLUMNS.map((key) => html`<td>${formatFigure(place, key)}</td>`)
-            }
-          </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  return figureTable(
+    'places',
+    caption,
+    msg('Wilayah'),
+    PLACE_COLUMNS,
+    places.map(
+      (place) => html`<tr>
+        <th scope="row">
+          ${
+            open
+              ? html`<button class="link" @click=${() => open(place.region.code, place.region.name)}
+                  aria-label=${msg(str`${place.region.name}: tampilkan kabupaten dan kota`)}>${place.region.name}</button>`
+              : place.region.name
+          }
+        </th>
+        ${
+          place.suppressed
+            ? html`<td colspan=${PLACE_COLUMNS.length - 1} class="suppressed">${suppressedLabel()}</td>
+                <td>${formatFigure(place as unknown as Figures, 'overdue')}</td>`
+            : PLACE_COLUMNS.map((key) => html`<td>${formatFigure(place, key)}</td>`)
+        }
+      </tr>`,
+    ),
+  );
 }

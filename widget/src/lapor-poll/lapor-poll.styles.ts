@@ -77,29 +77,6 @@ export const pollStyles = css`
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
-  table {
-    border-collapse: collapse;
-    inline-size: 100%;
-  }
-  caption {
-    text-align: start;
-    font-weight: 600;
-    margin-block-end: 0.25rem;
-  }
-  th,
-  td {
-    text-align: start;
-    padding: 0.25rem 0.5rem 0.25rem 0;
-    border-block-end: 1px solid var(--_border);
-    font-weight: 400;
-  }
-  thead th {
-    font-weight: 600;
-  }
-  td {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
   .mine {
     color: var(--_muted);
   }

@@ -7,6 +7,7 @@ import { HubError } from '../internal/hub-client';
 import { LaporElement } from '../internal/lapor-element';
 import { solveChallenge } from '../internal/proof-of-work';
 import { sharedStyles } from '../internal/shared.styles';
+import { tableStyles } from '../internal/table.styles';
 import { deviceToken } from './device-token';
 import { pollStyles } from './lapor-poll.styles';
 import { linkedText } from './linked-text';
@@ -60,7 +61,7 @@ const freshBallot = (): Ballot => ({ comment: '', email: '', changing: false, bu
  * @cssproperty --lapor-radius - Corner radius of controls.
  */
 export class LaporPoll extends LaporElement {
-  static override styles = [sharedStyles, pollStyles];
+  static override styles = [sharedStyles, tableStyles, pollStyles];
 
   /** One poll to show, by its id. */
   @property() poll = '';
