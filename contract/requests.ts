@@ -204,3 +204,16 @@ export const similarReportsQuerySchema = z.object({
   region: monitorScope.region.meta({ description: 'Where it happened, when known: a tie goes to the same place.' }),
   category: monitorScope.category,
 });
+
+/** `POST /api/v1/reports/{trackingId}/followers`: follow a published report by email instead of filing it again. */
+export const followRequestSchema = z
+  .object({
+    email: z
+      .string()
+      .trim()
+      .max(REPORTER_EMAIL_MAX_LENGTH)
+      .regex(EMAIL, { message: 'Not an email address' })
+      .meta({ description: 'Where the confirmation link, then the news of the report, go. Stored sealed.' }),
+    locale: z.enum(['id', 'en']).default('id').meta({ description: 'The language of the emails.' }),
+  })
+  .meta({ id: 'FollowRequest' });

@@ -25,6 +25,7 @@ import { routes } from './routes/declare';
 import { destinationRoutes } from './routes/destinations';
 import { directoryRoutes } from './routes/directory';
 import { ERROR_STATUS } from './routes/error-status';
+import { followerRoutes } from './routes/followers';
 import { formPageRoutes } from './routes/form-page';
 import { healthRoutes } from './routes/health';
 import { clientAddressResolver } from './routes/middleware/client-address';
@@ -133,6 +134,7 @@ export function createApp(options: AppDeps) {
   api
     // Before the report routes: `similar` is no Tracking ID.
     .route('/reports', similarRoutes(deps, limits))
+    .route('/reports', followerRoutes(deps, limits))
     .route('/reports', reportRoutes(deps, limits))
     .route('/reports', reporterActionRoutes(deps, limits))
     .route('/reports', attachmentRoutes(deps, limits))

@@ -10,6 +10,7 @@ import type { Db } from './db/client';
 import { openDatabase } from './db/client';
 import type { Poll } from './db/schema';
 import { createDirectory, readInstitutionsFile, syncBuiltinDirectory, upsertInstitutions } from './directory/directory';
+import { resealFollowers } from './followers/followers';
 import { listDeliveries, operatorView, overdueReports, retryDelivery } from './operator/operator';
 import { closePoll, createPoll, editPoll, listPolls, pollState } from './polls/polls';
 import { resultsOf } from './polls/results';
@@ -117,7 +118,10 @@ export async function runCli(
         const { keyring } = loadKeyring(env, join(configFromEnv(env).dataDir, 'data-key'));
         const count = await resealAll(db, keyring);
         const files = await resealAttachments(db, configuredStore(configFromEnv(env)), keyring);
-        console.log(`Re-encrypted ${count} report(s) and ${files} attachment(s) with data key ${keyring.currentId}.`);
+        const followers = await resealFollowers(db, keyring);
+        console.log(
+          `Re-encrypted ${count} report(s), ${files} attachment(s) and ${followers} follower address(es) with data key ${keyring.currentId}.`,
+        );
         return 0;
       }
       case 'outbox list': {

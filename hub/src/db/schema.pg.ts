@@ -368,6 +368,34 @@ export const monitorOverdue = pgTable(
  * figure from before another's latest pass.
  */
 /**
+ * People who follow a published report instead of filing it again ("ikut
+ * memantau"): an email when it changes, once they confirmed from a link, until
+ * they stop. No account: the address, sealed, is all that is kept.
+ */
+export const reportFollowers = pgTable(
+  'report_followers',
+  {
+    id: id(),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    /** The address, sealed with the data key (context: the report's Tracking ID). */
+    email: text().notNull(),
+    /** A keyed hash of the report and the address: one follower per address and report. */
+    emailHash: text().notNull(),
+    locale: text({ enum: ['id', 'en'] }).notNull(),
+    confirmed: boolean().notNull().default(false),
+    /** SHA-256 of the emailed link's token, until the link is followed. */
+    confirmTokenHash: text(),
+    createdAt: timestamp().notNull(),
+  },
+  (table) => [
+    uniqueIndex('report_followers_email_idx').on(table.reportId, table.emailHash),
+    uniqueIndex('report_followers_confirm_token_idx').on(table.confirmTokenHash),
+  ],
+);
+
+/**
  * How many indexed reports hold each word (stems, monitor/words.ts), and
  * under `''` how many reports are indexed: what makes a rare word count
  * for more than a common one when similar reports are ranked.

@@ -49,6 +49,7 @@ const TEXT = {
     subject: (id: string, what: string) => `Laporan ${id}: ${what}`,
     response: 'ada tanggapan baru',
     intro: (id: string, what: string) => `Laporan Anda dengan Tracking ID ${id} ${what}.`,
+    followedIntro: (id: string, what: string) => `Laporan ${id} yang Anda pantau ${what}.`,
     note: 'Keterangan:',
     reference: (where: string, ref: string) => `Nomor laporan di ${where}: ${ref}`,
     follow: 'Lihat perkembangannya:',
@@ -59,6 +60,7 @@ const TEXT = {
     subject: (id: string, what: string) => `Report ${id}: ${what}`,
     response: 'a new response',
     intro: (id: string, what: string) => `Your report with Tracking ID ${id} has ${what}.`,
+    followedIntro: (id: string, what: string) => `Report ${id}, which you follow, has ${what}.`,
     note: 'Note:',
     reference: (where: string, ref: string) => `Report number at ${where}: ${ref}`,
     follow: 'Follow its progress:',
@@ -75,8 +77,10 @@ export function notificationMail(options: {
   optOutUrl: string;
   /** Where the report was sent: SP4N-LAPOR! (the default) or the institution's own desk. */
   sentTo?: 'sp4n-lapor' | 'institution';
+  /** To the reporter (the default), or to someone who follows the report. */
+  audience?: 'reporter' | 'follower';
 }) {
-  const { locale, trackingId, event, trackerUrl, optOutUrl, sentTo } = options;
+  const { locale, trackingId, event, trackerUrl, optOutUrl, sentTo, audience = 'reporter' } = options;
   const t = TEXT[locale];
   const label = (status: ReportStatus) =>
     status === 'submitted' && sentTo === 'institution' ? SENT_TO_INSTITUTION[locale] : STATUS[locale][status];
@@ -90,8 +94,9 @@ export function notificationMail(options: {
         : `received ${t.response}`;
   const short = event.type === 'status' && event.status ? label(event.status) : t.response;
   const reference = event.reference ? t.reference(DESTINATION[locale][sentTo ?? 'sp4n-lapor'], event.reference) : '';
+  const intro = (audience === 'follower' ? t.followedIntro : t.intro)(trackingId, what);
   const lines = [
-    t.intro(trackingId, what),
+    intro,
     ...(reference ? [reference] : []),
     ...(event.note ? ['', t.note, event.note] : []),
     '',
@@ -105,7 +110,7 @@ export function notificationMail(options: {
   ];
   // Every value is escaped: the note is an institution's text, and the links carry query strings.
   const body = [
-    `<p>${escapeHtml(t.intro(trackingId, what))}</p>`,
+    `<p>${escapeHtml(intro)}</p>`,
     reference ? `<p>${escapeHtml(reference)}</p>` : '',
     event.note ? `<p><strong>${escapeHtml(t.note)}</strong><br />${escapeHtml(event.note)}</p>` : '',
     `<p>${escapeHtml(t.follow)} <a href="${escapeHtml(trackerUrl)}">${escapeHtml(trackerUrl)}</a></p>`,

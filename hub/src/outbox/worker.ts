@@ -1,10 +1,12 @@
 import type { Logger } from 'pino';
 import type { Delivery } from '../db/schema';
 import type { Mailer } from '../notifications/mailer';
+import { FOLLOWER_EMAIL } from '../notifications/queue';
 import { reportRow } from '../reports/read';
 import { type Clock, realClock } from '../workflow/clock';
 import { recordTransition } from '../workflow/transitions';
 import { DeliveryError, type Destination } from './destination';
+import { followerEmails } from './follower-email';
 import { claimDue, delivered, failed, type LeaseOptions, settle, waitFor } from './lease';
 import { outgoingAction, outgoingReport, type PayloadDeps } from './payload';
 import { pollProgress } from './progress';
@@ -191,12 +193,18 @@ export class OutboxWorker {
     });
   }
 
-  /** Emails the reporter about an event on their report. */
+  /** Emails the reporter (or the report's followers) about an event on the report. */
   private async attemptNotification(delivery: Delivery, now: Date): Promise<boolean> {
     const { db, mailer, publicUrl } = this.deps;
     if (!mailer || !publicUrl) {
       await waitFor(db, delivery, now, UNCONFIGURED_RECHECK_MS, 'no mailer is configured');
       return false;
+    }
+    if (delivery.destination === FOLLOWER_EMAIL) {
+      const mails = await followerEmails({ ...this.deps, publicUrl }, delivery);
+      return this.sendOnce(delivery, now, async () => {
+        for (const mail of mails) await mailer.send(mail);
+      });
     }
     const mail = await reporterEmail({ ...this.deps, publicUrl }, delivery);
     if (!mail) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ATTACHMENT_TYPES, type AttachmentExtension, type ReportView } from '../../../contract';
-import type { Mailer } from '../notifications/mailer';
+import type { Mail, Mailer } from '../notifications/mailer';
 import { listDeliveries } from '../operator/operator';
 import type { Destination, OutgoingAction, OutgoingReport } from '../outbox/destination';
 import { createRouting, routingFile } from '../outbox/routing';
@@ -11,7 +11,8 @@ import { OutboxWorker } from '../outbox/worker';
 import { capturedLogger } from '../testing/captured-logger';
 import { storedText } from '../testing/database-probe';
 import { closeMarkedFiles, filesUnder, findMarker, markedFile } from '../testing/marked-files';
-import { sampleReport, testApp, testKeyring } from '../testing/test-app';
+import { projectAll } from '../testing/published';
+import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
 
 /**
  * The proof of the reporter's privacy over a report's whole life, not only
@@ -43,12 +44,16 @@ const desk: Destination = {
     received.actions.push(action);
   },
 };
-/** A mail server that refuses each address once, quoting it, as real ones do. */
+/** A mail server that refuses each address once, quoting it, as real ones do; what it took is kept. */
 const refusedOnce = new Set<string>();
+const sent: Mail[] = [];
 const mailer: Mailer = {
   async send(mail) {
     const to = String(mail.to);
-    if (refusedOnce.has(to)) return;
+    if (refusedOnce.has(to)) {
+      sent.push(mail);
+      return;
+    }
     refusedOnce.add(to);
     throw new Error(`550 5.1.1 <${to}>: Recipient address rejected: User unknown`);
   },
@@ -58,7 +63,7 @@ let hub: Awaited<ReturnType<typeof testApp>>;
 let worker: OutboxWorker;
 before(async () => {
   const routing = createRouting(routingFile.parse({ default: 'desk' }), [desk]);
-  hub = await testApp({ logger, routing });
+  hub = await testApp({ logger, routing, mailer });
   worker = new OutboxWorker(
     {
       db: hub.db,
@@ -164,6 +169,17 @@ describe('privacy over a report’s whole life', () => {
         await act('comments', { text: `Saya ${name}, HP ${phone}, email ${email}; ${secret} masih meminta uang.` });
         await fromDesk({ type: 'status', status: 'verified' });
         await fromDesk({ type: 'status', status: 'forwarded', institution: 'kemenperin' });
+        // Published: someone else follows it by email (the first confirmation refused, then sent and confirmed).
+        const follower = `pengikut${run}q@example.id`;
+        if (!confidential) {
+          await projectAll(hub);
+          const follow = () => postJson(hub.app, `/api/v1/reports/${trackingId}/followers`, { email: follower });
+          assert.equal((await follow()).status, 503);
+          assert.equal((await follow()).status, 202);
+          const link = /\/api\/v1\/notifications\/follow\?token=[\w-]+/.exec(sent.at(-1)?.text ?? '')?.[0];
+          assert.ok(link, 'the confirmation link');
+          assert.equal((await hub.app.request(link, { method: 'POST' })).status, 200);
+        }
         await fromDesk({ type: 'message', note: `Yth. ${name}, laporan tentang ${secret} sudah kami terima.` });
         await fromDesk({ type: 'status', status: 'followed_up', note: `${secret} telah ditegur; ${name} dihubungi.` });
         await act('reopen', { reason: `${name} belum menerima uangnya kembali dari ${secret}.` });
@@ -171,7 +187,16 @@ describe('privacy over a report’s whole life', () => {
         await act('rating', { score: 4, remark: `Terima kasih, salam dari ${name}.` });
         await drain();
 
-        const neverPublic = [email, phone, phone.slice(4), fileMarker, metaMarker];
+        const neverPublic = [email, phone, phone.slice(4), fileMarker, metaMarker, follower];
+
+        // What the follower was told: the changes, nothing of the reporter, the text or the responses.
+        if (!confidential) {
+          const news = sent.filter((mail) => String(mail.to) === follower && /yang Anda pantau/.test(mail.text));
+          assert.ok(news.length >= 2, 'the follower heard of the changes');
+          const told = news.map((mail) => `${mail.subject}${mail.text}${mail.html}`).join('\n');
+          for (const marker of [name, email, phone, secret, receipt, fileMarker])
+            assert.ok(!told.includes(marker), `a follower's email holds ${marker}`);
+        }
         const hidden = [
           ...neverPublic,
           ...(anonymous || confidential ? [name] : []),
@@ -219,7 +244,7 @@ describe('privacy over a report’s whole life', () => {
         const logs = lines.join('\n');
         assert.match(logs, /"route":"\/api\/v1\/reports\/:trackingId\/comments"/, 'the requests were logged');
         assert.match(logs, /delivery failed/, 'the mail server’s refusal was logged');
-        for (const marker of [name, email, phone, secret, fileMarker, metaMarker, receipt])
+        for (const marker of [name, email, phone, secret, fileMarker, metaMarker, receipt, follower])
           assert.ok(!logs.includes(marker), `a log line holds ${marker}`);
 
         // Every byte under the data folder, and every row of a PostgreSQL database.
@@ -229,7 +254,7 @@ describe('privacy over a report’s whole life', () => {
           ? []
           : [{ path: 'database', bytes: Buffer.from(await storedText(hub.db, hub.dir)) }];
         assert.ok(files.length + database.length > 0);
-        for (const marker of [name, email, phone, fileMarker, metaMarker, ...(confidential ? [secret] : [])])
+        for (const marker of [name, email, phone, fileMarker, metaMarker, follower, ...(confidential ? [secret] : [])])
           assert.deepEqual(findMarker([...files, ...database], marker), [], `${marker} rests unencrypted`);
       }),
       { numRuns: 16 },

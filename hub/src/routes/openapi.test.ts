@@ -82,6 +82,7 @@ describe('OpenAPI document', () => {
       'createPoll',
       'editPoll',
       'fileReport',
+      'followReport',
       'rateFollowUp',
       'receiveDestinationEvent',
       'reopenReport',

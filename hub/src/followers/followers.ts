@@ -1,0 +1,225 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { escape as escapeHtml } from 'html-escaper';
+import { maskPersonalData, parseTrackingId } from '../../../contract';
+import type { Db, Tx } from '../db/client';
+import { DomainError } from '../errors';
+import type { Mailer } from '../notifications/mailer';
+import { keyedHash } from '../polls/keyed-hash';
+import type { Keyring } from '../privacy/keyring';
+
+/**
+ * Following a published report instead of filing it again ("ikut
+ * memantau"): a visitor leaves an email address, confirms it from a link
+ * (no mail goes to an address that did not ask), and from then on hears of
+ * the report's changes through the outbox, each email with a one-click stop.
+ * The address is sealed; a keyed hash of it refuses a second follow of the
+ * same report. Only a report the public may see, and still being handled.
+ */
+
+/** Statuses after which there is nothing to follow. */
+const CLOSED = ['finished', 'archived'] as const;
+
+/** Where a follower's email links lead. */
+export interface FollowLinks {
+  confirm(token: string): string;
+}
+
+export interface FollowDeps {
+  db: Db;
+  keyring: Keyring;
+  mailer?: Mailer;
+}
+
+const sealContext = (trackingId: string) => `follower:${trackingId}`;
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
+const emailHash = (keyring: Keyring, reportId: number, email: string) =>
+  keyedHash(keyring, 'follower-email', `${reportId}:${email.trim().toLowerCase()}`);
+
+/** The report a visitor may follow: published (forwarded, never confidential) and not finished. */
+async function followable(db: Db, typed: string): Promise<{ id: number; trackingId: string; title: string }> {
+  const parsed = parseTrackingId(typed);
+  if (!parsed.ok) throw new DomainError('invalid_tracking_id', 'Not a valid Tracking ID');
+  const { trackingId } = parsed;
+  const { monitorReports: m } = db.$tables;
+  const [found] = await db
+    .select({ id: m.reportId, trackingId: m.trackingId, title: m.title, status: m.status })
+    .from(m)
+    .where(and(eq(m.trackingId, trackingId), sql`${m.published}`));
+  if (!found || (CLOSED as readonly string[]).includes(found.status)) {
+    throw new DomainError('not_found', 'No published report still being handled has this Tracking ID');
+  }
+  return { id: found.id, trackingId: found.trackingId, title: found.title ?? '' };
+}
+
+/**
+ * Asks to follow a report: stores the sealed address, waiting, and emails
+ * the confirmation link. The answer is the same whether the address already
+ * followed it or not, so it tells nobody who follows what.
+ */
+export async function askToFollow(
+  { db, keyring, mailer }: FollowDeps,
+  links: FollowLinks,
+  request: { trackingId: string; email: string; locale: 'id' | 'en' },
+  now: Date,
+): Promise<void> {
+  const report = await followable(db, request.trackingId);
+  const { reportFollowers: f } = db.$tables;
+  const hash = emailHash(keyring, report.id, request.email);
+  const [existing] = await db
+    .select({ id: f.id, confirmed: f.confirmed })
+    .from(f)
+    .where(and(eq(f.reportId, report.id), eq(f.emailHash, hash)));
+  if (existing?.confirmed) return;
+  const token = randomBytes(32).toString('base64url');
+  const confirmTokenHash = tokenHash(token);
+  if (existing) {
+    await db.update(f).set({ confirmTokenHash, locale: request.locale }).where(eq(f.id, existing.id));
+  } else {
+    await db.insert(f).values({
+      reportId: report.id,
+      email: keyring.encrypt(request.email.trim(), sealContext(report.trackingId)),
+      emailHash: hash,
+      locale: request.locale,
+      confirmTokenHash,
+      createdAt: now,
+    });
+  }
+  try {
+    if (!mailer) throw new Error('no mail server is set (SMTP_URL)');
+    await mailer.send(confirmationMail(report, request.email.trim(), links.confirm(token), confirmTokenHash));
+  } catch (cause) {
+    // Nothing waits for a link that never went out.
+    await db.delete(f).where(and(eq(f.confirmTokenHash, confirmTokenHash), eq(f.confirmed, false)));
+    // A mail server's refusal quotes the address back: masked before it goes anywhere.
+    const reason = maskPersonalData(cause instanceof Error ? cause.message : String(cause));
+    throw new DomainError('email_unavailable', 'The confirmation email could not be sent; please try again later', {
+      cause: new Error(reason),
+    });
+  }
+}
+
+function confirmationMail(report: { trackingId: string; title: string }, to: string, url: string, hash: string) {
+  const id = report.trackingId;
+  return {
+    to,
+    subject: `Konfirmasi: pantau laporan ${id} / Confirm: follow report ${id}`,
+    text: [
+      `Anda meminta kabar tentang laporan ${id} ("${report.title}").`,
+      'Buka tautan ini dan tekan tombol konfirmasi; setelah itu kami mengabari Anda setiap kali laporan itu berubah:',
+      url,
+      '',
+      `You asked to follow report ${id}. Open this link and press the button; we will then tell you each time it changes:`,
+      url,
+      '',
+      'Bila Anda tidak memintanya, abaikan email ini. If you did not ask, ignore this email.',
+    ].join('\n'),
+    html: `<p>Anda meminta kabar tentang laporan <strong>${escapeHtml(id)}</strong> (${escapeHtml(report.title)}).</p>
+<p><a href="${escapeHtml(url)}">Konfirmasi / Confirm</a></p>
+<p>Bila Anda tidak memintanya, abaikan email ini. If you did not ask, ignore this email.</p>`,
+    messageId: `<follow-${hash.slice(0, 24)}@lapor-embed>`,
+  };
+}
+
+/** The report a confirmation link names, while the link is good: for the page that asks to confirm. */
+export async function followTarget(db: Db, token: string): Promise<string> {
+  const { reportFollowers: f, reports } = db.$tables;
+  const [found] = await db
+    .select({ trackingId: reports.trackingId })
+    .from(f)
+    .innerJoin(reports, eq(reports.id, f.reportId))
+    .where(eq(f.confirmTokenHash, tokenHash(token)));
+  if (!found) throw invalidLink();
+  return found.trackingId;
+}
+
+/** Confirms the follow a link names; the link works once. Returns the report's Tracking ID. */
+export async function confirmFollow(db: Db, token: string): Promise<string> {
+  const trackingId = await followTarget(db, token);
+  const { reportFollowers: f } = db.$tables;
+  const confirmed = await db
+    .update(f)
+    .set({ confirmed: true, confirmTokenHash: null })
+    .where(eq(f.confirmTokenHash, tokenHash(token)))
+    .returning({ id: f.id });
+  if (!confirmed.length) throw invalidLink();
+  return trackingId;
+}
+
+const invalidLink = () => new DomainError('not_found', 'This link is not valid, or it was already used');
+
+/** The token of a follower's stop link: proves the link came from the hub, for that follower only. */
+export function stopToken(keyring: Keyring, followerId: number): string {
+  return createHmac('sha256', keyring.deriveSecret('unfollow')).update(`unfollow:${followerId}`).digest('base64url');
+}
+
+function checkStopToken(keyring: Keyring, followerId: number, token: string): void {
+  const expected = Buffer.from(stopToken(keyring, followerId));
+  const given = Buffer.from(token);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalidLink();
+}
+
+/** The report a stop link names, for the page that asks to stop. */
+export async function stopTarget(db: Db, keyring: Keyring, followerId: number, token: string): Promise<string> {
+  checkStopToken(keyring, followerId, token);
+  const { reportFollowers: f, reports } = db.$tables;
+  const [found] = await db
+    .select({ trackingId: reports.trackingId })
+    .from(f)
+    .innerJoin(reports, eq(reports.id, f.reportId))
+    .where(eq(f.id, followerId));
+  if (!found) throw invalidLink();
+  return found.trackingId;
+}
+
+/** Stops a follower's emails: the address is deleted, not kept aside. Returns the report's Tracking ID. */
+export async function stopFollowing(db: Db, keyring: Keyring, followerId: number, token: string): Promise<string> {
+  const trackingId = await stopTarget(db, keyring, followerId, token);
+  await db.delete(db.$tables.reportFollowers).where(eq(db.$tables.reportFollowers.id, followerId));
+  return trackingId;
+}
+
+/** The report's confirmed followers with their addresses opened, for the emails about an event. */
+export async function followersOf(
+  db: Db | Tx,
+  keyring: Keyring,
+  report: { id: number; trackingId: string },
+): Promise<{ id: number; email: string; locale: 'id' | 'en' }[]> {
+  const { reportFollowers: f } = db.$tables;
+  const rows = await db
+    .select({ id: f.id, email: f.email, locale: f.locale })
+    .from(f)
+    .where(and(eq(f.reportId, report.id), eq(f.confirmed, true)));
+  return rows.map((row) => ({ ...row, email: keyring.decrypt(row.email, sealContext(report.trackingId)) }));
+}
+
+/** Whether anyone follows the report (confirmed): an event is queued for followers only then. */
+export async function hasFollowers(tx: Tx, reportId: number): Promise<boolean> {
+  const { reportFollowers: f } = tx.$tables;
+  const [found] = await tx
+    .select({ id: f.id })
+    .from(f)
+    .where(and(eq(f.reportId, reportId), eq(f.confirmed, true)))
+    .limit(1);
+  return !!found;
+}
+
+/** Every follower's address sealed with an older key, sealed with the current one; how many changed. */
+export async function resealFollowers(db: Db, keyring: Keyring): Promise<number> {
+  const { reportFollowers: f, reports } = db.$tables;
+  const rows = await db
+    .select({ id: f.id, email: f.email, trackingId: reports.trackingId })
+    .from(f)
+    .innerJoin(reports, eq(reports.id, f.reportId));
+  let changed = 0;
+  for (const row of rows) {
+    if (!keyring.isStale(row.email)) continue;
+    const context = sealContext(row.trackingId);
+    await db
+      .update(f)
+      .set({ email: keyring.encrypt(keyring.decrypt(row.email, context), context) })
+      .where(eq(f.id, row.id));
+    changed++;
+  }
+  return changed;
+}
