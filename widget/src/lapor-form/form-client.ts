@@ -62,6 +62,15 @@ export class FormClient extends HubClient {
     return (await this.call<{ items: PublicReport[] }>(`reports/similar?${params}`, { signal })).items;
   }
 
+  /** Asks the hub to email `email` about a published report once the address confirms (nothing is kept here). */
+  follow(trackingId: string, email: string, locale: 'id' | 'en'): Promise<{ status: string }> {
+    return this.call(`reports/${encodeURIComponent(trackingId)}/followers`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, locale }),
+    });
+  }
+
   siteConfig(signal?: AbortSignal): Promise<SiteConfig> {
     return this.call(`sites/${encodeURIComponent(this.site)}/config`, { signal });
   }

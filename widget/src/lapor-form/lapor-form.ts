@@ -688,7 +688,7 @@ export class LaporForm extends LaporElement {
    */
   private followSimilar() {
     if (this.similar) {
-      this.similar.follow(this.values);
+      this.similar.consider(this.values);
       return;
     }
     if (this.similarLoading || !comparable(this.values)) return;
@@ -701,7 +701,7 @@ export class LaporForm extends LaporElement {
           similarTexts,
         );
         // The values as they are now: the visitor may have ticked Rahasia meanwhile.
-        this.similar.follow(this.values);
+        this.similar.consider(this.values);
       })
       // Offline: the next change tries again. Similar reports are a help, never a condition of sending.
       .catch(() => {

@@ -30,9 +30,11 @@ const asked = () => hub.requests.filter((req: RecordedRequest) => req.url.pathna
 const similarOf = (el: LaporForm) => (el as unknown as { similar?: SimilarReports }).similar;
 
 async function mount() {
-  hub = installFakeHub((req) =>
-    req.url.pathname.endsWith('/reports/similar') ? { status: 200, body: { items: [earlier] } } : undefined,
-  );
+  hub = installFakeHub((req) => {
+    if (req.url.pathname.endsWith('/reports/similar')) return { status: 200, body: { items: [earlier] } };
+    if (req.url.pathname.endsWith('/followers')) return { status: 202, body: { status: 'confirmation_sent' } };
+    return undefined;
+  });
   const el = await fixture<LaporForm>(html`
     <lapor-form hub="https://hub.example.id" institution="smk-smak-makassar"></lapor-form>
   `);
@@ -71,8 +73,34 @@ describe('similar reports in <lapor-form>', () => {
     expect($(el, 'p[role=status].visually-hidden')?.textContent?.trim()).to.equal('Laporan serupa: 1.');
     const item = $(el, '[part=similar-report]');
     expect(item.querySelector('summary')?.textContent?.trim()).to.equal(earlier.title);
-    expect(item.textContent).to.contain('Diteruskan ke instansi · 3 hari yang lalu · Kota Makassar');
+    const day = new Intl.DateTimeFormat('id-ID', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(earlier.receivedAt));
+    expect(item.textContent).to.contain(`Diteruskan ke instansi · ${day} · Kota Makassar`);
     expect(item.querySelector('a')?.getAttribute('href')).to.contain('#lapor=LPR-7Q2M-4KXD-9');
+    await expect(el).to.be.accessible();
+
+    // Following it by email instead: Enter asks the hub, never sends the visitor's own report.
+    (item as HTMLDetailsElement).open = true;
+    const address = $<HTMLInputElement>(el, '#follow-0');
+    address.focus();
+    await sendKeys({ type: 'warga.lain@example.id' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => item.querySelector('[part=follow] [role=status]')?.textContent?.trim(), 'the answer is said');
+    expect(item.querySelector('[part=follow] [role=status]')?.textContent?.trim()).to.equal(
+      'Konfirmasikan dari email kami.',
+    );
+    const followed = hub.requests.filter((req) => req.method === 'POST');
+    expect(followed.map((req) => req.url.pathname)).to.deep.equal(['/api/v1/reports/LPR-7Q2M-4KXD-9/followers']);
+    expect(followed[0]?.body).to.deep.equal({ email: 'warga.lain@example.id', locale: 'id' });
+    expect(address.value).to.equal('', 'the address is not kept');
+    const draft = Object.values({ ...localStorage }).join('');
+    expect(draft).to.contain(TITLE, 'the draft is kept');
+    expect(draft).not.to.contain('warga.lain', 'without the follower’s address');
     await expect(el).to.be.accessible();
 
     $<HTMLButtonElement>(el, '[part=different-button]').click();

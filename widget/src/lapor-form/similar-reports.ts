@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { PublicReport } from '../../../contract/monitor';
+import { HubError } from '../internal/hub-client';
 import { LatestRequest } from '../internal/latest-request';
 import type { FormClient } from './form-client';
 import type { FormValues } from './form-values';
@@ -47,6 +48,8 @@ export class SimilarReports implements ReactiveController {
   private asked = '';
   private timer?: ReturnType<typeof setTimeout>;
   private readonly requests = new LatestRequest();
+  /** Following a suggestion by email, per Tracking ID: the address typed (in memory only), and how it went. */
+  private following: Record<string, { email: string; busy: boolean; done: boolean; error: string }> = {};
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -63,7 +66,7 @@ export class SimilarReports implements ReactiveController {
   }
 
   /** Follows the form as it changes: asks again after a pause when what would be asked changed. */
-  follow(values: FormValues): void {
+  consider(values: FormValues): void {
     if (this.dismissed) return;
     const question = questionOf(values);
     if (!question) {
@@ -105,6 +108,54 @@ export class SimilarReports implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  private followState(trackingId: string) {
+    return this.following[trackingId] ?? { email: '', busy: false, done: false, error: '' };
+  }
+
+  private setFollow(trackingId: string, change: Partial<ReturnType<SimilarReports['followState']>>) {
+    this.following = { ...this.following, [trackingId]: { ...this.followState(trackingId), ...change } };
+    this.host.requestUpdate();
+  }
+
+  /** Asks the hub to email this address about the report, after it confirms from a link. */
+  private async followByEmail(trackingId: string) {
+    const { email, busy } = this.followState(trackingId);
+    if (busy) return;
+    this.setFollow(trackingId, { busy: true, error: '' });
+    try {
+      await this.client().follow(trackingId, email.trim(), this.texts().locale);
+      // The address is not kept once the hub has it.
+      this.setFollow(trackingId, { busy: false, done: true, email: '' });
+    } catch (error) {
+      if (!(error instanceof HubError)) throw error;
+      this.setFollow(trackingId, { busy: false, error: this.texts().error(error) });
+    }
+  }
+
+  private renderFollow(trackingId: string, index: number) {
+    const texts = this.texts();
+    const state = this.followState(trackingId);
+    const id = `follow-${index}`;
+    return html`<div class="follow" part="follow">
+      <label for=${id}>${texts.email}</label>
+      <input id=${id} type="email" autocomplete="email" .value=${state.email}
+        aria-describedby=${`${id}-said`}
+        @input=${(event: Event) => this.setFollow(trackingId, { email: (event.target as HTMLInputElement).value })}
+        @keydown=${(event: KeyboardEvent) => {
+          // Enter here follows the report; it must not send the visitor's own report.
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          void this.followByEmail(trackingId);
+        }} />
+      <button type="button" class="secondary" ?disabled=${state.busy} @click=${() => this.followByEmail(trackingId)}>
+        ${texts.followByEmail}
+      </button>
+      <p id=${`${id}-said`} role="status" class=${state.error ? 'error' : 'help'}>
+        ${state.error || (state.done ? texts.followed : '')}
+      </p>
+    </div>`;
+  }
+
   /** What the form's live region says: how many were found (the region is the form's, so that it is always there). */
   announcement(): string {
     const count = this.items.length;
@@ -117,10 +168,9 @@ export class SimilarReports implements ReactiveController {
     const texts = this.texts();
     return html`<section part="similar" class="similar info" aria-labelledby="similar-heading">
       <h3 id="similar-heading">${texts.heading}</h3>
-      <p class="help">${texts.help}</p>
       <ul>
         ${this.items.map(
-          (report) => html`<li>
+          (report, index) => html`<li>
             <details part="similar-report">
               <summary>${report.title}</summary>
               <p class="help">
@@ -130,6 +180,7 @@ export class SimilarReports implements ReactiveController {
               </p>
               <p>${report.excerpt}</p>
               <a href=${this.trackerLink(report.trackingId)} target="_blank" rel="noopener">${texts.follow}</a>
+              ${this.renderFollow(report.trackingId, index)}
             </details>
           </li>`,
         )}

@@ -1,6 +1,8 @@
 import { msg, str } from '@lit/localize';
 import type { ReportStatus } from '../../../contract/status';
-import { formatAge } from '../internal/format';
+import { formatDate } from '../internal/format';
+import { getLocale } from '../internal/locale';
+import { hubErrorMessage } from '../internal/messages';
 
 /**
  * The similar-reports panel's words and formats, in the visitor's language.
@@ -11,8 +13,12 @@ import { formatAge } from '../internal/format';
 export const similarTexts = () => ({
   found: (count: number) => msg(str`Laporan serupa: ${count}.`),
   heading: msg('Sudah dilaporkan?'),
-  help: msg('Sedang ditangani instansi. Bila sama, pantau saja; bila berbeda, lanjutkan.'),
   follow: msg('Pantau laporan ini'),
+  email: msg('Email'),
+  followByEmail: msg('Kabari saya'),
+  followed: msg('Konfirmasikan dari email kami.'),
+  error: hubErrorMessage,
+  locale: (getLocale() === 'en' ? 'en' : 'id') as 'id' | 'en',
   different: msg('Laporan saya berbeda'),
   // Only the statuses of a report still being handled (the hub suggests no other), in statusLabel's words:
   // the form carries no label it cannot show.
@@ -23,7 +29,8 @@ export const similarTexts = () => ({
       held: msg('Ditunda'),
       not_authority: msg('Bukan wewenang instansi'),
     })[status as 'held'] ?? msg('Diteruskan ke instansi'),
-  age: (iso: string) => formatAge(iso, new Date()),
+  // The day it came in (its age, in the date format the form already has).
+  age: (iso: string) => formatDate(iso.slice(0, 10)),
 });
 
 export type SimilarTexts = ReturnType<typeof similarTexts>;
