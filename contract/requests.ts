@@ -56,8 +56,13 @@ export const inboundEventSchema = z
       .max(200)
       .regex(STORABLE_TEXT)
       .meta({ description: "Our Tracking ID or the destination's own reference." }),
-    type: z.enum(['status', 'message']),
+    type: z.enum(['status', 'message', 'duplicate']).meta({
+      description: '`duplicate`: the report repeats an earlier one, named by `original`.',
+    }),
     status: z.enum(REPORT_STATUSES).optional().meta({ description: 'For a status event.' }),
+    original: z.string().min(1).max(200).regex(STORABLE_TEXT).optional().meta({
+      description: "For a duplicate: the earlier report, by our Tracking ID or the destination's own reference.",
+    }),
     note: z
       .string()
       .max(5000)
@@ -70,7 +75,10 @@ export const inboundEventSchema = z
         "For a forwarding to another institution: our directory's id for it, or its name when it is not in the directory.",
     }),
   })
-  .meta({ id: 'DestinationEvent', description: 'A status change or a response, from where a report went.' });
+  .meta({
+    id: 'DestinationEvent',
+    description: 'A status change, a response, or a duplicate found, from where a report went.',
+  });
 
 const pollText = ([min, max]: readonly [number, number]) =>
   z

@@ -83,19 +83,24 @@ export const reportViewSchema = z
       .enum(['sp4n-lapor', 'institution'])
       .optional()
       .meta({ description: "SP4N-LAPOR!'s national workflow, or the institution's own desk (system, email, Open311)" }),
+    duplicateOf: z.string().optional().meta({
+      description: 'The earlier report this one repeats, by its Tracking ID: that one is handled instead.',
+    }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     timeline: z.array(
       z.object({
         at: z.iso.datetime(),
-        type: z.enum(['status', 'message', 'rating']),
+        type: z
+          .enum(['status', 'message', 'rating', 'duplicate'])
+          .meta({ description: '`duplicate`: found to repeat the report whose Tracking ID is `reference`.' }),
         actor: z.enum(['reporter', 'hub', 'national', 'institution']),
         status: status.optional(),
         note: z.string().optional(),
-        reference: z
-          .string()
-          .optional()
-          .meta({ description: "For the move to `submitted`: the report's number at its destination (see `sentTo`)" }),
+        reference: z.string().optional().meta({
+          description:
+            "For the move to `submitted`: the report's number at its destination (see `sentTo`); for `duplicate`, the original's Tracking ID",
+        }),
         rating: z.number().int().min(1).max(5).optional(),
         institution: ref.optional(),
       }),

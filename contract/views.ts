@@ -11,7 +11,8 @@ export interface ReportCreated {
 
 export interface TimelineEntry {
   at: string;
-  type: 'status' | 'message' | 'rating';
+  /** `duplicate`: the report was found to repeat an earlier one, whose Tracking ID is `reference`. */
+  type: 'status' | 'message' | 'rating' | 'duplicate';
   actor: 'reporter' | 'hub' | 'national' | 'institution';
   status?: ReportStatus;
   note?: string;
@@ -79,6 +80,8 @@ export interface ReportView {
    * straight to the institution's own desk (its system, email or Open311).
    */
   sentTo?: 'sp4n-lapor' | 'institution';
+  /** The earlier report this one repeats, by its Tracking ID: that one is handled instead, and followed there. */
+  duplicateOf?: string;
   createdAt: string;
   updatedAt: string;
   timeline: TimelineEntry[];

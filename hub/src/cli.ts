@@ -11,7 +11,13 @@ import { openDatabase } from './db/client';
 import type { Poll } from './db/schema';
 import { createDirectory, readInstitutionsFile, syncBuiltinDirectory, upsertInstitutions } from './directory/directory';
 import { resealFollowers } from './followers/followers';
-import { listDeliveries, operatorView, overdueReports, retryDelivery } from './operator/operator';
+import {
+  listDeliveries,
+  markDuplicateAsOperator,
+  operatorView,
+  overdueReports,
+  retryDelivery,
+} from './operator/operator';
 import { closePoll, createPoll, editPoll, listPolls, pollState } from './polls/polls';
 import { resultsOf } from './polls/results';
 import { loadKeyring } from './privacy/keyring';
@@ -40,6 +46,8 @@ const USAGE = `Usage: npm run hub -- <command>
       Sends a delivery again from the start (after fixing what made it fail).
   report show TRACKING_ID
       Prints a report in full, an anonymous reporter's contact included, with its deliveries.
+  report duplicate TRACKING_ID ORIGINAL
+      Links a report to the earlier one it repeats: its tracker points there, its followers follow that one.
   deadlines overdue
       Lists open reports with a deadline past, the longest overdue first.
   poll create FILE
@@ -156,6 +164,18 @@ export async function runCli(
         const [trackingId] = positionals;
         if (!trackingId) return usage();
         console.log(JSON.stringify(await operatorView(await viewDeps(db, env), trackingId), null, 2));
+        return 0;
+      }
+      case 'report duplicate': {
+        const [trackingId, original] = positionals;
+        if (!trackingId || !original) return usage();
+        const { keyring } = loadKeyring(env, join(configFromEnv(env).dataDir, 'data-key'));
+        const linked = await markDuplicateAsOperator(db, keyring, trackingId, original, clock());
+        console.log(
+          linked.changed
+            ? `${trackingId} now points to ${linked.original}, which is handled instead.`
+            : `${trackingId} already pointed to ${linked.original}.`,
+        );
         return 0;
       }
       case 'deadlines overdue': {

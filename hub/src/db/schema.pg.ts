@@ -91,7 +91,7 @@ export const reportEvents = pgTable(
       .notNull()
       .references(() => reports.id),
     at: timestamp().notNull(),
-    type: text({ enum: ['status', 'message', 'rating'] }).notNull(),
+    type: text({ enum: ['status', 'message', 'rating', 'duplicate'] }).notNull(),
     actor: text({ enum: ['reporter', 'hub', 'national', 'institution'] }).notNull(),
     status: text({ enum: REPORT_STATUSES }),
     note: text(),

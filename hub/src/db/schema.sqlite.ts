@@ -86,7 +86,7 @@ export const reportEvents = sqliteTable(
       .notNull()
       .references(() => reports.id),
     at: timestamp().notNull(),
-    type: text({ enum: ['status', 'message', 'rating'] }).notNull(),
+    type: text({ enum: ['status', 'message', 'rating', 'duplicate'] }).notNull(),
     actor: text({ enum: ['reporter', 'hub', 'national', 'institution'] }).notNull(),
     status: text({ enum: REPORT_STATUSES }),
     note: text(),

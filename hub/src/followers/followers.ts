@@ -223,3 +223,34 @@ export async function resealFollowers(db: Db, keyring: Keyring): Promise<number>
   }
   return changed;
 }
+
+/**
+ * The followers of a report found to repeat another now follow the original:
+ * each address sealed and hashed for it anew, once (an address that already
+ * follows the original is not added twice).
+ */
+export async function moveFollowers(
+  tx: Tx,
+  keyring: Keyring,
+  from: { id: number; trackingId: string },
+  to: { id: number; trackingId: string },
+): Promise<void> {
+  const { reportFollowers: f } = tx.$tables;
+  const rows = await tx.select().from(f).where(eq(f.reportId, from.id));
+  for (const row of rows) {
+    const email = keyring.decrypt(row.email, sealContext(from.trackingId));
+    const hash = emailHash(keyring, to.id, email);
+    const [already] = await tx
+      .select({ id: f.id })
+      .from(f)
+      .where(and(eq(f.reportId, to.id), eq(f.emailHash, hash)));
+    if (already) {
+      await tx.delete(f).where(eq(f.id, row.id));
+      continue;
+    }
+    await tx
+      .update(f)
+      .set({ reportId: to.id, email: keyring.encrypt(email, sealContext(to.trackingId)), emailHash: hash })
+      .where(eq(f.id, row.id));
+  }
+}

@@ -5,6 +5,8 @@ import type { deliveryRowSchema, overdueReportSchema } from '../../../contract/r
 import type { Db } from '../db/client';
 import type { Delivery } from '../db/schema';
 import { DomainError } from '../errors';
+import type { Keyring } from '../privacy/keyring';
+import { markDuplicate } from '../reports/duplicates';
 import { eventsOf } from '../reports/read';
 import { findReport, reportView, type ViewDeps } from '../reports/views';
 import { deadlinesOf, timeZoneOf } from '../workflow/deadlines';
@@ -67,6 +69,19 @@ export async function operatorView(deps: ViewDeps, trackingId: string, now = new
     ...(await reportView(deps, report, 'reporter', now)),
     deliveries: await listDeliveries(deps.db, { reportId: report.id }),
   };
+}
+
+/** Links a report to the earlier one it repeats, as the operator found (reports/duplicates.ts). */
+export async function markDuplicateAsOperator(
+  db: Db,
+  keyring: Keyring,
+  trackingId: string,
+  original: string,
+  now = new Date(),
+): Promise<{ original: string; changed: boolean }> {
+  const report = await findReport(db, trackingId);
+  if (!report) throw new DomainError('not_found', 'No report has this Tracking ID');
+  return markDuplicate(db, keyring, report, original, { actor: 'hub', at: now });
 }
 
 export type OverdueReport = z.output<typeof overdueReportSchema>;

@@ -74,12 +74,14 @@ export interface Destination {
   poll?(externalRef: string, cursor: string | null): Promise<{ events: InboundEvent[]; cursor: string | null }>;
 }
 
-/** A status change or a message that a destination reports back. */
+/** A status change, a message, or a duplicate found, that a destination reports back. */
 export interface InboundEvent {
   eventId: string;
   /** Our Tracking ID, or the destination's own reference. */
   report: string;
-  type: 'status' | 'message';
+  type: 'status' | 'message' | 'duplicate';
+  /** For a duplicate: the earlier report it repeats, by our Tracking ID or the destination's own reference. */
+  original?: string;
   status?: ReportStatus;
   note?: string;
   at?: string;

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { DomainError } from '../errors';
 import type { Keyring } from '../privacy/keyring';
+import { markDuplicate } from '../reports/duplicates';
 import { findReportForDestination } from '../reports/views';
 import { recordMessage, recordTransition } from '../workflow/transitions';
 import type { InboundEvent } from './destination';
@@ -30,6 +31,15 @@ export async function applyInboundEvent(
       fields: { status: { code: 'invalid_type', message: 'Required for a status event' } },
     });
   }
+  const original =
+    event.type === 'duplicate'
+      ? event.original && (await findReportForDestination(db, destination, event.original))
+      : undefined;
+  if (event.type === 'duplicate' && !original) {
+    throw new DomainError('validation_failed', 'A duplicate names the original report this destination has', {
+      fields: { original: { code: 'invalid_value', message: 'Not a report delivered to this destination' } },
+    });
+  }
   const earliest = report.createdAt.getTime() - CLOCK_SKEW_MS;
   const latest = now.getTime() + CLOCK_SKEW_MS;
   let at = event.at ? new Date(event.at) : now;
@@ -50,7 +60,9 @@ export async function applyInboundEvent(
       .onConflictDoNothing()
       .returning({ eventId: inboundEvents.eventId });
     if (!received.length) throw new DomainError('event_replayed', 'This event was already received');
-    if (event.type === 'status' && event.status) {
+    if (event.type === 'duplicate' && original) {
+      await markDuplicate(tx, keyring, report, original.trackingId, { actor: 'institution', at });
+    } else if (event.type === 'status' && event.status) {
       await recordTransition(tx, keyring, report.id, {
         to: event.status,
         actor: 'institution',

@@ -367,6 +367,23 @@ describe('events from a destination', () => {
     });
   });
 
+  it('link a report to the earlier one it repeats, by either one’s reference, once', async () => {
+    const original = await delivered();
+    const repeat = await delivered();
+    const duplicate = { eventId: 'd1', report: repeat, type: 'duplicate', original: 'DISDIK-1' };
+    assert.equal((await send(duplicate)).status, 200);
+    const view = await (await hub.app.request(`/api/v1/reports/${repeat}`)).json();
+    assert.equal(view.duplicateOf, original, 'its reference at the destination named the original');
+    assert.equal(view.timeline.at(-1).type, 'duplicate');
+    assert.equal(view.timeline.at(-1).reference, original);
+    assert.equal((await send(duplicate)).status, 409, 'replayed');
+    const without = await send({ eventId: 'd2', report: repeat, type: 'duplicate' });
+    assert.equal(without.status, 400);
+    assert.ok((await without.json()).error.fields.original);
+    const itself = await send({ eventId: 'd3', report: original, type: 'duplicate', original: repeat });
+    assert.equal(itself.status, 400, 'the original cannot repeat its own duplicate');
+  });
+
   it('refuse unsigned, wrongly signed, stale and replayed events, and moves the workflow forbids', async () => {
     const { reports } = hub.db.$tables;
     await delivered();

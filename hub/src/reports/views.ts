@@ -12,6 +12,7 @@ import { openReport } from '../privacy/sealed-report';
 import type { Regions } from '../regions/regions';
 import type { WorkingCalendar } from '../workflow/calendar';
 import { deadlinesOf, timeZoneOf } from '../workflow/deadlines';
+import { originalIn } from './duplicates';
 import { attachmentsOf, contactOf, eventsOf, locationOf, sentTo } from './read';
 
 const reportByTrackingId = prepared('report_by_tracking_id', (db) => {
@@ -85,6 +86,7 @@ export async function reportView(
   const category = report.categoryId ? directory.category(report.categoryId) : undefined;
   const institutionRef = (id: string) => ({ id, name: directory.institution(id)?.name ?? id });
   const holder = events.findLast((event) => event.institution)?.institution;
+  const original = originalIn(events);
 
   return {
     viewer,
@@ -105,6 +107,7 @@ export async function reportView(
     ...attachmentsPart(files, report, viewer, keyring),
     ...deadlinesOf(report, events, calendar, timeZoneOf(directory, report.institutionId), now),
     ...(sent && { sentTo: sent }),
+    ...(original && { duplicateOf: original }),
     createdAt: report.createdAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),
     // A confidential report's public timeline says what happened and when, never what was written.
@@ -151,6 +154,8 @@ function bareEntry(event: ReportEvent): ReportView['timeline'][number] {
     type: event.type,
     actor: event.actor,
     ...(event.status && { status: event.status }),
+    // Which report it repeats is no content of its own: said even where the content is not.
+    ...(event.type === 'duplicate' && event.reference && { reference: event.reference }),
   };
 }
 

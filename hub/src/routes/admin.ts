@@ -14,7 +14,13 @@ import {
 } from '../../../contract/responses';
 import type { ResolvedDeps } from '../app';
 import { DomainError } from '../errors';
-import { listDeliveries, operatorView, overdueReports, retryDelivery } from '../operator/operator';
+import {
+  listDeliveries,
+  markDuplicateAsOperator,
+  operatorView,
+  overdueReports,
+  retryDelivery,
+} from '../operator/operator';
 import { closePoll, createPoll, editPoll, listPolls } from '../polls/polls';
 import { visitorsView } from '../polls/view';
 import { answer, failures, routes } from './declare';
@@ -82,6 +88,38 @@ const getReportAsOperator = createRoute({
   summary: "A report in full, an anonymous reporter's contact included, with its deliveries",
   request: { params: z.object({ trackingId: z.string().meta({ description: 'The Tracking ID.' }) }) },
   responses: { 200: answer('The report.', operatorReportSchema), ...operatorFailures },
+});
+
+const markDuplicateRoute = createRoute({
+  ...operatorRoute,
+  method: 'post',
+  path: '/reports/{trackingId}/duplicate-of',
+  operationId: 'markDuplicate',
+  summary: 'Link a report to the earlier one it repeats',
+  description:
+    "Its tracker then points to the original, and the report's followers follow the original. The same original again changes nothing.",
+  request: {
+    params: z.object({ trackingId: z.string().meta({ description: 'The report that repeats another.' }) }),
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({ original: z.string().max(64).meta({ description: "The original's Tracking ID." }) }),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    200: answer(
+      'Linked (to the original at the root, when the one named repeats another).',
+      z.object({ original: z.string(), changed: z.boolean() }),
+    ),
+    ...failures({
+      400: 'The report itself, or one that repeats it (`validation_failed`).',
+      401: 'No or a wrong operator token (`invalid_token`).',
+      404: 'No such report, or the operator API is off.',
+    }),
+  },
 });
 
 const pollIdParams = z.object({ id: z.string().max(64).meta({ description: 'The poll’s id.' }) });
@@ -153,6 +191,18 @@ export function adminRoutes(deps: ResolvedDeps) {
     })
     .openapi(getReportAsOperator, async (c) =>
       c.json(await operatorView(deps, c.req.valid('param').trackingId, clock()), 200),
+    )
+    .openapi(markDuplicateRoute, async (c) =>
+      c.json(
+        await markDuplicateAsOperator(
+          db,
+          deps.keyring,
+          c.req.valid('param').trackingId,
+          c.req.valid('json').original,
+          clock(),
+        ),
+        200,
+      ),
     )
     .openapi(listPollsAsOperator, async (c) => {
       const now = clock();

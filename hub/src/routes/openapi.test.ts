@@ -83,6 +83,7 @@ describe('OpenAPI document', () => {
       'editPoll',
       'fileReport',
       'followReport',
+      'markDuplicate',
       'rateFollowUp',
       'receiveDestinationEvent',
       'reopenReport',

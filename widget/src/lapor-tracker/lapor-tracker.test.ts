@@ -249,6 +249,38 @@ describe('<lapor-tracker>', () => {
     }
   });
 
+  it('points a report found to repeat an earlier one to that one, which opens on a click', async () => {
+    const original = { ...view, trackingId: 'LPR-0000-0001-Y', title: 'Pungutan daftar ulang, laporan pertama' };
+    const repeat: ReportView = {
+      ...view,
+      duplicateOf: original.trackingId,
+      timeline: [
+        ...view.timeline,
+        { at: '2026-11-25T03:00:00.000Z', type: 'duplicate', actor: 'national', reference: original.trackingId },
+      ],
+    };
+    hub = installFakeHub((req) =>
+      req.url.pathname.endsWith(original.trackingId) ? { status: 200, body: original } : { status: 200, body: repeat },
+    );
+    const el = await fixture<LaporTracker>(html`<lapor-tracker hub="https://hub.example.id"></lapor-tracker>`);
+    await lookUp(el, view.trackingId);
+    await waitUntil(() => $(el, '[part=duplicate-of]'), 'the pointer is shown');
+    expect($(el, '[part=duplicate-of]').textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+      `Laporan ini sama dengan laporan yang lebih dulu masuk; yang itu yang ditangani. Lihat laporan ${original.trackingId}`,
+    );
+    expect($(el, '[part=timeline] li:last-child').textContent).to.contain(`Sama dengan laporan ${original.trackingId}`);
+    await expect(el).to.be.accessible();
+    const before = window.location.href;
+    try {
+      const tracked = oneEvent(el, 'lapor-tracked');
+      $<HTMLAnchorElement>(el, '[part=duplicate-of] a').click();
+      await tracked;
+      await waitUntil(() => $(el, '#report-title')?.textContent === original.title, 'the original is shown');
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
   it('on a page the hub does not know, says so and links to the hub’s own tracker page', async () => {
     hub = installFakeHub(() => ({
       status: 403,

@@ -37,6 +37,7 @@ import { trackerErrorMessage } from './tracker-messages';
  * @csspart lookup-button - The lookup button.
  * @csspart report - The report found.
  * @csspart status - The report's current status.
+ * @csspart duplicate-of - Where a report found to repeat an earlier one points to that one.
  * @csspart timeline - The list of the report's events.
  * @csspart reporter-actions - The reporter's reply, reopen and rating forms (with the receipt).
  * @csspart deadline - A deadline and the working days left; it has the class `overdue` once passed.
@@ -164,6 +165,14 @@ export class LaporTracker extends LaporElement {
     return html`
       <article class="report" part="report" aria-labelledby="report-title">
         <h2 id="report-title" tabindex="-1">${view.title ?? msg('Laporan rahasia')}</h2>
+        ${
+          view.duplicateOf
+            ? html`<p class="info" part="duplicate-of">
+                ${msg('Laporan ini sama dengan laporan yang lebih dulu masuk; yang itu yang ditangani.')}
+                <a href=${`#lapor=${encodeURIComponent(view.duplicateOf)}`}>${msg(str`Lihat laporan ${view.duplicateOf}`)}</a>
+              </p>`
+            : nothing
+        }
         <dl>
           <dt>${msg('Tracking ID')}</dt>
           <dd class="code">${view.trackingId}</dd>
@@ -263,15 +272,17 @@ export class LaporTracker extends LaporElement {
   private renderEntry(entry: TimelineEntry, sentTo: ReportView['sentTo']) {
     const what = entry.status
       ? statusLabel(entry.status, sentTo)
-      : entry.type === 'rating'
-        ? msg(str`Penilaian pelapor: ${entry.rating ?? 0} dari 5`)
-        : entry.actor === 'reporter'
-          ? msg('Balasan pelapor')
-          : msg('Tanggapan');
+      : entry.type === 'duplicate'
+        ? msg(str`Sama dengan laporan ${entry.reference ?? ''}`)
+        : entry.type === 'rating'
+          ? msg(str`Penilaian pelapor: ${entry.rating ?? 0} dari 5`)
+          : entry.actor === 'reporter'
+            ? msg('Balasan pelapor')
+            : msg('Tanggapan');
     return html`<li>
       <time datetime=${entry.at}>${formatDateTime(entry.at)}</time>
       <span>${what}${entry.institution ? `: ${entry.institution.name}` : ''}</span>
-      ${entry.reference ? html`<p>${referenceLabel(entry.reference, sentTo)}</p>` : nothing}
+      ${entry.reference && entry.type !== 'duplicate' ? html`<p>${referenceLabel(entry.reference, sentTo)}</p>` : nothing}
       ${entry.note ? html`<p>${entry.note}</p>` : nothing}
     </li>`;
   }
