@@ -18,6 +18,9 @@ test('a report filed, forwarded and answered on the national desk appears with i
   request,
   baseURL,
 }) => {
+  // Five reports with their proofs of work, the outbox's delivery to the desk and the projector's passes:
+  // more than the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   const school = {
     kind: 'pengaduan',
     incidentDate: '2026-11-10',
