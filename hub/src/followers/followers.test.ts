@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { smtpMailer } from '../notifications/mailer';
-import { createRouting, routingFile } from '../outbox/routing';
-import { OutboxWorker } from '../outbox/worker';
 import { fileReport, forwardReport, projectAll } from '../testing/published';
 import { startSmtpPeer } from '../testing/smtp-peer';
 import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
+import { testOutbox } from '../testing/test-outbox';
 import { recordTransition } from '../workflow/transitions';
 
 const PUBLIC_URL = 'https://lapor.example.go.id';
@@ -24,16 +23,7 @@ afterEach(async () => {
 });
 
 const worker = () =>
-  new OutboxWorker({
-    db: hub.db,
-    directory: hub.directory,
-    regions: hub.regions,
-    keyring: testKeyring,
-    routing: createRouting(routingFile.parse({})),
-    mailer: smtpMailer(smtp.url, 'Hub LAPOR <lapor@example.go.id>'),
-    publicUrl: PUBLIC_URL,
-    clock: hub.clock,
-  });
+  testOutbox(hub, { mailer: smtpMailer(smtp.url, 'Hub LAPOR <lapor@example.go.id>'), publicUrl: PUBLIC_URL });
 
 /** Every due delivery sent. */
 async function deliver() {

@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { listDeliveries } from '../operator/operator';
-import { createRouting, routingFile } from '../outbox/routing';
-import { OutboxWorker } from '../outbox/worker';
 import { startSmtpPeer } from '../testing/smtp-peer';
 import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
+import { testOutbox } from '../testing/test-outbox';
 import { recordMessage, recordTransition } from '../workflow/transitions';
 import { type Mailer, smtpMailer } from './mailer';
 import { notificationMail } from './message';
@@ -23,16 +22,7 @@ afterEach(async () => {
 });
 
 const worker = (mailer: Mailer = smtpMailer(smtp.url, 'Hub LAPOR <lapor@example.go.id>')) =>
-  new OutboxWorker({
-    db: hub.db,
-    directory: hub.directory,
-    regions: hub.regions,
-    keyring: testKeyring,
-    routing: createRouting(routingFile.parse({})),
-    mailer,
-    publicUrl: PUBLIC_URL,
-    clock: hub.clock,
-  });
+  testOutbox(hub, { mailer, publicUrl: PUBLIC_URL });
 
 async function file(extra: object = {}) {
   const { reports } = hub.db.$tables;

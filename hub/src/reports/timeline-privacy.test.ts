@@ -4,8 +4,8 @@ import { eq } from 'drizzle-orm';
 import type { ReportView } from '../../../contract';
 import type { Destination, OutgoingAction, OutgoingReport } from '../outbox/destination';
 import { createRouting, routingFile } from '../outbox/routing';
-import { OutboxWorker } from '../outbox/worker';
 import { postJson, sampleReport, testApp, testKeyring } from '../testing/test-app';
+import { testOutbox } from '../testing/test-outbox';
 import { recordMessage, recordTransition } from '../workflow/transitions';
 
 let hub: Awaited<ReturnType<typeof testApp>>;
@@ -27,15 +27,7 @@ beforeEach(async () => {
 });
 afterEach(async () => hub.close());
 
-const worker = () =>
-  new OutboxWorker({
-    db: hub.db,
-    directory: hub.directory,
-    regions: hub.regions,
-    keyring: testKeyring,
-    clock: hub.clock,
-    routing: createRouting(routingFile.parse({ default: 'disdik' }), [spy]),
-  });
+const worker = () => testOutbox(hub, { routing: createRouting(routingFile.parse({ default: 'disdik' }), [spy]) });
 
 const COMMENT = 'Saya Andi Pratama, wali murid; hubungi saya di 0812-3456-7890 atau andi@example.id.';
 const RESPONSE = 'Bapak Andi, pungutan sudah dihentikan; dana dikembalikan lewat rekening 0812 3456 7890.';
