@@ -7,6 +7,7 @@ import { DomainError } from '../errors';
 import type { Mailer } from '../notifications/mailer';
 import { keyedHash } from '../polls/keyed-hash';
 import type { Keyring } from '../privacy/keyring';
+import { originalOf } from '../reports/duplicates';
 
 /**
  * Following a published report instead of filing it again ("ikut
@@ -49,6 +50,9 @@ async function followable(db: Db, typed: string): Promise<{ id: number; tracking
   if (!found || (CLOSED as readonly string[]).includes(found.status)) {
     throw new DomainError('not_found', 'No published report still being handled has this Tracking ID');
   }
+  // A report found to repeat an earlier one: its news is the earlier one's, followed there.
+  const original = await originalOf(db, found.id);
+  if (original && original !== trackingId) return followable(db, original);
   return { id: found.id, trackingId: found.trackingId, title: found.title ?? '' };
 }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, desc, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import { MONITOR_LIMITS, type PublicReport } from '../../../contract/monitor';
 import type { Db } from '../db/client';
@@ -109,8 +109,14 @@ export async function similarReports(
     .map((row, i) => ({ row, similarity: cosine(asked, weigh(texts[i] ?? [])) }))
     .filter((candidate) => candidate.similarity >= SIMILAR.least);
   const best = Math.max(0, ...scored.map((candidate) => candidate.similarity));
-  const shown = scored
-    .filter((candidate) => candidate.similarity >= SIMILAR.ofBest * best)
+  const close = scored.filter((candidate) => candidate.similarity >= SIMILAR.ofBest * best);
+  // A report found to repeat an earlier one is not offered: the earlier one is, if it is close too.
+  const repeats = await duplicatesAmong(
+    db,
+    close.map((candidate) => candidate.row.reportId),
+  );
+  const shown = close
+    .filter((candidate) => !repeats.has(candidate.row.reportId))
     .map((candidate) => ({ ...candidate, rank: candidate.similarity + nearness(candidate.row, query) }))
     .sort((a, b) => b.rank - a.rank || b.row.reportId - a.row.reportId)
     .slice(0, SIMILAR.shown)
@@ -147,6 +153,17 @@ function wordsOfCandidates(db: Db, rows: Candidate[]): string[][] {
     }
     return words;
   });
+}
+
+/** Which of the reports were found to repeat an earlier one (reports/duplicates.ts). */
+async function duplicatesAmong(db: Db, ids: number[]): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const { reportEvents: e } = db.$tables;
+  const rows = await db
+    .select({ reportId: e.reportId })
+    .from(e)
+    .where(and(inArray(e.reportId, ids), eq(e.type, 'duplicate')));
+  return new Set(rows.map((row) => row.reportId));
 }
 
 /** A small lift for the same regency (or province) and category: it orders, it never lets a report in. */

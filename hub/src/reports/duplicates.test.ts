@@ -63,6 +63,16 @@ describe('a report found to repeat an earlier one', () => {
     assert.equal(followers.length, 1);
     assert.equal(followers[0]?.reportId, original.id, 'the follower now follows the original');
 
+    // Following the repeat now follows the original.
+    assert.equal(
+      (await postJson(hub.app, `/api/v1/reports/${repeat.trackingId}/followers`, { email: 'tetangga@example.id' }))
+        .status,
+      202,
+    );
+    const pending = await hub.db.select().from(reportFollowers);
+    assert.equal(pending.length, 2);
+    assert.ok(pending.every((row) => row.reportId === original.id));
+
     // A report repeating the repeat points to the original itself; the same link again changes nothing.
     const chained = await markAsOperator(again.trackingId, repeat.trackingId);
     assert.deepEqual(await chained.json(), { original: original.trackingId, changed: true });

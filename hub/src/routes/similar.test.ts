@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { similarReportsSchema } from '../../../contract/responses';
+import { markDuplicate } from '../reports/duplicates';
 import { fileReport, forwardReport, projectAll } from '../testing/published';
 import { testApp, testKeyring } from '../testing/test-app';
 import { recordTransition } from '../workflow/transitions';
@@ -61,6 +62,20 @@ describe('GET /api/v1/reports/similar', () => {
       await (await similar('institution=kemenkes&q=lampu%20jalan%20mati')).json(),
     );
     assert.deepEqual(none.items, []);
+  });
+
+  it('offers the earlier report, not the one found to repeat it', async () => {
+    const first = await fileReport(hub, LEVY);
+    const again = await fileReport(hub, LEVY);
+    for (const report of [first, again]) await forwardReport(hub, report.id);
+    await projectAll(hub);
+    const shown = async () =>
+      similarReportsSchema
+        .parse(await (await similar(`institution=smk-smak-makassar&q=${encodeURIComponent(ASKED)}`)).json())
+        .items.map((item) => item.trackingId);
+    assert.deepEqual((await shown()).sort(), [first.trackingId, again.trackingId].sort(), 'both, at first');
+    await markDuplicate(hub.db, testKeyring, again, first.trackingId, { actor: 'national', at: hub.clock() });
+    assert.deepEqual(await shown(), [first.trackingId]);
   });
 
   it('refuses a request without an institution or without text, saying which', async () => {
