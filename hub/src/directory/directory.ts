@@ -73,6 +73,22 @@ async function load(db: Db): Promise<Snapshot> {
   };
 }
 
+/** Each institution's children, worked out once per snapshot: a family is asked for on every suggestion. */
+const childrenBySnapshot = new WeakMap<Snapshot, Map<string, string[]>>();
+
+function childrenOf(held: Snapshot): Map<string, string[]> {
+  let children = childrenBySnapshot.get(held);
+  if (!children) {
+    children = new Map();
+    for (const institution of held.institutions.values()) {
+      if (!institution.parentId) continue;
+      children.set(institution.parentId, [...(children.get(institution.parentId) ?? []), institution.id]);
+    }
+    childrenBySnapshot.set(held, children);
+  }
+  return children;
+}
+
 function snapshot(db: Db): Snapshot {
   const held = snapshots.get(db);
   if (!held) throw new Error('the directory is read through createDirectory()');
@@ -147,7 +163,14 @@ export async function createDirectory(db: Db): Promise<Directory> {
       return ids;
     },
     family(id) {
-      return [...snapshot(db).institutions.keys()].filter((other) => directory.lineage(other).includes(id));
+      const children = childrenOf(snapshot(db));
+      const ids = new Set<string>();
+      // Breadth first from the institution; a cycle in the data is walked once.
+      for (let next: string[] = snapshot(db).institutions.has(id) ? [id] : []; next.length; ) {
+        for (const member of next) ids.add(member);
+        next = next.flatMap((parent) => children.get(parent) ?? []).filter((child) => !ids.has(child));
+      }
+      return [...ids];
     },
   };
   return directory;
