@@ -37,6 +37,9 @@ export const TRANSITIONS: Readonly<Record<ReportStatus, readonly ReportStatus[]>
   archived: [],
 };
 
+/** A report no longer being handled: nothing to follow, nothing left to deliver or to answer. */
+export const CLOSED_STATUSES = ['finished', 'archived'] as const satisfies readonly ReportStatus[];
+
 export function canTransition(from: ReportStatus, to: ReportStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

@@ -1,12 +1,19 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { escape as escapeHtml } from 'html-escaper';
-import { maskPersonalData, parseTrackingId } from '../../../contract';
+import { CLOSED_STATUSES, parseTrackingId } from '../../../contract';
 import type { Db, Tx } from '../db/client';
 import { DomainError } from '../errors';
+import {
+  confirmTokenHash,
+  newConfirmToken,
+  signedToken,
+  signedTokenMatches,
+  unsent,
+} from '../notifications/link-tokens';
 import type { Mailer } from '../notifications/mailer';
 import { keyedHash } from '../polls/keyed-hash';
 import type { Keyring } from '../privacy/keyring';
+import { resealStored } from '../privacy/sealed-value';
 import { originalOf } from '../reports/duplicates';
 
 /**
@@ -17,9 +24,6 @@ import { originalOf } from '../reports/duplicates';
  * The address is sealed; a keyed hash of it refuses a second follow of the
  * same report. Only a report the public may see, and still being handled.
  */
-
-/** Statuses after which there is nothing to follow. */
-const CLOSED = ['finished', 'archived'] as const;
 
 /** Where a follower's email links lead. */
 export interface FollowLinks {
@@ -33,7 +37,6 @@ export interface FollowDeps {
 }
 
 const sealContext = (trackingId: string) => `follower:${trackingId}`;
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 const emailHash = (keyring: Keyring, reportId: number, email: string) =>
   keyedHash(keyring, 'follower-email', `${reportId}:${email.trim().toLowerCase()}`);
 
@@ -47,7 +50,7 @@ async function followable(db: Db, typed: string): Promise<{ id: number; tracking
     .select({ id: m.reportId, trackingId: m.trackingId, title: m.title, status: m.status })
     .from(m)
     .where(and(eq(m.trackingId, trackingId), sql`${m.published}`));
-  if (!found || (CLOSED as readonly string[]).includes(found.status)) {
+  if (!found || (CLOSED_STATUSES as readonly string[]).includes(found.status)) {
     throw new DomainError('not_found', 'No published report still being handled has this Tracking ID');
   }
   // A report found to repeat an earlier one: its news is the earlier one's, followed there.
@@ -75,8 +78,7 @@ export async function askToFollow(
     .from(f)
     .where(and(eq(f.reportId, report.id), eq(f.emailHash, hash)));
   if (existing?.confirmed) return;
-  const token = randomBytes(32).toString('base64url');
-  const confirmTokenHash = tokenHash(token);
+  const { token, hash: confirmTokenHash } = newConfirmToken();
   if (existing) {
     await db.update(f).set({ confirmTokenHash, locale: request.locale }).where(eq(f.id, existing.id));
   } else {
@@ -95,11 +97,7 @@ export async function askToFollow(
   } catch (cause) {
     // Nothing waits for a link that never went out.
     await db.delete(f).where(and(eq(f.confirmTokenHash, confirmTokenHash), eq(f.confirmed, false)));
-    // A mail server's refusal quotes the address back: masked before it goes anywhere.
-    const reason = maskPersonalData(cause instanceof Error ? cause.message : String(cause));
-    throw new DomainError('email_unavailable', 'The confirmation email could not be sent; please try again later', {
-      cause: new Error(reason),
-    });
+    throw unsent(cause);
   }
 }
 
@@ -132,7 +130,7 @@ export async function followTarget(db: Db, token: string): Promise<string> {
     .select({ trackingId: reports.trackingId })
     .from(f)
     .innerJoin(reports, eq(reports.id, f.reportId))
-    .where(eq(f.confirmTokenHash, tokenHash(token)));
+    .where(eq(f.confirmTokenHash, confirmTokenHash(token)));
   if (!found) throw invalidLink();
   return found.trackingId;
 }
@@ -144,7 +142,7 @@ export async function confirmFollow(db: Db, token: string): Promise<string> {
   const confirmed = await db
     .update(f)
     .set({ confirmed: true, confirmTokenHash: null })
-    .where(eq(f.confirmTokenHash, tokenHash(token)))
+    .where(eq(f.confirmTokenHash, confirmTokenHash(token)))
     .returning({ id: f.id });
   if (!confirmed.length) throw invalidLink();
   return trackingId;
@@ -153,19 +151,12 @@ export async function confirmFollow(db: Db, token: string): Promise<string> {
 const invalidLink = () => new DomainError('not_found', 'This link is not valid, or it was already used');
 
 /** The token of a follower's stop link: proves the link came from the hub, for that follower only. */
-export function stopToken(keyring: Keyring, followerId: number): string {
-  return createHmac('sha256', keyring.deriveSecret('unfollow')).update(`unfollow:${followerId}`).digest('base64url');
-}
-
-function checkStopToken(keyring: Keyring, followerId: number, token: string): void {
-  const expected = Buffer.from(stopToken(keyring, followerId));
-  const given = Buffer.from(token);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalidLink();
-}
+export const stopToken = (keyring: Keyring, followerId: number): string =>
+  signedToken(keyring.deriveSecret('unfollow'), `unfollow:${followerId}`);
 
 /** The report a stop link names, for the page that asks to stop. */
 export async function stopTarget(db: Db, keyring: Keyring, followerId: number, token: string): Promise<string> {
-  checkStopToken(keyring, followerId, token);
+  if (!signedTokenMatches(keyring.deriveSecret('unfollow'), `unfollow:${followerId}`, token)) throw invalidLink();
   const { reportFollowers: f, reports } = db.$tables;
   const [found] = await db
     .select({ trackingId: reports.trackingId })
@@ -217,12 +208,9 @@ export async function resealFollowers(db: Db, keyring: Keyring): Promise<number>
     .innerJoin(reports, eq(reports.id, f.reportId));
   let changed = 0;
   for (const row of rows) {
-    if (!keyring.isStale(row.email)) continue;
-    const context = sealContext(row.trackingId);
-    await db
-      .update(f)
-      .set({ email: keyring.encrypt(keyring.decrypt(row.email, context), context) })
-      .where(eq(f.id, row.id));
+    const email = resealStored(keyring, row.email, sealContext(row.trackingId));
+    if (!email) continue;
+    await db.update(f).set({ email }).where(eq(f.id, row.id));
     changed++;
   }
   return changed;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import { MONITOR_LIMITS, type PublicReport } from '../../../contract/monitor';
+import { CLOSED_STATUSES } from '../../../contract/status';
 import type { Db } from '../db/client';
 import type { Directory } from '../directory/directory';
 import { monitorVersion } from './answers';
@@ -46,9 +47,6 @@ export const SIMILAR = {
   scanned: 300,
 } as const;
 
-/** Statuses after which a report is no longer being handled: nothing to follow there. */
-const CLOSED = ['finished', 'archived'] as const;
-
 export interface SimilarQuery {
   institution: string;
   /** What the visitor has written: the title and the chronology's first sentences. */
@@ -84,9 +82,10 @@ export async function similarReports(
   const words = wordsOf(query.q);
   if (!words.length) return [];
   const counts = await keptFor(db);
-  const known = await counts.of(db, [...new Set(words)]);
+  const distinct = [...new Set(words)];
+  const known = await counts.of(db, distinct);
   const total = known.get('') ?? 0;
-  const searched = [...new Set(words)]
+  const searched = distinct
     .filter((word) => (known.get(word) ?? 0) > 0)
     .sort((a, b) => (known.get(a) ?? 0) - (known.get(b) ?? 0))
     .slice(0, SIMILAR.searched);
@@ -193,7 +192,7 @@ function openReports(db: Db, institutions: string[], limit: number): Promise<Can
   return db
     .select(CANDIDATE_COLUMNS(m))
     .from(m)
-    .where(and(sql`${m.published}`, inArray(m.holder, institutions), notInArray(m.status, [...CLOSED])))
+    .where(and(sql`${m.published}`, inArray(m.holder, institutions), notInArray(m.status, [...CLOSED_STATUSES])))
     .orderBy(desc(m.reportId))
     .limit(limit);
 }
@@ -213,7 +212,7 @@ async function candidates(db: Db, stems: string[], institutions: string[]): Prom
         select m.report_id as reportId, m.title, m.excerpt, m.region_code as regionCode, m.category_id as categoryId
         from (select rowid as id from monitor_search where monitor_search match ? order by rowid desc limit ${SIMILAR.matches}) s
         join monitor_reports m on m.report_id = s.id
-        where m.published and m.holder in (select value from json_each(?)) and m.status not in ('finished', 'archived')
+        where m.published and m.holder in (select value from json_each(?)) and m.status not in (${CLOSED_STATUSES.map((status) => `'${status}'`).join(', ')})
         order by m.report_id desc limit ${SIMILAR.candidates}`);
       sqliteCandidates.set(db.$sqlite, statement);
     }
@@ -228,7 +227,7 @@ async function candidates(db: Db, stems: string[], institutions: string[]): Prom
       and(
         sql`${m.published}`,
         inArray(m.holder, institutions),
-        notInArray(m.status, [...CLOSED]),
+        notInArray(m.status, [...CLOSED_STATUSES]),
         sql`${m.reportId} in (select report_id from monitor_search
           where document @@ to_tsquery('simple', ${stems.join(' | ')}) order by report_id desc limit ${SIMILAR.matches})`,
       ),

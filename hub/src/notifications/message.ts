@@ -1,7 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { escape as escapeHtml } from 'html-escaper';
 import type { ReportStatus } from '../../../contract';
 import type { ReportEvent } from '../db/schema';
+import { signedToken, signedTokenMatches } from './link-tokens';
 
 /**
  * The short email a reporter gets when their report moves or gets a
@@ -120,12 +120,7 @@ export function notificationMail(options: {
 }
 
 /** The token in an opt-out link: proves the link came from the hub, for that report only. */
-export function optOutToken(secret: string, trackingId: string): string {
-  return createHmac('sha256', secret).update(`opt-out:${trackingId}`).digest('base64url');
-}
+export const optOutToken = (secret: string, trackingId: string): string => signedToken(secret, `opt-out:${trackingId}`);
 
-export function optOutTokenMatches(secret: string, trackingId: string, token: string): boolean {
-  const expected = Buffer.from(optOutToken(secret, trackingId));
-  const given = Buffer.from(token);
-  return expected.length === given.length && timingSafeEqual(expected, given);
-}
+export const optOutTokenMatches = (secret: string, trackingId: string, token: string): boolean =>
+  signedTokenMatches(secret, `opt-out:${trackingId}`, token);

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, notInArray } from 'drizzle-orm';
 import type * as z from 'zod';
-import { maskPersonalData } from '../../../contract';
+import { CLOSED_STATUSES, maskPersonalData } from '../../../contract';
 import type { deliveryRowSchema, overdueReportSchema } from '../../../contract/responses';
 import type { Db } from '../db/client';
 import type { Delivery } from '../db/schema';
@@ -95,7 +95,7 @@ export async function overdueReports(
   const open = await db
     .select()
     .from(reports)
-    .where(notInArray(reports.status, ['finished', 'archived']))
+    .where(notInArray(reports.status, [...CLOSED_STATUSES]))
     .orderBy(asc(reports.id));
   const overdue: OverdueReport[] = [];
   for (const report of open) {

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, lte, notInArray, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import { CLOSED_STATUSES } from '../../../contract';
 import type { Db } from '../db/client';
 import { DomainError } from '../errors';
 import type { Keyring } from '../privacy/keyring';
@@ -29,7 +30,7 @@ export async function pollProgress(
         inArray(deliveries.destination, pollable),
         eq(deliveries.state, 'delivered'),
         isNotNull(deliveries.externalRef),
-        notInArray(reports.status, ['finished', 'archived']),
+        notInArray(reports.status, [...CLOSED_STATUSES]),
         or(isNull(deliveries.nextPollAt), lte(deliveries.nextPollAt, now)),
       ),
     )

@@ -1,9 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { escape as escapeHtml } from 'html-escaper';
-import { maskPersonalData } from '../../../contract';
 import type { Db } from '../db/client';
 import { DomainError } from '../errors';
+import { confirmTokenHash, unsent } from '../notifications/link-tokens';
 import type { Mailer } from '../notifications/mailer';
 import type { Keyring } from '../privacy/keyring';
 import { keyedHash } from './keyed-hash';
@@ -19,14 +18,6 @@ import { lockedPoll, refuseUnlessOpen } from './polls';
 /** The voter's address as stored for one poll: case and surrounding spaces do not make another address. */
 export const emailHash = (keyring: Keyring, pollId: string, email: string) =>
   keyedHash(keyring, 'poll-email', `${pollId}:${email.trim().toLowerCase()}`);
-
-/** A fresh link token, and its hash as stored: the token is only in the email. */
-export function newConfirmToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: tokenHash(token) };
-}
-
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** What the confirmation needs to go out: the mailer, and where its link points. */
 export interface Confirmation {
@@ -77,11 +68,7 @@ export async function askConfirmation(
           eq(pollVotes.confirmed, false),
         ),
       );
-    // A mail server's refusal quotes the address back: masked before it goes anywhere.
-    const reason = maskPersonalData(cause instanceof Error ? cause.message : String(cause));
-    throw new DomainError('email_unavailable', 'The confirmation email could not be sent; please try again later', {
-      cause: new Error(reason),
-    });
+    throw unsent(cause);
   }
 }
 
@@ -92,7 +79,7 @@ export async function confirmationTarget(db: Db, pollId: string, token: string, 
     .select({ question: polls.question, opensAt: polls.opensAt, closesAt: polls.closesAt, countedAt: polls.countedAt })
     .from(pollVotes)
     .innerJoin(polls, eq(polls.id, pollVotes.pollId))
-    .where(and(eq(pollVotes.pollId, pollId), eq(pollVotes.confirmTokenHash, tokenHash(token))));
+    .where(and(eq(pollVotes.pollId, pollId), eq(pollVotes.confirmTokenHash, confirmTokenHash(token))));
   if (!found) throw invalidLink();
   refuseUnlessOpen(found, now);
   return found.question;
@@ -107,7 +94,7 @@ export async function confirmVote(db: Db, pollId: string, token: string, now: Da
     const confirmed = await tx
       .update(pollVotes)
       .set({ confirmed: true, confirmTokenHash: null, updatedAt: now })
-      .where(and(eq(pollVotes.pollId, pollId), eq(pollVotes.confirmTokenHash, tokenHash(token))))
+      .where(and(eq(pollVotes.pollId, pollId), eq(pollVotes.confirmTokenHash, confirmTokenHash(token))))
       .returning({ id: pollVotes.id });
     if (!confirmed.length) throw invalidLink();
     return poll.question;

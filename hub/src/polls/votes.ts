@@ -6,8 +6,9 @@ import { isUniqueViolation } from '../db/errors';
 import { prepared } from '../db/prepared';
 import type { Poll } from '../db/schema';
 import { DomainError } from '../errors';
+import { newConfirmToken } from '../notifications/link-tokens';
 import type { Keyring } from '../privacy/keyring';
-import { askConfirmation, type Confirmation, emailHash, newConfirmToken } from './confirmation';
+import { askConfirmation, type Confirmation, emailHash } from './confirmation';
 import { keyedHash } from './keyed-hash';
 import { lockedPoll, refuseUnlessOpen } from './polls';
 
