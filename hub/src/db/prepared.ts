@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { type Column, getTableName, type SQL, sql } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
 import type { Db, Tx } from './client';
 
 /**
@@ -39,4 +40,12 @@ export function placeholdersFor<Row>(
   // A list names each column's placeholder after the column itself.
   const pairs = Array.isArray(names) ? names.map((name) => [name, name]) : Object.entries(names);
   return Object.fromEntries(pairs.map(([column, name]) => [column, sql.placeholder(String(name))])) as Partial<Row>;
+}
+
+/** In an upsert's update: the stored value plus the one the insert brought (`excluded`, in both databases). */
+export function added(column: Column): SQL {
+  // The stored value qualified (PostgreSQL finds a bare name ambiguous between the table and `excluded`), and
+  // `excluded`'s by the name in the database, which the tables give in camel case and the hub stores in snake case.
+  const name = sql.identifier(toSnakeCase(column.name));
+  return sql`${sql.identifier(getTableName(column.table))}.${name} + excluded.${name}`;
 }

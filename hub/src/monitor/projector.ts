@@ -1,8 +1,7 @@
-import { asc, type Column, eq, getTableColumns, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
-import { toSnakeCase } from 'drizzle-orm/casing';
+import { asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../db/client';
-import { placeholdersFor, prepared } from '../db/prepared';
+import { added, placeholdersFor, prepared } from '../db/prepared';
 import type { MonitorRow, Report, ReportEvent } from '../db/schema';
 import { type Clock, realClock } from '../workflow/clock';
 import { nextVersion } from './answers';
@@ -59,7 +58,7 @@ const updateRow = prepared('update_monitor_row', (db) => {
 export async function projectMarked(deps: FactsDeps & { db: Db }, now: Date, batch = 500): Promise<number> {
   const { db } = deps;
   return db.transaction(async (tx) => {
-    const { monitorReports, reports, reportEvents } = tx.$tables;
+    const { monitorReports } = tx.$tables;
     const marked = tx
       .select()
       .from(monitorReports)
@@ -67,44 +66,52 @@ export async function projectMarked(deps: FactsDeps & { db: Db }, now: Date, bat
       .orderBy(asc(monitorReports.reportId))
       .limit(batch);
     const rows: MonitorRow[] = await (db.$dialect === 'postgres' ? marked.for('update', { skipLocked: true }) : marked);
-    if (!rows.length) {
-      // Nothing marked: the index may still wait for reports (after a change of the words' rules).
-      const indexed = await indexPublished(deps, tx, batch, new Map());
-      if (indexed) await nextVersion(tx);
-      return indexed;
-    }
-    const ids = rows.map((row) => row.reportId);
-    const [found, events] = await Promise.all([
-      tx.select().from(reports).where(inArray(reports.id, ids)),
-      tx
-        .select()
-        .from(reportEvents)
-        .where(inArray(reportEvents.reportId, ids))
-        .orderBy(asc(reportEvents.reportId), asc(reportEvents.id)),
-    ]);
-    const byReport = new Map<number, ReportEvent[]>();
-    for (const event of events) {
-      const timeline = byReport.get(event.reportId);
-      if (timeline) timeline.push(event);
-      else byReport.set(event.reportId, [event]);
-    }
-    const reportsById = new Map(found.map((report) => [report.id, report]));
-    const changes = new AggregateChanges();
-    for (const row of rows) {
-      const report = reportsById.get(row.reportId);
-      if (!report) continue;
-      const facts = monitorFacts(deps, report, byReport.get(row.reportId) ?? [], now);
-      if (row.month !== NEVER_DERIVED) changes.add(row, -1);
-      changes.add(facts, 1);
-      const forwardedAt =
-        facts.forwardedAt && (db.$dialect === 'sqlite' ? facts.forwardedAt.getTime() : facts.forwardedAt);
-      await updateRow(tx).execute({ ...facts, forwardedAt, dirty: false, reportId: row.reportId });
-    }
-    await writeChanges(db, tx, changes);
-    const indexed = await indexPublished(deps, tx, batch, reportsById);
-    await nextVersion(tx);
+    const loaded = rows.length ? await deriveRows(deps, tx, rows, now) : new Map<number, Report>();
+    // Also when nothing was marked: the index may wait for reports (after a change of the words' rules).
+    const indexed = await indexPublished(deps, tx, batch, loaded);
+    if (rows.length || indexed) await nextVersion(tx);
     return Math.max(rows.length, indexed);
   });
+}
+
+/** Derives the rows from their reports' timelines and moves the aggregates; returns the reports it read. */
+async function deriveRows(
+  deps: FactsDeps & { db: Db },
+  tx: Tx,
+  rows: MonitorRow[],
+  now: Date,
+): Promise<Map<number, Report>> {
+  const { db } = deps;
+  const { reports, reportEvents } = tx.$tables;
+  const ids = rows.map((row) => row.reportId);
+  const [found, events] = await Promise.all([
+    tx.select().from(reports).where(inArray(reports.id, ids)),
+    tx
+      .select()
+      .from(reportEvents)
+      .where(inArray(reportEvents.reportId, ids))
+      .orderBy(asc(reportEvents.reportId), asc(reportEvents.id)),
+  ]);
+  const byReport = new Map<number, ReportEvent[]>();
+  for (const event of events) {
+    const timeline = byReport.get(event.reportId);
+    if (timeline) timeline.push(event);
+    else byReport.set(event.reportId, [event]);
+  }
+  const reportsById = new Map(found.map((report) => [report.id, report]));
+  const changes = new AggregateChanges();
+  for (const row of rows) {
+    const report = reportsById.get(row.reportId);
+    if (!report) continue;
+    const facts = monitorFacts(deps, report, byReport.get(row.reportId) ?? [], now);
+    if (row.month !== NEVER_DERIVED) changes.add(row, -1);
+    changes.add(facts, 1);
+    const forwardedAt =
+      facts.forwardedAt && (db.$dialect === 'sqlite' ? facts.forwardedAt.getTime() : facts.forwardedAt);
+    await updateRow(tx).execute({ ...facts, forwardedAt, dirty: false, reportId: row.reportId });
+  }
+  await writeChanges(db, tx, changes);
+  return reportsById;
 }
 
 /**
@@ -235,14 +242,6 @@ export async function writeChanges(db: Db, tx: Tx, changes: AggregateChanges): P
     return { institution, category, region, timeZone, day, reports };
   });
   await upsert(db.$dialect, tx, 'overdue', overdue);
-}
-
-/** The stored value plus the one the insert brought (`excluded`, in both databases' upserts). */
-function added(column: Column): SQL {
-  // The stored value qualified (PostgreSQL finds a bare name ambiguous between the table and `excluded`), and
-  // `excluded`'s by the name in the database, which the tables give in camel case and the hub stores in snake case.
-  const name = sql.identifier(toSnakeCase(column.name));
-  return sql`${sql.identifier(getTableName(column.table))}.${name} + excluded.${name}`;
 }
 
 /** Non-zero changes in key order: concurrent projectors lock aggregate rows in the same order, never crosswise. */

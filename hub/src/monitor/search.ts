@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type Column, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
+import { added } from '../db/prepared';
 import { wordsOf } from './words';
 
 /**
@@ -74,7 +75,7 @@ export async function indexForSearch(db: Db, tx: Tx, reports: Indexed[]): Promis
       .onConflictDoUpdate({
         target: monitorTerms.term,
         set: {
-          reports: sql`${sql.identifier('monitor_terms')}.${sql.identifier('reports')} + excluded.${sql.identifier('reports')}`,
+          reports: added(monitorTerms.reports),
         },
       });
   }
