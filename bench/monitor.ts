@@ -6,6 +6,7 @@ import { createDirectory, syncBuiltinDirectory } from '../hub/src/directory/dire
 import { AggregateChanges } from '../hub/src/monitor/contributions';
 import { monitorFacts, publicText } from '../hub/src/monitor/facts';
 import { writeChanges } from '../hub/src/monitor/projector';
+import { holderWord, searchRowid, tidySearchIndex } from '../hub/src/monitor/search';
 import { FILED, LATER } from '../hub/src/monitor/similar-pairs';
 import { wordsOf } from '../hub/src/monitor/words';
 import { createKeyring } from '../hub/src/privacy/keyring';
@@ -91,7 +92,7 @@ export async function seedMonitored(dataDir: string, count: number): Promise<num
        finished_in_time, deadline_kind, deadline_due, resolution_due, overdue_from)
      VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertWords = sqlite.prepare('INSERT INTO monitor_search (rowid, title, body) VALUES (?, ?, ?)');
+  const insertWords = sqlite.prepare('INSERT INTO monitor_search (rowid, title, body, holder) VALUES (?, ?, ?, ?)');
   // Each text's stems once (the hub's own normaliser), and how many reports hold each stem, as the index counts.
   const stems = new Map<string, { title: string; body: string; distinct: string[] }>();
   const termReports = new Map<string, number>();
@@ -219,13 +220,19 @@ export async function seedMonitored(dataDir: string, count: number): Promise<num
       );
       if (text) {
         const words = stemsOf(text.title, text.body);
-        insertWords.run(lastInsertRowid, words.title, words.body);
+        insertWords.run(searchRowid(Number(lastInsertRowid)), words.title, words.body, holderWord(facts.holder));
         for (const term of ['', ...words.distinct]) termReports.set(term, (termReports.get(term) ?? 0) + 1);
       }
       changes.add(facts, 1);
     }
   });
-  for (let from = 0; from < count; from += 50_000) batch(from, Math.min(count, from + 50_000));
+  // The search index as a hub holds it in the morning: everything before today merged by the night's tidying
+  // (monitor/search.ts), and today's reports indexed one by one since, as a projector's passes do when
+  // reports come a minute apart (a segment each, merged only four at a time).
+  const today = count - Math.ceil(count / 730);
+  for (let from = 0; from < today; from += 50_000) batch(from, Math.min(today, from + 50_000));
+  while (await tidySearchIndex(db));
+  for (let i = today; i < count; i++) batch(i, i + 1);
   await db.transaction((tx) => writeChanges(db, tx, changes));
   const insertTerm = sqlite.prepare('INSERT INTO monitor_terms (term, reports) VALUES (?, ?)');
   sqlite.transaction(() => {
@@ -263,7 +270,7 @@ const QUERIES: [string, string][] = [
  * form asks as the visitor pauses), at the school or at its ministry (which
  * looks at the school too): thousands of different texts, as a crowd's are.
  */
-function similarPath(): string {
+export function similarPath(): string {
   const later = LATER[Math.floor(Math.random() * LATER.length)] ?? LATER[0];
   const words = `${later?.title}. ${later?.body}`.split(' ');
   const text = words.slice(0, 6 + Math.floor(Math.random() * (words.length - 5))).join(' ');

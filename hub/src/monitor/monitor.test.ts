@@ -10,7 +10,8 @@ import { type TestClock, testClock } from '../testing/test-clock';
 import { recordMessage, recordTransition } from '../workflow/transitions';
 import { AggregateChanges, COUNTERS } from './contributions';
 import { monitorFacts } from './facts';
-import { projectMarked } from './projector';
+import { MonitorProjector, projectMarked } from './projector';
+import { similarReports } from './similar';
 
 let hub: Awaited<ReturnType<typeof testApp>>;
 let clock: TestClock;
@@ -239,6 +240,78 @@ describe('public monitoring', () => {
     );
     assert.deepEqual(await counts(), before);
     assert.ok(waiting.trackingId);
+  });
+
+  it('keeps a report under the institution holding it now, as the search index finds it for similar reports', async () => {
+    const road = await file({
+      title: 'Jalan rusak di depan sekolah',
+      body: 'Lubang besar di jalan depan sekolah membahayakan siswa yang bersepeda.',
+    });
+    await forward(road.id);
+    await project();
+    const at = async (institution: string) =>
+      (
+        await similarReports(
+          { ...deps(), regions: hub.regions },
+          { institution, q: 'Jalan depan sekolah rusak, lubang besar' },
+          hub.clock(),
+          0, // only what the index finds
+        )
+      ).map((report) => report.trackingId);
+    assert.deepEqual(await at('smk-smak-makassar'), [road.trackingId]);
+    assert.deepEqual(await at('kemenkes'), []);
+    await move(road.id, 'not_authority');
+    await move(road.id, 'forwarded', { institution: 'kemenkes' });
+    await project();
+    assert.deepEqual(await at('kemenkes'), [road.trackingId], 'passed on: found where it is held now');
+    assert.deepEqual(await at('smk-smak-makassar'), [], 'and no longer where it was');
+    assert.deepEqual(
+      (await list('?q=jalan%20rusak')).items.map((item) => item.trackingId),
+      [road.trackingId],
+      'the public search finds it once',
+    );
+  });
+
+  it('tidies the search index a step at a time once a day, from 02:00 in Jakarta, finding the same', async () => {
+    const projector = new MonitorProjector(deps(), { clock });
+    const segments = () =>
+      hub.db.$sqlite?.prepare('select count(distinct segid) from monitor_search_idx').pluck().get() as number;
+    const found = async () => (await list('?q=jalan')).items.map((item) => item.trackingId).sort();
+    const roads = [];
+    for (const place of ['sekolah', 'pasar', 'kantor camat']) {
+      const road = await file({
+        title: `Jalan rusak di depan ${place}`,
+        body: `Jalan di depan ${place} berlubang sejak bulan lalu.`,
+      });
+      await forward(road.id);
+      await project(); // each pass indexes in a transaction of its own: a segment each on SQLite
+      roads.push(road.trackingId);
+    }
+    assert.deepEqual(await found(), roads.sort());
+    if (hub.db.$sqlite) assert.equal(segments(), 3);
+    clock.set('2026-11-16T18:30:00Z'); // 01:30 in Jakarta
+    assert.equal(await projector.tidy(), false, 'not before 02:00');
+    if (hub.db.$sqlite) assert.equal(segments(), 3);
+    clock.set('2026-11-16T19:30:00Z'); // 02:30
+    let steps = 0;
+    while (await projector.tidy()) steps++;
+    if (hub.db.$sqlite) {
+      assert.ok(steps >= 1);
+      assert.equal(segments(), 1);
+    } else assert.equal(steps, 0, 'PostgreSQL keeps its own index');
+    assert.deepEqual(await found(), roads, 'the same reports found');
+    const another = await file({
+      title: 'Jalan rusak di pelabuhan',
+      body: 'Jalan menuju pelabuhan berlubang sejak bulan lalu.',
+    });
+    await forward(another.id);
+    await project();
+    assert.equal(await projector.tidy(), false, 'once a day');
+    if (hub.db.$sqlite) assert.equal(segments(), 2);
+    clock.set('2026-11-17T20:00:00Z'); // 03:00 the next day
+    while (await projector.tidy());
+    if (hub.db.$sqlite) assert.equal(segments(), 1);
+    assert.deepEqual(await found(), [...roads, another.trackingId].sort());
   });
 
   it('keeps the aggregates equal to a recount from the timelines, whatever happens in whichever order', async () => {

@@ -3,11 +3,12 @@ import type { Logger } from 'pino';
 import type { Db, Tx } from '../db/client';
 import { added, placeholdersFor, prepared } from '../db/prepared';
 import type { MonitorRow, Report, ReportEvent } from '../db/schema';
+import { localDate } from '../workflow/calendar';
 import { type Clock, realClock } from '../workflow/clock';
 import { nextVersion } from './answers';
 import { AggregateChanges, COUNTERS, split } from './contributions';
 import { type FactsDeps, monitorFacts, publicText } from './facts';
-import { indexForSearch } from './search';
+import { indexForSearch, moveInIndex, tidySearchIndex } from './search';
 
 /** A row the projector has not yet derived (filed, or from before public monitoring) has no month. */
 export const NEVER_DERIVED = '';
@@ -104,6 +105,9 @@ async function deriveRows(
     const report = reportsById.get(row.reportId);
     if (!report) continue;
     const facts = monitorFacts(deps, report, byReport.get(row.reportId) ?? [], now);
+    if (row.indexed && facts.holder !== row.holder) {
+      await moveInIndex(db, tx, { reportId: row.reportId, holder: facts.holder, ...publicText(deps.keyring, report) });
+    }
     if (row.month !== NEVER_DERIVED) changes.add(row, -1);
     changes.add(facts, 1);
     const forwardedAt =
@@ -127,21 +131,20 @@ async function indexPublished(
 ): Promise<number> {
   const { monitorReports, reports } = tx.$tables;
   const waiting = tx
-    .select({ reportId: monitorReports.reportId })
+    .select({ reportId: monitorReports.reportId, holder: monitorReports.holder })
     .from(monitorReports)
     .where(sql`${monitorReports.published} and not ${monitorReports.indexed}`)
     .orderBy(asc(monitorReports.reportId))
     .limit(batch);
-  const ids = (await (deps.db.$dialect === 'postgres' ? waiting.for('update', { skipLocked: true }) : waiting)).map(
-    (row) => row.reportId,
-  );
-  if (!ids.length) return 0;
+  const found = await (deps.db.$dialect === 'postgres' ? waiting.for('update', { skipLocked: true }) : waiting);
+  if (!found.length) return 0;
+  const ids = found.map((row) => row.reportId);
   const missing = ids.filter((id) => !loaded.has(id));
   const more = missing.length ? await tx.select().from(reports).where(inArray(reports.id, missing)) : [];
   const byId = new Map([...loaded, ...more.map((report) => [report.id, report] as const)]);
-  const texts = ids.flatMap((reportId) => {
+  const texts = found.flatMap(({ reportId, holder }) => {
     const report = byId.get(reportId);
-    return report ? [{ reportId, ...publicText(deps.keyring, report) }] : [];
+    return report ? [{ reportId, holder, ...publicText(deps.keyring, report) }] : [];
   });
   await indexForSearch(deps.db, tx, texts);
   return ids.length;
@@ -253,6 +256,12 @@ function* chunks<T>(items: T[]): Generator<T[]> {
   for (let start = 0; start < items.length; start += CHUNK) yield items.slice(start, start + CHUNK);
 }
 
+/** The search index is tidied from this hour of Jakarta's day, once a day, or at start when the hub starts later. */
+const TIDY_FROM_HOUR = 2;
+const TIDY_ZONE = 'Asia/Jakarta';
+const hourIn = (instant: Date, timeZone: string) =>
+  Number(new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(instant));
+
 export interface ProjectorOptions {
   /** How often to look for marked reports when the last pass found none left (default 1 s). */
   intervalMs: number;
@@ -264,8 +273,10 @@ export interface ProjectorOptions {
 /** Keeps public monitoring up to date: a pass every `intervalMs`, and at once again while a backlog lasts. */
 export class MonitorProjector {
   private timer?: ReturnType<typeof setTimeout>;
-  private running?: Promise<number>;
+  private running?: Promise<unknown>;
   private readonly options: ProjectorOptions;
+  /** The day (in Jakarta) the search index was last tidied whole. */
+  private tidiedOn?: string;
 
   constructor(
     private readonly deps: FactsDeps & { db: Db },
@@ -280,7 +291,10 @@ export class MonitorProjector {
         this.options.logger?.error({ err: error }, 'public monitoring: deriving reports failed');
         return 0;
       });
-      this.timer = setTimeout(loop, derived === this.options.batch ? 0 : this.options.intervalMs);
+      const busy = derived === this.options.batch;
+      // Between passes while nothing waits: the next step of the day's tidying, if it is due.
+      const tidying = !busy && (await this.tidy());
+      this.timer = setTimeout(loop, busy || tidying ? 0 : this.options.intervalMs);
       this.timer.unref?.();
     };
     void loop();
@@ -294,7 +308,27 @@ export class MonitorProjector {
 
   /** One pass; returns how many reports it derived. */
   pass(): Promise<number> {
-    this.running = projectMarked(this.deps, this.options.clock(), this.options.batch);
-    return this.running;
+    const running = projectMarked(this.deps, this.options.clock(), this.options.batch);
+    this.running = running;
+    return running;
+  }
+
+  /**
+   * A step of tidying the search index (search.ts) when the day's is due;
+   * returns whether more remains. A failure is logged and tried again the
+   * next day: the index works untidied, only slower.
+   */
+  async tidy(): Promise<boolean> {
+    const now = this.options.clock();
+    const today = localDate(now, TIDY_ZONE);
+    if (this.tidiedOn === today || hourIn(now, TIDY_ZONE) < TIDY_FROM_HOUR) return false;
+    const step = tidySearchIndex(this.deps.db);
+    this.running = step;
+    const more = await step.catch((error) => {
+      this.options.logger?.error({ err: error }, 'public monitoring: tidying the search index failed');
+      return false;
+    });
+    if (!more) this.tidiedOn = today;
+    return more;
   }
 }

@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
-import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, desc, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import { MONITOR_LIMITS, type PublicReport } from '../../../contract/monitor';
 import { CLOSED_STATUSES } from '../../../contract/status';
 import type { Db } from '../db/client';
+import { prepared } from '../db/prepared';
 import type { Directory } from '../directory/directory';
 import { monitorVersion } from './answers';
 import { type ListDeps, publicReport } from './list';
+import { anyStem, heldBy } from './search';
 import { wordsOf } from './words';
 
 /**
@@ -36,8 +38,8 @@ export const SIMILAR = {
   candidates: 40,
   /** Stems of the query searched for, the rarest first. */
   searched: 8,
-  /** Reports holding them looked at, the newest first: a common stem's millions are never all read. */
-  matches: 400,
+  /** The institutions' reports holding them looked at, the newest first: a common stem's thousands are never all read. */
+  matches: 100,
   /**
    * An institution (with those under it) holding at most this many open
    * published reports has them all ranked, so that a school's duplicate is
@@ -109,27 +111,51 @@ export async function similarReports(
     .filter((candidate) => candidate.similarity >= SIMILAR.least);
   const best = Math.max(0, ...scored.map((candidate) => candidate.similarity));
   const close = scored.filter((candidate) => candidate.similarity >= SIMILAR.ofBest * best);
-  // A report found to repeat an earlier one is not offered: the earlier one is, if it is close too.
-  const repeats = await duplicatesAmong(
-    db,
-    close.map((candidate) => candidate.row.reportId),
-  );
-  const shown = close
-    .filter((candidate) => !repeats.has(candidate.row.reportId))
+  const ranked = close
     .map((candidate) => ({ ...candidate, rank: candidate.similarity + nearness(candidate.row, query) }))
     .sort((a, b) => b.rank - a.rank || b.row.reportId - a.row.reportId)
-    .slice(0, SIMILAR.shown)
     .map((candidate) => candidate.row.reportId);
-  if (!shown.length) return [];
-  const { monitorReports: m } = db.$tables;
-  const rows = new Map(
-    (await db.select().from(m).where(inArray(m.reportId, shown))).map((row) => [row.reportId, row] as const),
-  );
-  return shown.flatMap((id) => {
-    const row = rows.get(id);
-    return row ? [publicReport(deps, row, now)] : [];
-  });
+  // The best read whole, a few at a time: a report found to repeat an earlier one (rare) is passed over for the
+  // next, and the earlier one is offered if it is close too.
+  const shown: PublicReport[] = [];
+  for (let at = 0; at < ranked.length && shown.length < SIMILAR.shown; at += SIMILAR.shown) {
+    const ids = ranked.slice(at, at + SIMILAR.shown);
+    const rows = new Map(
+      (await shownRows(db).execute(Object.fromEntries(SHOWN.map((name, i) => [name, ids[i] ?? 0])))).map(
+        ({ repeats, ...row }) => [row.reportId, repeats ? undefined : row] as const,
+      ),
+    );
+    for (const id of ids) {
+      const row = rows.get(id);
+      if (row && shown.length < SIMILAR.shown) shown.push(publicReport(deps, row, now));
+    }
+  }
+  return shown;
 }
+
+/**
+ * The few shown, read whole, and whether each was found to repeat an
+ * earlier report (reports/duplicates.ts): one statement prepared once (an
+ * id 0 is no report's).
+ */
+const SHOWN = Array.from({ length: SIMILAR.shown }, (_, i) => `shown${i}`);
+const shownRows = prepared('similar_shown', (db) => {
+  const { monitorReports: m } = db.$tables;
+  return db
+    .select({
+      ...getTableColumns(m),
+      // Spelled out: drizzle leaves a column unqualified in a select's fields, where both tables have report_id.
+      repeats: sql<boolean>`exists (select 1 from report_events e
+        where e.report_id = monitor_reports.report_id and e.type = 'duplicate')`.mapWith(Boolean),
+    })
+    .from(m)
+    .where(
+      inArray(
+        m.reportId,
+        SHOWN.map((name) => sql.placeholder(name)),
+      ),
+    );
+});
 
 /**
  * A published report's title and excerpt never change: their stems are
@@ -154,17 +180,6 @@ function wordsOfCandidates(db: Db, rows: Candidate[]): string[][] {
   });
 }
 
-/** Which of the reports were found to repeat an earlier one (reports/duplicates.ts). */
-async function duplicatesAmong(db: Db, ids: number[]): Promise<Set<number>> {
-  if (!ids.length) return new Set();
-  const { reportEvents: e } = db.$tables;
-  const rows = await db
-    .select({ reportId: e.reportId })
-    .from(e)
-    .where(and(inArray(e.reportId, ids), eq(e.type, 'duplicate')));
-  return new Set(rows.map((row) => row.reportId));
-}
-
 /** A small lift for the same regency (or province) and category: it orders, it never lets a report in. */
 function nearness(row: Candidate, query: SimilarQuery): number {
   const region = query.region ?? '';
@@ -186,23 +201,28 @@ const CANDIDATE_COLUMNS = (m: Db['$tables']['monitorReports']) => ({
   categoryId: m.categoryId,
 });
 
+/** Published and still open, of the monitor rows named `m`. */
+const offered = (m: string) =>
+  `${m}.published and ${m}.status not in (${CLOSED_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+
 /** The institutions' open published reports, the newest first, `limit` at most. */
 function openReports(db: Db, institutions: string[], limit: number): Promise<Candidate[]> {
   const { monitorReports: m } = db.$tables;
   return db
     .select(CANDIDATE_COLUMNS(m))
     .from(m)
-    .where(and(sql`${m.published}`, inArray(m.holder, institutions), notInArray(m.status, [...CLOSED_STATUSES])))
+    .where(and(inArray(m.holder, institutions), sql.raw(offered('monitor_reports'))))
     .orderBy(desc(m.reportId))
     .limit(limit);
 }
 
 /**
- * Open published reports of the institutions among the newest
- * `SIMILAR.matches` holding any of the stems (whole stems: they were folded
- * and stemmed alike), the newest first. Written for each database: the full
- * text search is each one's own, and a suggestion is asked for as a visitor
- * pauses, so the statement is prepared once rather than built each time.
+ * Open published reports among the institutions' newest `SIMILAR.matches`
+ * holding any of the stems (whole stems: they were folded and stemmed
+ * alike), the newest first. Written for each database: the full-text
+ * search is each one's own (SQLite's finds the holder in its index), and a
+ * suggestion is asked for as a visitor pauses, so the statement is prepared
+ * once rather than built each time.
  */
 async function candidates(db: Db, stems: string[], institutions: string[]): Promise<Candidate[]> {
   if (db.$sqlite) {
@@ -210,14 +230,13 @@ async function candidates(db: Db, stems: string[], institutions: string[]): Prom
     if (!statement) {
       statement = db.$sqlite.prepare(`
         select m.report_id as reportId, m.title, m.excerpt, m.region_code as regionCode, m.category_id as categoryId
-        from (select rowid as id from monitor_search where monitor_search match ? order by rowid desc limit ${SIMILAR.matches}) s
+        from (select -rowid as id from monitor_search where monitor_search match ? order by rowid limit ${SIMILAR.matches}) s
         join monitor_reports m on m.report_id = s.id
-        where m.published and m.holder in (select value from json_each(?)) and m.status not in (${CLOSED_STATUSES.map((status) => `'${status}'`).join(', ')})
+        where ${offered('m')}
         order by m.report_id desc limit ${SIMILAR.candidates}`);
       sqliteCandidates.set(db.$sqlite, statement);
     }
-    const wanted = stems.map((stem) => `"${stem}"`).join(' OR ');
-    return statement.all(wanted, JSON.stringify(institutions)) as Candidate[];
+    return statement.all(`${heldBy(institutions)} AND ${anyStem(stems)}`) as Candidate[];
   }
   const { monitorReports: m } = db.$tables;
   return db
@@ -225,11 +244,10 @@ async function candidates(db: Db, stems: string[], institutions: string[]): Prom
     .from(m)
     .where(
       and(
-        sql`${m.published}`,
-        inArray(m.holder, institutions),
-        notInArray(m.status, [...CLOSED_STATUSES]),
-        sql`${m.reportId} in (select report_id from monitor_search
-          where document @@ to_tsquery('simple', ${stems.join(' | ')}) order by report_id desc limit ${SIMILAR.matches})`,
+        sql.raw(offered('monitor_reports')),
+        sql`${m.reportId} in (select s.report_id from monitor_search s join monitor_reports h on h.report_id = s.report_id
+          where s.document @@ to_tsquery('simple', ${stems.join(' | ')}) and h.holder in ${institutions}
+          order by s.report_id desc limit ${SIMILAR.matches})`,
       ),
     )
     .orderBy(desc(m.reportId))
