@@ -270,7 +270,7 @@ const QUERIES: [string, string][] = [
  * form asks as the visitor pauses), at the school or at its ministry (which
  * looks at the school too): thousands of different texts, as a crowd's are.
  */
-export function similarPath(): string {
+function similarPath(): string {
   const later = LATER[Math.floor(Math.random() * LATER.length)] ?? LATER[0];
   const words = `${later?.title}. ${later?.body}`.split(' ');
   const text = words.slice(0, 6 + Math.floor(Math.random() * (words.length - 5))).join(' ');

@@ -272,7 +272,7 @@ describe('public monitoring', () => {
     );
   });
 
-  it('tidies the search index a step at a time once a day, from 02:00 in Jakarta, finding the same', async () => {
+  it('tidies the search index a step at a time once a day, between 02:00 and 06:00 in Jakarta, finding the same', async () => {
     const projector = new MonitorProjector(deps(), { clock });
     const segments = () =>
       hub.db.$sqlite?.prepare('select count(distinct segid) from monitor_search_idx').pluck().get() as number;
@@ -292,6 +292,8 @@ describe('public monitoring', () => {
     clock.set('2026-11-16T18:30:00Z'); // 01:30 in Jakarta
     assert.equal(await projector.tidy(), false, 'not before 02:00');
     if (hub.db.$sqlite) assert.equal(segments(), 3);
+    clock.set('2026-11-16T23:00:00Z'); // 06:00
+    assert.equal(await projector.tidy(), false, 'nor after 06:00');
     clock.set('2026-11-16T19:30:00Z'); // 02:30
     let steps = 0;
     while (await projector.tidy()) steps++;

@@ -256,8 +256,8 @@ function* chunks<T>(items: T[]): Generator<T[]> {
   for (let start = 0; start < items.length; start += CHUNK) yield items.slice(start, start + CHUNK);
 }
 
-/** The search index is tidied from this hour of Jakarta's day, once a day, or at start when the hub starts later. */
-const TIDY_FROM_HOUR = 2;
+/** The search index is tidied once a day in Jakarta's quiet hours, 02:00 to 06:00 (not at all by a hub down then). */
+const TIDY_HOURS = [2, 6] as const;
 const TIDY_ZONE = 'Asia/Jakarta';
 const hourIn = (instant: Date, timeZone: string) =>
   Number(new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(instant));
@@ -321,7 +321,8 @@ export class MonitorProjector {
   async tidy(): Promise<boolean> {
     const now = this.options.clock();
     const today = localDate(now, TIDY_ZONE);
-    if (this.tidiedOn === today || hourIn(now, TIDY_ZONE) < TIDY_FROM_HOUR) return false;
+    const hour = hourIn(now, TIDY_ZONE);
+    if (this.tidiedOn === today || hour < TIDY_HOURS[0] || hour >= TIDY_HOURS[1]) return false;
     const step = tidySearchIndex(this.deps.db);
     this.running = step;
     const more = await step.catch((error) => {

@@ -125,8 +125,8 @@ async function writeIndexRow(db: Db, tx: Tx, reportId: number, title: string, bo
 }
 const inserts = new WeakMap<Database.Database, Database.Statement>();
 
-/** Pages merged by one step of tidying (4 KB each): a fraction of a second of the one writer at a time. */
-const TIDY_PAGES = 2000;
+/** Pages merged by one step of tidying (4 KB each): a few milliseconds of the one writer, and of the event loop. */
+const TIDY_PAGES = 200;
 
 /**
  * One step of merging SQLite's index towards a single segment; returns
