@@ -13,6 +13,7 @@ import type { Directory } from './directory/directory';
 import { DomainError } from './errors';
 import { createLogger } from './logging';
 import { PublicAnswers } from './monitor/answers';
+import type { SimilarMatcher } from './monitor/similar';
 import type { Mailer } from './notifications/mailer';
 import { createRouting, type Routing, routingFile } from './outbox/routing';
 import type { Keyring } from './privacy/keyring';
@@ -77,6 +78,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** The operator's token for /api/v1/admin; without it that API is off. */
   adminToken?: string;
+  /** Ranks similar reports off the hub's thread (server.ts: a worker on SQLite); in this thread when omitted. */
+  similarMatcher?: SimilarMatcher;
   /** Structured request and error logs; silent when omitted. */
   logger?: Logger;
   /** Receives errors the hub did not expect (default: the logger); they are answered with a bare 500. */

@@ -14,6 +14,8 @@ import { createDirectory, syncBuiltinDirectory } from './directory/directory';
 import { keepHeapNearLive } from './heap';
 import { createLogger } from './logging';
 import { MonitorProjector } from './monitor/projector';
+import { inThisThread } from './monitor/similar';
+import { SimilarThread } from './monitor/similar-thread';
 import { startNationalDesk } from './national-desk/demo';
 import { smtpMailer } from './notifications/mailer';
 import { createRouting, loadRoutingFile } from './outbox/routing';
@@ -112,6 +114,9 @@ const sweepTimer = setInterval(sweep, STAGING_MAX_AGE_MS);
 if (!(await canCleanPdf())) {
   logger.error('qpdf is not installed: PDF attachments are refused until it is (apt-get install qpdf).');
 }
+// Similar reports are ranked on a second core, on a connection of the worker's own to the same file.
+const similarMatcher =
+  db.$sqlite && !db.$sqlite.memory ? new SimilarThread(db.$sqlite.name, inThisThread(db), logger) : undefined;
 const app = createApp({
   db,
   directory,
@@ -131,6 +136,7 @@ const app = createApp({
   proofOfWork: config.powMaxNumber
     ? { ...DEFAULT_POW, maxNumber: config.powMaxNumber, secret: keyring.deriveSecret('altcha') }
     : null,
+  ...(similarMatcher && { similarMatcher }),
   logger,
 });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -176,6 +182,7 @@ function shutdown() {
   void monitor.stop();
   server.close(async () => {
     await closeMetadataStripper();
+    await similarMatcher?.close();
     await db.$close();
     process.exit(0);
   });
