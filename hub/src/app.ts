@@ -34,6 +34,7 @@ import { originGuard } from './routes/middleware/origin-guard';
 import { requestLog } from './routes/middleware/request-log';
 import { apiSecurity } from './routes/middleware/security-headers';
 import { notificationRoutes } from './routes/notifications';
+import { open311Routes } from './routes/open311';
 import { openApiRoutes } from './routes/openapi';
 import { pollRoutes } from './routes/polls';
 import { publicRoutes } from './routes/public';
@@ -156,7 +157,8 @@ export function createApp(options: AppDeps) {
   const logger = deps.logger ?? createLogger().child({}, { level: 'silent' });
   const app = new Hono<{ Variables: RequestIdVariables }>()
     .use(requestId(), requestLog(logger), apiSecurity())
-    .route('/', api);
+    .route('/', api)
+    .route('/open311/v2', open311Routes(deps, limits));
   if (deps.staticRoots) app.route('/', formPageRoutes(deps)).route('/', staticRoutes(deps.staticRoots));
 
   app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address'), 404));

@@ -308,6 +308,8 @@ export const monitorReports = pgTable(
     index('monitor_reports_province_idx').on(table.province, table.reportId).where(sql`${table.published}`),
     index('monitor_reports_regency_idx').on(table.regency, table.reportId).where(sql`${table.published}`),
     index('monitor_reports_category_idx').on(table.categoryId, table.reportId).where(sql`${table.published}`),
+    // Open311's service requests, newest first within a window of time (open311/requests.ts).
+    index('monitor_reports_received_idx').on(table.receivedAt, table.reportId).where(sql`${table.published}`),
   ],
 );
 

@@ -9,7 +9,7 @@ import { signedToken, signedTokenMatches } from './link-tokens';
  * one-click opt-out; it never carries the receipt, and for a confidential
  * report it says nothing of the content.
  */
-const STATUS = {
+export const STATUS = {
   id: {
     received: 'diterima',
     submitted: 'dikirim ke SP4N-LAPOR!',

@@ -1,0 +1,1 @@
+CREATE INDEX "monitor_reports_received_idx" ON "monitor_reports" USING btree ("received_at","report_id") WHERE "monitor_reports"."published";
