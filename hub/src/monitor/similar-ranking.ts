@@ -108,12 +108,12 @@ export class RankMemory {
     return this.counts;
   }
 
-  isLarge(institution: string, now: number): boolean {
-    return (this.large.get(institution) ?? Number.NEGATIVE_INFINITY) > now - LARGE_FOR_MS;
+  isLarge(family: string, now: number): boolean {
+    return (this.large.get(family) ?? Number.NEGATIVE_INFINITY) > now - LARGE_FOR_MS;
   }
 
-  foundLarge(institution: string, now: number): void {
-    this.large.set(institution, now);
+  foundLarge(family: string, now: number): void {
+    this.large.set(family, now);
   }
 
   wordsOf(row: Candidate): string[] {
@@ -151,10 +151,12 @@ export async function rankSimilar(
   if (!searched.length) return [];
   let found: Candidate[] | undefined;
   const now = Date.now();
-  if (!memory.isLarge(query.institution, now)) {
+  // Large for this many: a ranking asked to scan fewer (as the tests do) has a verdict of its own.
+  const large = `${scan}|${query.institution}`;
+  if (!memory.isLarge(large, now)) {
     const open = await reader.openReports(family, scan + 1);
     if (open.length <= scan) found = open;
-    else memory.foundLarge(query.institution, now);
+    else memory.foundLarge(large, now);
   }
   found ??= await reader.candidates(searched, family);
   if (!found.length) return [];
