@@ -11,6 +11,7 @@ import { openDatabase } from './db/client';
 import type { Poll } from './db/schema';
 import { createDirectory, readInstitutionsFile, syncBuiltinDirectory, upsertInstitutions } from './directory/directory';
 import { resealFollowers } from './followers/followers';
+import { addOpen311Client, listOpen311Clients, revokeOpen311Client } from './open311/clients';
 import {
   listDeliveries,
   markDuplicateAsOperator,
@@ -35,6 +36,13 @@ const USAGE = `Usage: npm run hub -- <command>
       Lists the registered websites.
   site remove KEY
       Removes a website; its reports stay.
+  open311 add --name NAME [--institution ID]
+      Registers a program that files reports through Open311 (/open311/v2/) and prints its API key, once;
+      with an institution, it files for that institution and those under it only.
+  open311 list
+      Lists the Open311 clients (never their keys).
+  open311 revoke ID
+      Revokes a client's API key at once; the reports it filed stay.
   institution import FILE
       Adds or updates institutions from a JSON file: [{"id", "name", "type", "parentId"?}, …]
       (type: kementerian, lembaga, pemerintah-daerah or unit).
@@ -113,6 +121,33 @@ export async function runCli(
         if (!key) return usage();
         if (!(await removeSite(db, key))) throw new Error(`no site has the key ${key}`);
         console.log(`Removed site ${key}.`);
+        return 0;
+      }
+      case 'open311 add': {
+        if (!values.name) return usage();
+        const { client, key } = await addOpen311Client(
+          db,
+          { name: values.name, ...(values.institution && { institutionId: values.institution }) },
+          clock(),
+        );
+        console.log(`Registered ${client.name} as Open311 client ${client.id}.`);
+        console.log(`API key (shown this once; the hub keeps only its hash): ${key}`);
+        return 0;
+      }
+      case 'open311 list': {
+        const all = await listOpen311Clients(db);
+        if (!all.length) console.log('No Open311 clients are registered.');
+        for (const client of all) {
+          const state = client.revokedAt ? `revoked ${client.revokedAt.toISOString()}` : 'active';
+          console.log(`${client.id}\t${client.name}\t${client.institutionId ?? '-'}\t${state}`);
+        }
+        return 0;
+      }
+      case 'open311 revoke': {
+        const [id] = positionals;
+        if (!id) return usage();
+        if (!(await revokeOpen311Client(db, id, clock()))) throw new Error(`no active Open311 client has the id ${id}`);
+        console.log(`Revoked the API key of Open311 client ${id}.`);
         return 0;
       }
       case 'institution import': {

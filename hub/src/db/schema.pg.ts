@@ -56,6 +56,21 @@ export const sites = pgTable('sites', {
   createdAt: timestamp().notNull(),
 });
 
+/**
+ * Programs that file reports through Open311 (open311/clients.ts): a city's
+ * 311 app, an institution's own system. The operator issues each its API
+ * key, shown once; the hub keeps its SHA-256 only.
+ */
+export const open311Clients = pgTable('open311_clients', {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  keyHash: text().notNull().unique(),
+  /** Reports it files go to this institution or one under it, when set. */
+  institutionId: text().references(() => institutions.id),
+  createdAt: timestamp().notNull(),
+  revokedAt: timestamp(),
+});
+
 export const reports = pgTable('reports', {
   id: id(),
   trackingId: text().notNull().unique(),

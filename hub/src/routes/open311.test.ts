@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
+import { addOpen311Client, revokeOpen311Client } from '../open311/clients';
 import { fileReport, forwardReport, projectAll } from '../testing/published';
 import { testApp } from '../testing/test-app';
 import { type TestClock, testClock } from '../testing/test-clock';
@@ -184,5 +186,99 @@ describe('Open311 GeoReport v2', () => {
     assert.equal(oneXml.service_requests.request[0].service_request_id, road);
     await json(`/requests/${secret}.json`, 404);
     await json(`/requests/${waiting}.json`, 404);
+  });
+
+  /** Posts a service request as an Open311 client does: a form. */
+  const post = (format: 'json' | 'xml', form: Record<string, string>) =>
+    hub.app.request(`${V2}/requests.${format}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
+
+  const REQUEST = {
+    jurisdiction_id: 'smk-smak-makassar',
+    service_code: 'pendidikan-kebudayaan',
+    description: 'Wali murid kelas X diminta membayar Rp250.000 saat daftar ulang tanpa kuitansi resmi dari sekolah.',
+    address_string: 'Ruang Tata Usaha, Jl. Merdeka 5',
+    address_id: '73.71',
+    'attribute[kind]': 'pengaduan',
+    'attribute[title]': 'Pungutan saat daftar ulang',
+    'attribute[incident_date]': '2026-11-10T09:00:00+08:00',
+    'attribute[anonymous]': 'true',
+    first_name: 'Sitti',
+    last_name: 'Rahmawati',
+    email: 'sitti.warga@example.id',
+    phone: '081355512345',
+  };
+
+  it('files a service request from a client with a key, by the form’s rules, into the same workflow', async () => {
+    const { key } = await addOpen311Client(hub.db, { name: 'Aplikasi Aduan Kota' }, clock());
+    const [noKey] = (await (await post('json', REQUEST)).json()) as { code: number; description: string }[];
+    assert.equal(noKey?.code, 403);
+    assert.match(noKey?.description ?? '', /api_key is required/);
+    const wrong = await post('xml', { ...REQUEST, api_key: `${key}x` });
+    assert.equal(wrong.status, 403);
+    assert.match(await wrong.text(), /<errors><error><code>403<\/code><description>api_key is not valid/);
+
+    const invalid = await post('json', {
+      ...REQUEST,
+      api_key: key,
+      'attribute[title]': 'Pungli',
+      description: '',
+      'attribute[kind]': 'keluhan',
+    });
+    assert.equal(invalid.status, 400);
+    const problems = ((await invalid.json()) as { description: string }[]).map((e) => e.description.split(':')[0]);
+    assert.deepEqual(problems.sort(), ['attribute[kind]', 'attribute[title]', 'description']);
+    const unknown = await post('json', { ...REQUEST, api_key: key, jurisdiction_id: 'tidak-ada' });
+    assert.equal(unknown.status, 400);
+    assert.match(JSON.stringify(await unknown.json()), /jurisdiction_id/);
+    const nowhere = await post('json', { ...REQUEST, api_key: key, address_string: '', address_id: '' });
+    assert.equal(nowhere.status, 400);
+
+    const res = await post('json', { ...REQUEST, api_key: key });
+    assert.equal(res.status, 201, await res.clone().text());
+    const [answer] = (await res.json()) as { service_request_id: string }[];
+    const trackingId = answer?.service_request_id ?? '';
+    assert.match(trackingId, /^LPR-/);
+    const { reports, deliveries } = hub.db.$tables;
+    const [stored] = await hub.db.select().from(reports).where(eq(reports.trackingId, trackingId));
+    assert.ok(stored);
+    assert.equal(stored.institutionId, 'smk-smak-makassar');
+    assert.equal(stored.incidentDate, '2026-11-10');
+    assert.equal(stored.anonymous, true);
+    assert.ok(stored.reporterEmail, 'the contact is kept');
+    assert.ok(!JSON.stringify(stored).includes('sitti.warga@example.id'), 'sealed, as every reporter’s contact');
+    assert.ok(!JSON.stringify(stored).includes('081355512345'));
+    const queued = await hub.db.select().from(deliveries).where(eq(deliveries.reportId, stored.id));
+    assert.equal(queued.length, 1, 'on its way into the national workflow, as a report from the form');
+
+    await forwardReport(hub, stored.id);
+    await projectAll(hub);
+    const [shown] = await json<Request[]>(`/requests/${trackingId}.json`);
+    assert.equal(shown?.service_request_id, trackingId);
+    const text = JSON.stringify(shown);
+    for (const hidden of ['Sitti', 'Rahmawati', 'sitti.warga@example.id', '081355512345', 'Jl. Merdeka']) {
+      assert.ok(!text.includes(hidden), hidden);
+    }
+
+    const inXml = await post('xml', { ...REQUEST, api_key: key, 'attribute[anonymous]': 'false' });
+    assert.equal(inXml.status, 201);
+    assert.match(xml.parse(await inXml.text()).service_requests.request[0].service_request_id, /^LPR-/);
+  });
+
+  it('refuses a revoked key, and a client bound to an institution filing for another', async () => {
+    const { client, key } = await addOpen311Client(
+      hub.db,
+      { name: 'Sistem Sekolah', institutionId: 'kemenperin' },
+      clock(),
+    );
+    assert.equal((await post('json', { ...REQUEST, api_key: key })).status, 201, 'a school under its ministry');
+    const elsewhere = await post('json', { ...REQUEST, api_key: key, jurisdiction_id: 'kemenkes' });
+    assert.equal(elsewhere.status, 403);
+    assert.match(JSON.stringify(await elsewhere.json()), /kemenperin/);
+    assert.equal(await revokeOpen311Client(hub.db, client.id, clock()), true);
+    assert.equal((await post('json', { ...REQUEST, api_key: key })).status, 403);
   });
 });

@@ -1,16 +1,23 @@
 import { type Context, Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { parseTrackingId } from '../../../contract/tracking-id';
 import type { ResolvedDeps } from '../app';
 import { DomainError } from '../errors';
+import { clientByKey, type Open311Client } from '../open311/clients';
 import { type Open311Format, renderError, renderList, renderOne } from '../open311/documents';
+import { Open311Invalid, reportOf } from '../open311/intake';
 import { Open311Refusal, type RequestsQuery, serviceRequests } from '../open311/requests';
 import { serviceDefinition, servicesOf } from '../open311/services';
+import { fileSubmission } from '../reports/file';
 import type { ReportLimits } from './report-limits';
 
 /** The specification this endpoint follows, as discovery documents name it. */
 const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 /** When what this endpoint offers last changed. */
 const CHANGESET = '2026-12-01T00:00:00Z';
+
+/** The client whose API key came with a service request. */
+export type Open311Authenticated = { Variables: { open311Client: Open311Client; open311Form: Record<string, string> } };
 
 /** `name.json` or `name.xml`: each document's address ends in its format. */
 const FILE = '{[^/]+\\.(?:json|xml)}';
@@ -27,9 +34,50 @@ function split(file: string): { name: string; format: Open311Format } {
  * the specification's error document in the asked format.
  */
 export function open311Routes(deps: ResolvedDeps, limits: ReportLimits) {
-  const { directory, clock } = deps;
-  const app = new Hono();
-  app.use(limits.lookupsPerAddress);
+  const { db, directory, clock } = deps;
+  const app = new Hono<Open311Authenticated>();
+  app.get('/*', limits.lookupsPerAddress);
+
+  /** The form posted (Open311 posts application/x-www-form-urlencoded), and the client its api_key names. */
+  const authenticated = createMiddleware<Open311Authenticated>(async (c, next) => {
+    const { name } = split(c.req.param('file') ?? '');
+    if (name !== 'requests') throw new Open311Refusal(404, `There is no ${name} to post to`);
+    const body = await c.req.parseBody().catch(() => {
+      throw new Open311Refusal(400, 'The body is not a form (application/x-www-form-urlencoded)');
+    });
+    const form = Object.fromEntries(
+      Object.entries(body).flatMap(([field, value]) => (typeof value === 'string' ? [[field, value]] : [])),
+    );
+    const client = form.api_key ? await clientByKey(db, form.api_key) : undefined;
+    if (!client) throw new Open311Refusal(403, form.api_key ? 'api_key is not valid' : 'api_key is required');
+    c.set('open311Client', client);
+    c.set('open311Form', form);
+    await next();
+  });
+
+  app.post(`/:file${FILE}`, authenticated, limits.reportsPerOpen311Client, async (c) => {
+    const { format } = split(c.req.param('file'));
+    const client = c.get('open311Client');
+    const input = reportOf(c.get('open311Form'));
+    if (client.institutionId && !directory.family(client.institutionId).includes(input.institutionId)) {
+      throw new Open311Refusal(
+        403,
+        `jurisdiction_id: this client files for ${client.institutionId} and the institutions under it only`,
+      );
+    }
+    const { created } = await fileSubmission(deps, {
+      submission: { input, files: [], discard: async () => {} },
+      now: clock(),
+    });
+    const notice = input.anonymous ? 'Anonim: identitas pelapor dirahasiakan.' : '';
+    return renderList(
+      c,
+      format,
+      'requests',
+      [{ service_request_id: created.trackingId, service_notice: notice, account_id: '' }],
+      201,
+    );
+  });
 
   app.get(`/:file${FILE}`, async (c) => {
     const { name, format } = split(c.req.param('file'));
@@ -61,6 +109,11 @@ export function open311Routes(deps: ResolvedDeps, limits: ReportLimits) {
   app.onError((error, c) => {
     const format = formatOf(c);
     if (error instanceof Open311Refusal) return renderError(c, format, error.status, error.message);
+    if (error instanceof Open311Invalid) return renderList(c, format, 'errors', error.errors, 400);
+    // What the filing itself refused (an institution or category the directory does not know), named as posted.
+    if (error instanceof DomainError && error.code === 'validation_failed' && error.fields) {
+      return renderList(c, format, 'errors', new Open311Invalid(error.fields).errors, 400);
+    }
     if (error instanceof DomainError && error.code === 'rate_limited') {
       return renderError(c, format, 429, error.message);
     }
@@ -127,7 +180,7 @@ function discovery(c: Context, publicUrl: string | undefined) {
   return {
     changeset: CHANGESET,
     contact: `${base}/`,
-    key_service: 'Read-only for now: reports are filed through the hub’s form and API (/api/v1/reports).',
+    key_service: 'API keys are issued by the operator of this hub (npm run hub -- open311 add).',
     endpoints: [
       {
         specification: SPECIFICATION,

@@ -4,6 +4,7 @@ import type { ResolvedDeps } from '../app';
 import type { Admitted } from './admission';
 import { limitPer } from './middleware/rate-limit';
 import { sharedCounts } from './middleware/shared-counts';
+import type { Open311Authenticated } from './open311';
 
 const HOUR = 3_600_000;
 
@@ -31,6 +32,15 @@ export function reportLimits({ db, rateLimits, clientAddress }: ResolvedDeps) {
       windowMs: HOUR,
       key: (c) => (c as Context<Admitted>).get('site')?.key,
       what: 'website',
+      onlyAccepted: true,
+    }),
+    // An Open311 client files for many people from one address: it is counted by its key, as a site is.
+    reportsPerOpen311Client: limitPer({
+      store: counts('reports-per-open311-client'),
+      limit: rateLimits.reportsPerHourPerSite,
+      windowMs: HOUR,
+      key: (c) => (c as Context<Open311Authenticated>).get('open311Client')?.id,
+      what: 'Open311 client',
       onlyAccepted: true,
     }),
     votesPerAddress: limitPer({
