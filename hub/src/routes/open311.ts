@@ -45,9 +45,13 @@ export function open311Routes(deps: ResolvedDeps, limits: ReportLimits) {
     const body = await c.req.parseBody().catch(() => {
       throw new Open311Refusal(400, 'The body is not a form (application/x-www-form-urlencoded)');
     });
-    const form = Object.fromEntries(
-      Object.entries(body).flatMap(([field, value]) => (typeof value === 'string' ? [[field, value]] : [])),
-    );
+    // Some clients put jurisdiction_id (or the key) in the address: the form's own fields come first.
+    const form: Record<string, string> = {
+      ...c.req.query(),
+      ...Object.fromEntries(
+        Object.entries(body).flatMap(([field, value]) => (typeof value === 'string' ? [[field, value]] : [])),
+      ),
+    };
     const client = form.api_key ? await clientByKey(db, form.api_key) : undefined;
     if (!client) throw new Open311Refusal(403, form.api_key ? 'api_key is not valid' : 'api_key is required');
     c.set('open311Client', client);
