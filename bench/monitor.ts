@@ -250,7 +250,49 @@ export interface MonitorFigures {
   loads: { what: string; figures: LoadFigures }[];
   /** The open-data CSV of FOCUS's reports: rows, seconds, and how much the hub's resident memory grew. */
   export: { rows: number; seconds: number; rssGrowth: number };
+  /** Open311's GET requests (1,000 service requests over 90 days): the slowest of five, by what it asks. */
+  open311: { what: string; requests: number; slowestMs: number; medianMs: number }[];
   peakRss: number;
+}
+
+/** Two instants `from` and `to` days ago, of one now. */
+function daysAgo(from: number, to: number): [string, string] {
+  const now = Date.now();
+  return [new Date(now - from * DAY).toISOString(), new Date(now - to * DAY).toISOString()];
+}
+
+/** Open311 GET requests as a 311 dashboard polls them: the newest 1,000 of a 90-day window. */
+const OPEN311_QUERIES: [string, () => string][] = [
+  ['the last 90 days, JSON', () => '/open311/v2/requests.json'],
+  ['the last 90 days, XML', () => '/open311/v2/requests.xml'],
+  ["an institution's, open only", () => `/open311/v2/requests.json?jurisdiction_id=${FOCUS}&status=open`],
+  [
+    'a window a year back',
+    () => {
+      const [start, end] = daysAgo(455, 365);
+      return `/open311/v2/requests.json?start_date=${start}&end_date=${end}`;
+    },
+  ],
+];
+
+/** Each Open311 query five times in a row: how many it answered, its slowest and median time. */
+async function measureOpen311(hub: RunningProcess): Promise<MonitorFigures['open311']> {
+  const figures = [];
+  for (const [what, path] of OPEN311_QUERIES) {
+    const times: number[] = [];
+    let requests = 0;
+    for (let round = 0; round < 5; round++) {
+      const started = performance.now();
+      const res = await fetch(`${hub.url}${path()}`);
+      const text = await res.text();
+      times.push(performance.now() - started);
+      if (!res.ok) throw new Error(`${path()} answered ${res.status}: ${text.slice(0, 200)}`);
+      requests = (text.match(/service_request_id/g) ?? []).length / (text.startsWith('<') ? 2 : 1);
+    }
+    times.sort((a, b) => a - b);
+    figures.push({ what, requests, slowestMs: times[4] ?? 0, medianMs: times[2] ?? 0 });
+  }
+  return figures;
 }
 
 const QUERIES: [string, string][] = [
@@ -293,6 +335,7 @@ export async function measureMonitor(seconds: number, stored: number): Promise<M
         what: 'similar reports to what visitors write, a different text each time',
         figures: await load(hub.url, { seconds, warmUpSeconds: 1, path: similarPath }),
       });
+      const open311 = await measureOpen311(hub);
       const before = hub.rss();
       const started = performance.now();
       const res = await fetch(`${hub.url}/api/v1/public/reports.csv?institution=${FOCUS}`);
@@ -308,6 +351,7 @@ export async function measureMonitor(seconds: number, stored: number): Promise<M
         seedSeconds,
         loads,
         export: { rows, seconds: (performance.now() - started) / 1000, rssGrowth: growth },
+        open311,
         peakRss: hub.peakRss(),
       };
     },

@@ -212,6 +212,11 @@ printTable(
       `p97.5 ${figures.p97_5} ms`,
       `${goal(figures.p97_5 < 50, 'p95 < 50 ms')} (autocannon's next percentile); p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${int(figures.rps)} req/s`,
     ]),
+    ...monitor.open311.map(({ what, requests, slowestMs, medianMs }) => [
+      `Open311 GET requests at ${int(stored)} reports: ${what} (${int(requests)} service requests)`,
+      `${Math.round(slowestMs)} ms`,
+      `${goal(slowestMs < 1000 && requests === 1000, '1,000 answered in < 1 s')} (the slowest of five); median ${Math.round(medianMs)} ms`,
+    ]),
     [
       `open data: an institution's ${int(monitor.export.rows)} published reports as CSV (one request)`,
       `+${mb(monitor.export.rssGrowth)} RSS`,

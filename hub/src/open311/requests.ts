@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, inArray, lte, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, type Column, desc, eq, gte, inArray, lte, notInArray, type SQL, sql } from 'drizzle-orm';
 import { CLOSED_STATUSES } from '../../../contract/status';
+import type { Db } from '../db/client';
 import type { MonitorRow } from '../db/schema';
 import type { Directory } from '../directory/directory';
 import { type ListDeps, publicReport } from '../monitor/list';
@@ -60,12 +61,12 @@ export async function serviceRequests(deps: RequestsDeps, query: RequestsQuery, 
       throw new Open311Refusal(400, `start_date and end_date may be at most ${OPEN311_LIMITS.windowDays} days apart`);
     }
     conditions.push(gte(m.receivedAt, start), lte(m.receivedAt, end));
-    if (query.serviceCode) conditions.push(eq(m.categoryId, query.serviceCode));
+    if (query.serviceCode) conditions.push(eq(unindexed(db, m.categoryId), query.serviceCode));
     if (query.jurisdiction) {
       if (!deps.directory.institution(query.jurisdiction)) {
         throw new Open311Refusal(404, `jurisdiction_id ${query.jurisdiction} is not an institution of this hub`);
       }
-      conditions.push(inArray(m.holder, deps.directory.family(query.jurisdiction)));
+      conditions.push(inArray(unindexed(db, m.holder), deps.directory.family(query.jurisdiction)));
     }
     const statuses = new Set(query.statuses ?? []);
     if (statuses.size === 1) {
@@ -81,6 +82,18 @@ export async function serviceRequests(deps: RequestsDeps, query: RequestsQuery, 
     .orderBy(desc(m.receivedAt), desc(m.reportId))
     .limit(OPEN311_LIMITS.requests);
   return rows.map((row) => serviceRequest(deps, row, now));
+}
+
+/**
+ * A column SQLite should filter by, not walk an index of: given an
+ * institution's or a category's index, its planner reads every one of its
+ * reports and sorts them (2.5 s for a school's 140,000 at 1,000,000
+ * reports), where walking the window's index newest first and skipping the
+ * others' stops at the thousandth (90 ms). SQLite's unary plus is its way
+ * to say so; PostgreSQL weighs the two itself.
+ */
+function unindexed(db: Db, column: Column): SQL {
+  return db.$dialect === 'sqlite' ? sql`+${column}` : sql`${column}`;
 }
 
 /** Indonesia's three zones keep one offset all year. */
