@@ -325,6 +325,8 @@ export const monitorReports = pgTable(
     index('monitor_reports_category_idx').on(table.categoryId, table.reportId).where(sql`${table.published}`),
     // Open311's service requests, newest first within a window of time (open311/requests.ts).
     index('monitor_reports_received_idx').on(table.receivedAt, table.reportId).where(sql`${table.published}`),
+    // Open311's updates: the reports changed since a window began, the latest first (open311/updates.ts).
+    index('monitor_reports_changed_idx').on(table.changedAt, table.reportId).where(sql`${table.published}`),
   ],
 );
 

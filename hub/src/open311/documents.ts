@@ -59,6 +59,17 @@ export interface Open311Request {
   media_url: string;
 }
 
+/** An entry of a published report's public timeline (the servicerequestupdates extension). */
+export interface Open311Update {
+  update_id: string;
+  service_request_id: string;
+  /** The report's status once this happened. */
+  status: 'open' | 'closed';
+  updated_datetime: string;
+  description: string;
+  media_url: string;
+}
+
 export interface Open311Error {
   code: number;
   description: string;
@@ -68,6 +79,7 @@ export interface Open311Error {
 const XML_NAMES = {
   services: ['services', 'service'],
   requests: ['service_requests', 'request'],
+  updates: ['service_request_updates', 'request_update'],
   errors: ['errors', 'error'],
 } as const;
 

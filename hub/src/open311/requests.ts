@@ -54,20 +54,8 @@ export async function serviceRequests(deps: RequestsDeps, query: RequestsQuery, 
       .where(inArray(r.trackingId, query.ids.slice(0, OPEN311_LIMITS.requests)));
     conditions.push(inArray(m.reportId, named));
   } else {
-    const end = query.end ?? now;
-    const start = query.start ?? new Date(end.getTime() - OPEN311_LIMITS.windowDays * DAY);
-    if (start > end) throw new Open311Refusal(400, 'start_date is after end_date');
-    if (end.getTime() - start.getTime() > OPEN311_LIMITS.windowDays * DAY) {
-      throw new Open311Refusal(400, `start_date and end_date may be at most ${OPEN311_LIMITS.windowDays} days apart`);
-    }
-    conditions.push(gte(m.receivedAt, start), lte(m.receivedAt, end));
-    if (query.serviceCode) conditions.push(eq(unindexed(db, m.categoryId), query.serviceCode));
-    if (query.jurisdiction) {
-      if (!deps.directory.institution(query.jurisdiction)) {
-        throw new Open311Refusal(404, `jurisdiction_id ${query.jurisdiction} is not an institution of this hub`);
-      }
-      conditions.push(inArray(unindexed(db, m.holder), deps.directory.family(query.jurisdiction)));
-    }
+    const { start, end } = windowOf(query, now);
+    conditions.push(gte(m.receivedAt, start), lte(m.receivedAt, end), ...scopeOf(deps, query));
     const statuses = new Set(query.statuses ?? []);
     if (statuses.size === 1) {
       conditions.push(
@@ -94,6 +82,32 @@ export async function serviceRequests(deps: RequestsDeps, query: RequestsQuery, 
  */
 function unindexed(db: Db, column: Column): SQL {
   return db.$dialect === 'sqlite' ? sql`+${column}` : sql`${column}`;
+}
+
+/** The window asked for: by default the 90 days to `end` (or now), at most 90 days. */
+export function windowOf(query: Pick<RequestsQuery, 'start' | 'end'>, now: Date): { start: Date; end: Date } {
+  const end = query.end ?? now;
+  const start = query.start ?? new Date(end.getTime() - OPEN311_LIMITS.windowDays * DAY);
+  if (start > end) throw new Open311Refusal(400, 'start_date is after end_date');
+  if (end.getTime() - start.getTime() > OPEN311_LIMITS.windowDays * DAY) {
+    throw new Open311Refusal(400, `start_date and end_date may be at most ${OPEN311_LIMITS.windowDays} days apart`);
+  }
+  return { start, end };
+}
+
+/** The published rows of a service and a jurisdiction (with the institutions under it), as asked. */
+export function scopeOf(deps: RequestsDeps, query: Pick<RequestsQuery, 'serviceCode' | 'jurisdiction'>): SQL[] {
+  const { db } = deps;
+  const { monitorReports: m } = db.$tables;
+  const conditions: SQL[] = [];
+  if (query.serviceCode) conditions.push(eq(unindexed(db, m.categoryId), query.serviceCode));
+  if (query.jurisdiction) {
+    if (!deps.directory.institution(query.jurisdiction)) {
+      throw new Open311Refusal(404, `jurisdiction_id ${query.jurisdiction} is not an institution of this hub`);
+    }
+    conditions.push(inArray(unindexed(db, m.holder), deps.directory.family(query.jurisdiction)));
+  }
+  return conditions;
 }
 
 /** Indonesia's three zones keep one offset all year. */

@@ -4,8 +4,9 @@ import { eq } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
 import { addOpen311Client, revokeOpen311Client } from '../open311/clients';
 import { fileReport, forwardReport, projectAll } from '../testing/published';
-import { testApp } from '../testing/test-app';
+import { testApp, testKeyring } from '../testing/test-app';
 import { type TestClock, testClock } from '../testing/test-clock';
+import { recordMessage, recordTransition } from '../workflow/transitions';
 
 let hub: Awaited<ReturnType<typeof testApp>>;
 let clock: TestClock;
@@ -20,7 +21,8 @@ afterEach(async () => {
 
 const V2 = '/open311/v2';
 const xml = new XMLParser({
-  isArray: (name) => ['service', 'request', 'error', 'attribute', 'value', 'endpoint', 'format'].includes(name),
+  isArray: (name) =>
+    ['service', 'request', 'request_update', 'error', 'attribute', 'value', 'endpoint', 'format'].includes(name),
 });
 
 async function json<T = unknown>(path: string, status = 200): Promise<T> {
@@ -280,5 +282,51 @@ describe('Open311 GeoReport v2', () => {
     assert.match(JSON.stringify(await elsewhere.json()), /kemenperin/);
     assert.equal(await revokeOpen311Client(hub.db, client.id, clock()), true);
     assert.equal((await post('json', { ...REQUEST, api_key: key })).status, 403);
+  });
+
+  it('gives what happened to published reports as servicerequestupdates, as the tracker shows it to anyone', async () => {
+    const { id, trackingId } = await fileReport(hub, { anonymous: true });
+    await forwardReport(hub, id);
+    clock.advance(3_600_000);
+    await recordMessage(hub.db, testKeyring, id, {
+      actor: 'institution',
+      note: 'Sudah kami periksa bersama Andi Pratama (NIK 7371010101900001); uang dikembalikan.',
+      at: clock(),
+    });
+    clock.advance(3_600_000);
+    await recordTransition(hub.db, testKeyring, id, { to: 'followed_up', actor: 'institution', at: clock() });
+    await recordTransition(hub.db, testKeyring, id, { to: 'finished', actor: 'institution', at: clock() });
+    const secret = await fileReport(hub, { confidential: true });
+    await forwardReport(hub, secret.id);
+    await projectAll(hub);
+
+    type Update = { service_request_id: string; status: string; description: string; updated_datetime: string };
+    const updates = await json<Update[]>('/servicerequestupdates.json');
+    assert.ok(updates.length >= 5, JSON.stringify(updates));
+    assert.ok(
+      updates.every((update) => update.service_request_id === trackingId),
+      'never a confidential report’s',
+    );
+    const times = updates.map((update) => update.updated_datetime);
+    assert.deepEqual(times, [...times].sort().reverse(), 'the newest first');
+    assert.equal(updates[0]?.status, 'closed');
+    assert.match(updates[0]?.description ?? '', /^selesai/);
+    assert.equal(updates.at(-1)?.status, 'open');
+    const response = updates.find((update) => update.description.includes('uang dikembalikan'));
+    assert.ok(response, 'the institution’s response');
+    for (const hidden of ['Andi Pratama', '7371010101900001']) {
+      assert.ok(!response.description.includes(hidden), hidden);
+    }
+    const inXml = await fromXml('/servicerequestupdates.xml');
+    assert.equal(inXml.service_request_updates.request_update.length, updates.length);
+    const later = await json<Update[]>(
+      `/servicerequestupdates.json?start_date=${encodeURIComponent(updates[1]?.updated_datetime ?? '')}`,
+    );
+    assert.deepEqual(
+      later.map((update) => update.updated_datetime),
+      times.slice(0, 2),
+      'from the start of the window',
+    );
+    await json('/servicerequestupdates.json?jurisdiction_id=tidak-ada', 404);
   });
 });

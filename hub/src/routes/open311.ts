@@ -8,6 +8,7 @@ import { type Open311Format, renderError, renderList, renderOne } from '../open3
 import { Open311Invalid, reportOf } from '../open311/intake';
 import { Open311Refusal, type RequestsQuery, serviceRequests } from '../open311/requests';
 import { serviceDefinition, servicesOf } from '../open311/services';
+import { serviceRequestUpdates } from '../open311/updates';
 import { fileSubmission } from '../reports/file';
 import type { ReportLimits } from './report-limits';
 
@@ -91,6 +92,10 @@ export function open311Routes(deps: ResolvedDeps, limits: ReportLimits) {
       return renderList(c, format, 'services', servicesOf(await directory.categories()));
     }
     if (name === 'requests') return renderList(c, format, 'requests', await requests(c));
+    if (name === 'servicerequestupdates') {
+      const updates = await serviceRequestUpdates(deps, { ...scopeOf(c), ...windowOf(c) }, clock());
+      return renderList(c, format, 'updates', updates);
+    }
     throw new Open311Refusal(404, `There is no ${name} document`);
   });
 
@@ -127,7 +132,7 @@ export function open311Routes(deps: ResolvedDeps, limits: ReportLimits) {
 
   /** GET requests' filters, as the specification names them. */
   function requests(c: Context) {
-    const query: RequestsQuery = {};
+    const query: RequestsQuery = { ...scopeOf(c), ...windowOf(c) };
     const ids = c.req.query('service_request_id');
     if (ids) {
       query.ids = ids.split(',').flatMap((id) => {
@@ -135,10 +140,6 @@ export function open311Routes(deps: ResolvedDeps, limits: ReportLimits) {
         return parsed.ok ? [parsed.trackingId] : [];
       });
     }
-    const code = c.req.query('service_code');
-    if (code) query.serviceCode = code;
-    const jurisdiction = jurisdictionOf(c);
-    if (jurisdiction) query.jurisdiction = jurisdiction;
     const status = c.req.query('status');
     if (status) {
       const statuses = status.split(',').map((s) => s.trim());
@@ -147,6 +148,19 @@ export function open311Routes(deps: ResolvedDeps, limits: ReportLimits) {
       }
       query.statuses = statuses as ('open' | 'closed')[];
     }
+    return serviceRequests(deps, query, clock());
+  }
+
+  /** A service and a jurisdiction, where asked. */
+  function scopeOf(c: Context): Pick<RequestsQuery, 'serviceCode' | 'jurisdiction'> {
+    const code = c.req.query('service_code');
+    const jurisdiction = jurisdictionOf(c);
+    return { ...(code && { serviceCode: code }), ...(jurisdiction && { jurisdiction }) };
+  }
+
+  /** start_date and end_date, W3C dates and times, where asked. */
+  function windowOf(c: Context): Pick<RequestsQuery, 'start' | 'end'> {
+    const window: Pick<RequestsQuery, 'start' | 'end'> = {};
     for (const [field, key] of [
       ['start_date', 'start'],
       ['end_date', 'end'],
@@ -157,9 +171,9 @@ export function open311Routes(deps: ResolvedDeps, limits: ReportLimits) {
       if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
         throw new Open311Refusal(400, `${field} is not a W3C date and time (e.g. 2026-11-30T00:00:00+07:00)`);
       }
-      query[key] = date;
+      window[key] = date;
     }
-    return serviceRequests(deps, query, clock());
+    return window;
   }
 
   /** A jurisdiction is an institution of the hub's directory; none means all of them. */

@@ -1,0 +1,1 @@
+CREATE INDEX "monitor_reports_changed_idx" ON "monitor_reports" USING btree ("changed_at","report_id") WHERE "monitor_reports"."published";
