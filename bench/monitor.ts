@@ -266,6 +266,7 @@ const OPEN311_QUERIES: [string, () => string][] = [
   ['the last 90 days, JSON', () => '/open311/v2/requests.json'],
   ['the last 90 days, XML', () => '/open311/v2/requests.xml'],
   ["an institution's, open only", () => `/open311/v2/requests.json?jurisdiction_id=${FOCUS}&status=open`],
+  ['what happened in the last 90 days (servicerequestupdates)', () => '/open311/v2/servicerequestupdates.json'],
   [
     'a window a year back',
     () => {
