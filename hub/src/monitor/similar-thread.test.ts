@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Logger } from 'pino';
-import { fileReport, forwardReport, projectAll } from '../testing/published';
+import { publishLabelled } from '../testing/published';
 import { testApp } from '../testing/test-app';
 import { inThisThread } from './similar';
 import { FILED, LATER } from './similar-pairs';
@@ -12,17 +12,10 @@ describe('similar reports ranked in a worker thread', () => {
   let hub: Awaited<ReturnType<typeof testApp>>;
   before(async () => {
     hub = await testApp({ sqlite: true });
-    for (const report of FILED.filter((_, i) => i % 2 === 0)) {
-      const { id } = await fileReport(hub, {
-        title: report.title,
-        body: report.body,
-        institutionId: report.institution,
-        categoryId: report.category,
-        location: { text: 'Tempat kejadian', regionCode: report.region },
-      });
-      await forwardReport(hub, id);
-    }
-    await projectAll(hub);
+    await publishLabelled(
+      hub,
+      FILED.filter((_, i) => i % 2 === 0),
+    );
   });
   after(() => hub.close());
 

@@ -1,30 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fileReport, forwardReport, projectAll } from '../testing/published';
+import { publishLabelled } from '../testing/published';
 import { testApp, testCalendar } from '../testing/test-app';
 import { SIMILAR, similarReports } from './similar';
 import { FILED, LATER } from './similar-pairs';
 import { wordsOf } from './words';
 
 type Hub = Awaited<ReturnType<typeof testApp>>;
-
-/** The labelled set's reports filed on `hub`, forwarded and published: the Tracking ID of each issue's key. */
-async function publish(hub: Hub, filed: typeof FILED): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  for (const report of filed) {
-    const { id, trackingId } = await fileReport(hub, {
-      title: report.title,
-      body: report.body,
-      institutionId: report.institution,
-      categoryId: report.category,
-      location: { text: 'Tempat kejadian', regionCode: report.region },
-    });
-    await forwardReport(hub, id);
-    ids.set(report.key, trackingId);
-  }
-  await projectAll(hub);
-  return ids;
-}
 
 /**
  * What each later report is shown, by issue key: the labelled set run
@@ -71,10 +53,10 @@ describe('similar reports on the labelled set', () => {
   before(async () => {
     for (const options of dialects) {
       const all = await open(options);
-      const allFiled = await publish(all, FILED);
+      const allFiled = await publishLabelled(all, FILED);
       // Every other issue at each institution filed: the others' later reports have no duplicate to find.
       const half = await open(options);
-      const halfFiled = await publish(
+      const halfFiled = await publishLabelled(
         half,
         FILED.filter((_, i) => i % 2 === 0),
       );

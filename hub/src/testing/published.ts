@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { projectMarked } from '../monitor/projector';
+import type { FILED } from '../monitor/similar-pairs';
 import { recordTransition } from '../workflow/transitions';
 import { postJson, sampleReport, type testApp, testCalendar, testKeyring } from './test-app';
 
@@ -29,4 +30,22 @@ export async function forwardReport(hub: TestHub, id: number, institution?: stri
 export async function projectAll(hub: TestHub): Promise<void> {
   const deps = { db: hub.db, directory: hub.directory, calendar: testCalendar, keyring: testKeyring };
   while ((await projectMarked(deps, hub.clock())) > 0);
+}
+
+/** The labelled set's reports (monitor/similar-pairs.ts) filed on `hub`, forwarded and published: the Tracking ID of each issue's key. */
+export async function publishLabelled(hub: TestHub, filed: typeof FILED): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const report of filed) {
+    const { id, trackingId } = await fileReport(hub, {
+      title: report.title,
+      body: report.body,
+      institutionId: report.institution,
+      categoryId: report.category,
+      location: { text: 'Tempat kejadian', regionCode: report.region },
+    });
+    await forwardReport(hub, id);
+    ids.set(report.key, trackingId);
+  }
+  await projectAll(hub);
+  return ids;
 }
