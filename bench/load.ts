@@ -3,7 +3,8 @@ import autocannon from 'autocannon';
 export interface LoadFigures {
   rps: number;
   p50: number;
-  /** autocannon gives no 95th percentile: its next one up, which a p95 goal meets if this does. */
+  /** Worked out from every response's time: autocannon's summary has no 95th percentile. */
+  p95: number;
   p97_5: number;
   p99: number;
   /** Answers outside 2xx, and connection errors or timeouts. */
@@ -43,31 +44,40 @@ export async function load(
     path,
     headersFor,
   } = options;
-  const run = (duration: number) =>
-    autocannon({
-      url,
-      connections,
-      duration,
-      method,
-      body,
-      headers,
-      ...((path || headersFor) && {
-        requests: [
-          {
-            setupRequest: (request) => ({
-              ...request,
-              ...(path && { path: path() }),
-              ...(headersFor && { headers: { ...request.headers, ...headersFor() } }),
-            }),
-          },
-        ],
-      }),
+  const run = (duration: number, onResponse?: (milliseconds: number) => void) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url,
+          connections,
+          duration,
+          method,
+          body,
+          headers,
+          ...((path || headersFor) && {
+            requests: [
+              {
+                setupRequest: (request) => ({
+                  ...request,
+                  ...(path && { path: path() }),
+                  ...(headersFor && { headers: { ...request.headers, ...headersFor() } }),
+                }),
+              },
+            ],
+          }),
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
+      if (onResponse) instance.on('response', (_client, _status, _bytes, milliseconds) => onResponse(milliseconds));
     });
   if (warmUpSeconds > 0) await run(warmUpSeconds);
-  const result = await run(seconds);
+  const times: number[] = [];
+  const result = await run(seconds, (milliseconds) => times.push(milliseconds));
+  times.sort((a, b) => a - b);
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
+    p95: Math.round(times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] ?? 0),
     p97_5: result.latency.p97_5,
     p99: result.latency.p99,
     failures: result.non2xx + result.errors + result.timeouts,

@@ -209,8 +209,8 @@ printTable(
     ],
     ...monitor.loads.map(({ what, figures }) => [
       `public monitoring, ${int(stored)} reports: ${what} (50 connections)`,
-      `p97.5 ${figures.p97_5} ms`,
-      `${goal(figures.p97_5 < 50, 'p95 < 50 ms')} (autocannon's next percentile); p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${int(figures.rps)} req/s`,
+      `p95 ${figures.p95} ms`,
+      `${goal(figures.p95 < 50, 'p95 < 50 ms')}; p50 ${figures.p50} ms, p97.5 ${figures.p97_5} ms, p99 ${figures.p99} ms, ${int(figures.rps)} req/s`,
     ]),
     ...monitor.open311.map(({ what, requests, slowestMs, medianMs }) => [
       `Open311 GET requests at ${int(stored)} reports: ${what} (${int(requests)} service requests)`,
