@@ -36,8 +36,10 @@ describe('privacy of generated reports', () => {
         // Every run files into the same database: a suffix of its own keeps one run's markers from
         // matching another's (a public report's text is stored as it is, and may equal a later name).
         run++;
-        const { mailbox, phone, anonymous, confidential } = generated;
+        const { phone, anonymous, confidential } = generated;
         const name = `${generated.name}Rn${run}`;
+        // Its own suffix too: a mailbox such as `totype` is otherwise found inside a public text's `Atotype`.
+        const mailbox = `${generated.mailbox}mb${run}`;
         const secret = `${generated.secret}Sc${run}`;
         const email = `${mailbox}@example.id`;
         const body = `Kronologi: petugas ${secret} meminta uang tambahan di loket pelayanan.`;
