@@ -40,6 +40,10 @@ export const TRANSITIONS: Readonly<Record<ReportStatus, readonly ReportStatus[]>
 /** A report no longer being handled: nothing to follow, nothing left to deliver or to answer. */
 export const CLOSED_STATUSES = ['finished', 'archived'] as const satisfies readonly ReportStatus[];
 
+export function isClosed(status: ReportStatus): boolean {
+  return (CLOSED_STATUSES as readonly ReportStatus[]).includes(status);
+}
+
 export function canTransition(from: ReportStatus, to: ReportStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { escape as escapeHtml } from 'html-escaper';
-import { CLOSED_STATUSES, parseTrackingId } from '../../../contract';
+import { isClosed, parseTrackingId } from '../../../contract';
 import type { Db, Tx } from '../db/client';
 import { DomainError } from '../errors';
 import {
@@ -50,7 +50,7 @@ async function followable(db: Db, typed: string): Promise<{ id: number; tracking
     .select({ id: m.reportId, trackingId: m.trackingId, title: m.title, status: m.status })
     .from(m)
     .where(and(eq(m.trackingId, trackingId), sql`${m.published}`));
-  if (!found || (CLOSED_STATUSES as readonly string[]).includes(found.status)) {
+  if (!found || isClosed(found.status)) {
     throw new DomainError('not_found', 'No published report still being handled has this Tracking ID');
   }
   // A report found to repeat an earlier one: its news is the earlier one's, followed there.

@@ -1,5 +1,5 @@
 import { and, type Column, desc, eq, gte, inArray, lte, notInArray, type SQL, sql } from 'drizzle-orm';
-import { CLOSED_STATUSES } from '../../../contract/status';
+import { CLOSED_STATUSES, isClosed } from '../../../contract/status';
 import type { Db } from '../db/client';
 import type { MonitorRow } from '../db/schema';
 import type { Directory } from '../directory/directory';
@@ -119,7 +119,7 @@ const OFFSETS: Record<string, string> = {
 
 function serviceRequest(deps: RequestsDeps, row: MonitorRow, now: Date): Open311Request {
   const report = publicReport(deps, row, now);
-  const closed = (CLOSED_STATUSES as readonly string[]).includes(row.status);
+  const closed = isClosed(row.status);
   const region = row.regionCode ? deps.regions.find(row.regionCode) : undefined;
   const province = region && region.code.length > 2 ? deps.regions.find(region.code.slice(0, 2)) : undefined;
   const due = !closed && report.deadline?.due;

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
-import { CLOSED_STATUSES } from '../../../contract/status';
+import { isClosed } from '../../../contract/status';
 import { STATUS } from '../notifications/message';
 import { reportView, type ViewDeps } from '../reports/views';
 import type { Open311Update } from './documents';
@@ -61,8 +61,7 @@ export async function serviceRequestUpdates(
       const view = await reportView(deps, report, 'public', now);
       let closed = false;
       view.timeline.forEach((entry, i) => {
-        if (entry.type === 'status' && entry.status)
-          closed = (CLOSED_STATUSES as readonly string[]).includes(entry.status);
+        if (entry.type === 'status' && entry.status) closed = isClosed(entry.status);
         const at = new Date(entry.at);
         if (at < start || at > end || (entry.type !== 'status' && entry.type !== 'message')) return;
         const said =
