@@ -45,11 +45,13 @@ async function followable(db: Db, typed: string): Promise<{ id: number; tracking
   const parsed = parseTrackingId(typed);
   if (!parsed.ok) throw new DomainError('invalid_tracking_id', 'Not a valid Tracking ID');
   const { trackingId } = parsed;
-  const { monitorReports: m } = db.$tables;
+  const { monitorReports: m, reports: r } = db.$tables;
+  // Found by the reports' index of Tracking IDs: the monitor rows have none (a scan of 1,000,000 took seconds).
   const [found] = await db
     .select({ id: m.reportId, trackingId: m.trackingId, title: m.title, status: m.status })
-    .from(m)
-    .where(and(eq(m.trackingId, trackingId), sql`${m.published}`));
+    .from(r)
+    .innerJoin(m, eq(m.reportId, r.id))
+    .where(and(eq(r.trackingId, trackingId), sql`${m.published}`));
   if (!found || isClosed(found.status)) {
     throw new DomainError('not_found', 'No published report still being handled has this Tracking ID');
   }
