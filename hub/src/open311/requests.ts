@@ -120,8 +120,8 @@ const OFFSETS: Record<string, string> = {
 function serviceRequest(deps: RequestsDeps, row: MonitorRow, now: Date): Open311Request {
   const report = publicReport(deps, row, now);
   const closed = isClosed(row.status);
-  const region = row.regionCode ? deps.regions.find(row.regionCode) : undefined;
-  const province = region && region.code.length > 2 ? deps.regions.find(region.code.slice(0, 2)) : undefined;
+  // The regency (publicReport's region) and the province the row keeps beside it.
+  const province = row.province && row.province !== row.regionCode ? deps.regions.find(row.province) : undefined;
   const due = !closed && report.deadline?.due;
   return {
     service_request_id: row.trackingId,
@@ -135,7 +135,7 @@ function serviceRequest(deps: RequestsDeps, row: MonitorRow, now: Date): Open311
     requested_datetime: row.receivedAt.toISOString(),
     updated_datetime: row.changedAt.toISOString(),
     expected_datetime: due ? `${due}T23:59:59${OFFSETS[row.timeZone] ?? '+07:00'}` : '',
-    address: [region?.name, province?.name].filter(Boolean).join(', '),
+    address: [report.region?.name, province?.name].filter(Boolean).join(', '),
     address_id: row.regionCode ?? '',
     zipcode: '',
     media_url: '',
