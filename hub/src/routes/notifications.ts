@@ -98,7 +98,7 @@ export function notificationRoutes({ db, keyring }: ResolvedDeps) {
     })
     .openapi(confirmFollowRoute, async (c) => {
       const trackingId = await confirmFollow(db, c.req.valid('query').token);
-      return c.html(donePageWith(`Anda memantau laporan ${trackingId}. You now follow report ${trackingId}.`), 200);
+      return c.html(donePage(`Anda memantau laporan ${trackingId}. You now follow report ${trackingId}.`), 200);
     })
     .openapi(showUnfollow, async (c) => {
       const { follower, token } = c.req.valid('query');
@@ -116,37 +116,33 @@ export function notificationRoutes({ db, keyring }: ResolvedDeps) {
       const { follower, token } = c.req.valid('query');
       const trackingId = await stopFollowing(db, keyring, follower, token);
       return c.html(
-        donePageWith(`Anda tidak lagi memantau laporan ${trackingId}. You no longer follow report ${trackingId}.`),
+        donePage(`Anda tidak lagi memantau laporan ${trackingId}. You no longer follow report ${trackingId}.`),
         200,
       );
     })
     .openapi(showOptOut, async (c) => {
       const { report, token } = c.req.valid('query');
       await optOutTarget(db, keyring, report, token);
-      return c.html(askPage(report), 200);
+      return c.html(
+        buttonPage(
+          `Berhenti menerima email tentang laporan ${report}?`,
+          `Stop emails about report ${report}? Laporan Anda tetap diproses. Your report goes on.`,
+          'Berhenti / Stop',
+        ),
+        200,
+      );
     })
     .openapi(confirmOptOut, async (c) => {
       const { report, token } = c.req.valid('query');
       const { trackingId } = await optOut(db, keyring, report, token);
-      return c.html(donePage(trackingId), 200);
+      return c.html(
+        donePage(
+          `Anda tidak akan lagi menerima email tentang laporan ${trackingId}. You will get no more emails about it.`,
+        ),
+        200,
+      );
     });
 }
-
-const askPage = (trackingId: string) => html`<!doctype html>
-  <html lang="id">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>Berhenti menerima email laporan ${trackingId}</title>
-    </head>
-    <body>
-      <h1>Berhenti menerima email tentang laporan ${trackingId}?</h1>
-      <p>Stop emails about report ${trackingId}? Laporan Anda tetap diproses. Your report goes on.</p>
-      <form method="post">
-        <button>Berhenti / Stop</button>
-      </form>
-    </body>
-  </html>`;
 
 /** A page that asks before acting: a mail scanner following the link does nothing; the button POSTs. */
 const buttonPage = (title: string, text: string, button: string) => html`<!doctype html>
@@ -165,7 +161,8 @@ const buttonPage = (title: string, text: string, button: string) => html`<!docty
     </body>
   </html>`;
 
-const donePageWith = (text: string) => html`<!doctype html>
+/** What a link did, said once it is done. */
+const donePage = (text: string) => html`<!doctype html>
   <html lang="id">
     <head>
       <meta charset="utf-8" />
@@ -173,16 +170,5 @@ const donePageWith = (text: string) => html`<!doctype html>
     </head>
     <body>
       <p>${text}</p>
-    </body>
-  </html>`;
-
-const donePage = (trackingId: string) => html`<!doctype html>
-  <html lang="id">
-    <head>
-      <meta charset="utf-8" />
-      <title>Email dihentikan</title>
-    </head>
-    <body>
-      <p>Anda tidak akan lagi menerima email tentang laporan ${trackingId}. You will get no more emails about it.</p>
     </body>
   </html>`;
