@@ -1,4 +1,5 @@
 export * from './attachments';
+export * from './channels';
 export * from './dates';
 export * from './errors';
 export * from './field-errors';

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { REPORT_CHANNELS } from './channels';
 import { DELIVERY_KINDS, DELIVERY_STATES } from './deliveries';
 import {
   type Category,
@@ -218,7 +219,14 @@ export const overdueReportSchema = z
 export const overdueListSchema = z.object({ items: z.array(overdueReportSchema) }).meta({ id: 'OverdueList' });
 
 export const operatorReportSchema = reportViewSchema
-  .extend({ deliveries: z.array(deliveryRowSchema) })
+  .extend({
+    channel: z.enum(REPORT_CHANNELS).meta({ description: 'How the report came: the form, Open311, SMS or email.' }),
+    channelSource: z
+      .string()
+      .nullable()
+      .meta({ description: 'The Open311 client or SMS gateway it came through, by name; null for the form.' }),
+    deliveries: z.array(deliveryRowSchema),
+  })
   .meta({ id: 'OperatorReport', description: "The reporter's view, an anonymous reporter's contact included." });
 
 export const retriedSchema = z.object({ retried: z.literal(true) }).meta({ id: 'Retried' });

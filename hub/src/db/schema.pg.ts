@@ -10,7 +10,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { REPORT_KINDS, REPORT_STATUSES } from '../../../contract';
+import { REPORT_CHANNELS, REPORT_KINDS, REPORT_STATUSES } from '../../../contract';
 import { DELIVERY_KINDS, DELIVERY_STATES } from '../../../contract/deliveries';
 import { POLL_KINDS } from '../../../contract/polls';
 import type { StoredPollResults } from './poll-results';
@@ -84,6 +84,8 @@ export const reports = pgTable('reports', {
   institutionId: text().notNull(),
   categoryId: text(),
   siteKey: text(),
+  channel: text({ enum: REPORT_CHANNELS }).notNull().default('form'),
+  channelSource: text(),
   anonymous: boolean().notNull(),
   confidential: boolean().notNull(),
   reporterName: text(),

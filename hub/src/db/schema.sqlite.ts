@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { REPORT_KINDS, REPORT_STATUSES } from '../../../contract';
+import { REPORT_CHANNELS, REPORT_KINDS, REPORT_STATUSES } from '../../../contract';
 import { DELIVERY_KINDS, DELIVERY_STATES } from '../../../contract/deliveries';
 import { POLL_KINDS } from '../../../contract/polls';
 import type { StoredPollResults } from './poll-results';
@@ -77,6 +77,10 @@ export const reports = sqliteTable('reports', {
   categoryId: text(),
   /** The embedding site the report came through, if any. */
   siteKey: text(),
+  /** How it came: the form, an Open311 client, an SMS gateway, an email. */
+  channel: text({ enum: REPORT_CHANNELS }).notNull().default('form'),
+  /** Which client or gateway it came through, by its name, for a channel other than the form. */
+  channelSource: text(),
   anonymous: integer({ mode: 'boolean' }).notNull(),
   confidential: integer({ mode: 'boolean' }).notNull(),
   reporterName: text(),

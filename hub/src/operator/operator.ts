@@ -67,6 +67,8 @@ export async function operatorView(deps: ViewDeps, trackingId: string, now = new
   // The reporter's view holds everything given, an anonymous reporter's contact included.
   return {
     ...(await reportView(deps, report, 'reporter', now)),
+    channel: report.channel,
+    channelSource: report.channelSource,
     deliveries: await listDeliveries(deps.db, { reportId: report.id }),
   };
 }

@@ -1,6 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { getTableColumns, sql } from 'drizzle-orm';
-import { encodeTrackingId, type ReportCreated, TRACKING_ID_RANDOM_BYTES, type ValidReport } from '../../../contract';
+import {
+  encodeTrackingId,
+  type ReportChannel,
+  type ReportCreated,
+  TRACKING_ID_RANDOM_BYTES,
+  type ValidReport,
+} from '../../../contract';
 import type { InspectedFile } from '../attachments/inspect';
 import type { AttachmentStore } from '../attachments/store';
 import type { Db, Tx } from '../db/client';
@@ -80,7 +86,14 @@ export interface CreateOptions {
   now?: Date;
   /** The embedding site the report came through. */
   siteKey?: string;
+  /** How it came, when not through the form: the channel, and the client or gateway by name. */
+  channel?: Channel;
   within?: WithinReportTransaction;
+}
+
+export interface Channel {
+  name: ReportChannel;
+  source?: string;
 }
 
 /**
@@ -90,7 +103,7 @@ export interface CreateOptions {
 export async function createReport(
   { db, keyring, commits }: Pick<ReportStorage, 'db' | 'keyring' | 'commits'>,
   input: ValidReport,
-  { now = new Date(), siteKey, within }: CreateOptions = {},
+  { now = new Date(), siteKey, channel, within }: CreateOptions = {},
 ): Promise<ReportCreated> {
   const receipt = newReceipt();
   const row = {
@@ -104,6 +117,8 @@ export async function createReport(
     institutionId: input.institutionId,
     categoryId: input.categoryId ?? null,
     siteKey: siteKey ?? null,
+    channel: channel?.name ?? 'form',
+    channelSource: channel?.source ?? null,
     anonymous: input.anonymous,
     confidential: input.confidential,
     reporterName: input.reporter?.name ?? null,
@@ -151,7 +166,7 @@ export async function createReport(
 export async function fileReport(
   storage: ReportStorage,
   { input, files }: Submission,
-  { now = new Date(), siteKey, within }: CreateOptions = {},
+  { now = new Date(), siteKey, channel, within }: CreateOptions = {},
 ): Promise<ReportCreated> {
   const store = storage.attachments;
   const stored = files.map((file) => ({
@@ -169,6 +184,7 @@ export async function fileReport(
     return await createReport(storage, input, {
       now,
       siteKey,
+      channel,
       within: async (tx, reportId, answer) => {
         const { attachments } = tx.$tables;
         if (stored.length) {

@@ -6,7 +6,7 @@ import { DomainError } from '../errors';
 import { enqueueDelivery } from '../outbox/queue';
 import type { Routing } from '../outbox/routing';
 import type { Regions } from '../regions/regions';
-import { fileReport, type ReportStorage, type Submission } from './create';
+import { type Channel, fileReport, type ReportStorage, type Submission, type WithinReportTransaction } from './create';
 import { IdempotencyKeyTaken, rememberAnswer, replayedAnswer, requestHash } from './idempotency';
 
 export interface FilingDeps extends ReportStorage {
@@ -23,6 +23,10 @@ export interface Filing {
   solution?: Solution;
   /** The client's Idempotency-Key, already checked for its form. */
   idempotencyKey?: string;
+  /** How it came, when not through the widget's form. */
+  channel?: Channel;
+  /** More work that commits or rolls back with the report (the channel's own answer, say). */
+  within?: WithinReportTransaction;
   now: Date;
 }
 
@@ -37,7 +41,7 @@ export interface Filing {
  */
 export async function fileSubmission(
   deps: FilingDeps,
-  { submission, site, solution, idempotencyKey, now }: Filing,
+  { submission, site, solution, idempotencyKey, channel, within, now }: Filing,
 ): Promise<{ created: ReportCreated; replayed: boolean }> {
   const { db, directory, routing } = deps;
   const { input } = submission;
@@ -64,12 +68,14 @@ export async function fileSubmission(
     const created = await fileReport(deps, submission, {
       now,
       siteKey: site?.key,
+      channel,
       within: async (tx, reportId, answer) => {
         if (solution) await spendSolution(tx, solution, now);
         const institutionPath = directory.lineage(input.institutionId);
         const destination = routing.destinationFor({ siteKey: site?.key ?? null, institutionPath });
         await enqueueDelivery(tx, reportId, destination, now);
         if (key && hash) await rememberAnswer(tx, key, hash, reportId, answer, now);
+        await within?.(tx, reportId, answer);
       },
     });
     return { created, replayed: false };

@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
 import { addOpen311Client, revokeOpen311Client } from '../open311/clients';
+import { operatorView } from '../operator/operator';
 import { fileReport, forwardReport, projectAll } from '../testing/published';
-import { testApp, testKeyring } from '../testing/test-app';
+import { testApp, testCalendar, testKeyring } from '../testing/test-app';
 import { type TestClock, testClock } from '../testing/test-clock';
 import { recordMessage, recordTransition } from '../workflow/transitions';
 
@@ -250,6 +251,15 @@ describe('Open311 GeoReport v2', () => {
     assert.equal(stored.institutionId, 'smk-smak-makassar');
     assert.equal(stored.incidentDate, '2026-11-10');
     assert.equal(stored.anonymous, true);
+    const viewDeps = {
+      db: hub.db,
+      directory: hub.directory,
+      regions: hub.regions,
+      keyring: testKeyring,
+      calendar: testCalendar,
+    };
+    const asOperator = await operatorView(viewDeps, trackingId, clock());
+    assert.deepEqual([asOperator.channel, asOperator.channelSource], ['open311', 'Aplikasi Aduan Kota']);
     assert.ok(stored.reporterEmail, 'the contact is kept');
     assert.ok(!JSON.stringify(stored).includes('sitti.warga@example.id'), 'sealed, as every reporter’s contact');
     assert.ok(!JSON.stringify(stored).includes('081355512345'));

@@ -72,6 +72,7 @@ export function open311Routes(deps: ResolvedDeps, limits: ReportLimits) {
     }
     const { created } = await fileSubmission(deps, {
       submission: { input, files: [], discard: async () => {} },
+      channel: { name: 'open311', source: client.name },
       now: clock(),
     });
     const notice = input.anonymous ? 'Anonim: identitas pelapor dirahasiakan.' : '';
