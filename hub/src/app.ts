@@ -44,7 +44,9 @@ import { reporterActionRoutes } from './routes/reporter-actions';
 import { reportRoutes } from './routes/reports';
 import { similarRoutes } from './routes/similar';
 import { siteRoutes } from './routes/sites';
+import { smsRoutes } from './routes/sms';
 import { type StaticRoots, staticRoutes } from './routes/static';
+import type { SmsGateway } from './sms/gateway';
 import type { WorkingCalendar } from './workflow/calendar';
 import { type Clock, realClock } from './workflow/clock';
 
@@ -79,6 +81,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** The operator's token for /api/v1/admin; without it that API is off. */
   adminToken?: string;
+  /** The SMS gateways reports arrive through (DATA_DIR/sms.json); none without. */
+  smsGateways?: ReadonlyMap<string, SmsGateway>;
   /** Ranks similar reports off the hub's thread (server.ts: a worker on SQLite); in this thread when omitted. */
   similarMatcher?: SimilarMatcher;
   /** Structured request and error logs; silent when omitted. */
@@ -158,7 +162,8 @@ export function createApp(options: AppDeps) {
   const app = new Hono<{ Variables: RequestIdVariables }>()
     .use(requestId(), requestLog(logger), apiSecurity())
     .route('/', api)
-    .route('/open311/v2', open311Routes(deps, limits));
+    .route('/open311/v2', open311Routes(deps, limits))
+    .route('/sms/v1', smsRoutes(deps, deps.smsGateways ?? new Map()));
   if (deps.staticRoots) app.route('/', formPageRoutes(deps)).route('/', staticRoutes(deps.staticRoots));
 
   app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address'), 404));

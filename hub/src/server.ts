@@ -26,6 +26,8 @@ import { loadKeyring } from './privacy/keyring';
 import { loadRegions } from './regions/regions';
 import { clientAddressResolver } from './routes/middleware/client-address';
 import { addSite, DEMO_SITE_KEY, listSites } from './sites/sites';
+import { createSmsGateways, loadSmsFile } from './sms/gateways';
+import { SmsSender } from './sms/outbox';
 import { closeUnansweredFollowUps } from './workflow/auto-close';
 import { createCalendar, loadDecrees } from './workflow/calendar';
 import { acceleratedClock } from './workflow/clock';
@@ -95,6 +97,8 @@ if (!routing.destination(routingConfig.default)) {
   );
 }
 const regions = await loadRegions();
+const smsGateways = createSmsGateways(loadSmsFile(join(config.dataDir, 'sms.json')), directory);
+if (smsGateways.size) logger.info(`SMS gateways: ${[...smsGateways.keys()].join(', ')} at /sms/v1/{name}`);
 if (config.demo) {
   const poll = await ensureDemoPoll(db, { directory, regions }, clock());
   if (poll) logger.info(`Put the demo school's poll ${poll} on the demo site's poll page: /demo/poll.html`);
@@ -137,6 +141,7 @@ const app = createApp({
     ? { ...DEFAULT_POW, maxNumber: config.powMaxNumber, secret: keyring.deriveSecret('altcha') }
     : null,
   ...(similarMatcher && { similarMatcher }),
+  smsGateways,
   logger,
 });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -156,8 +161,12 @@ const outbox = new OutboxWorker(
     ...(demoDestinations.length && { pollIntervalMs: 3000 }),
   },
 );
-if (config.outboxWorker) outbox.start();
-else logger.info('OUTBOX_WORKER=off: this process answers the API; another delivers the outbox.');
+// Answers by SMS go out like the outbox, by the processes that deliver it.
+const smsSender = new SmsSender({ db, keyring, gateways: smsGateways, logger, clock });
+if (config.outboxWorker) {
+  outbox.start();
+  smsSender.start();
+} else logger.info('OUTBOX_WORKER=off: this process answers the API; another delivers the outbox.');
 
 // Public monitoring follows the events: each process derives the reports marked since its last pass.
 const monitor = new MonitorProjector({ db, directory, calendar, keyring }, { clock, logger });
@@ -179,6 +188,7 @@ function shutdown() {
   clearInterval(autoCloseTimer);
   clearInterval(sweepTimer);
   void outbox.stop();
+  void smsSender.stop();
   void monitor.stop();
   server.close(async () => {
     await closeMetadataStripper();

@@ -435,3 +435,34 @@ export const monitorState = pgTable(
   // Declared as the table's key: drizzle would take a SQLite integer column key as generated, and not ask for it.
   (table) => [primaryKey({ columns: [table.id] })],
 );
+
+export const smsDrafts = pgTable(
+  'sms_drafts',
+  {
+    gateway: text().notNull(),
+    sender: text().notNull(),
+    step: text({ enum: ['place', 'date'] }).notNull(),
+    draft: text().notNull(),
+    expiresAt: timestamp().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.gateway, table.sender] })],
+);
+
+export const smsOutbox = pgTable(
+  'sms_outbox',
+  {
+    id: id(),
+    key: text().notNull().unique(),
+    gateway: text().notNull(),
+    recipient: text(),
+    text: text(),
+    state: text({ enum: ['pending', 'sent', 'failed'] }).notNull(),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp().notNull(),
+    leaseUntil: timestamp(),
+    lastError: text(),
+    createdAt: timestamp().notNull(),
+    sentAt: timestamp(),
+  },
+  (table) => [index('sms_outbox_due_idx').on(table.state, table.nextAttemptAt)],
+);

@@ -491,3 +491,48 @@ export const monitorState = sqliteTable(
   // Declared as the table's key: drizzle would take a SQLite integer column key as generated, and not ask for it.
   (table) => [primaryKey({ columns: [table.id] })],
 );
+
+/**
+ * A report being written by SMS, between the hub's questions (where, when):
+ * one per sender and gateway. What was written is sealed; the sender is a
+ * keyed hash of the number. A draft is dropped once filed, cancelled or
+ * past `expiresAt`.
+ */
+export const smsDrafts = sqliteTable(
+  'sms_drafts',
+  {
+    gateway: text().notNull(),
+    sender: text().notNull(),
+    /** What the hub asked last: the place, then the date. */
+    step: text({ enum: ['place', 'date'] }).notNull(),
+    /** The draft so far, sealed (context: gateway and sender). */
+    draft: text().notNull(),
+    expiresAt: timestamp().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.gateway, table.sender] })],
+);
+
+/**
+ * SMS the hub sends through a gateway: answers to the messages it took in,
+ * queued in the transaction that decided them, sent and retried like the
+ * outbox. The number and text are sealed, and cleared once sent.
+ */
+export const smsOutbox = sqliteTable(
+  'sms_outbox',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** Sent with the message to gateways that take one, and the context the number and text are sealed to. */
+    key: text().notNull().unique(),
+    gateway: text().notNull(),
+    recipient: text(),
+    text: text(),
+    state: text({ enum: ['pending', 'sent', 'failed'] }).notNull(),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp().notNull(),
+    leaseUntil: timestamp(),
+    lastError: text(),
+    createdAt: timestamp().notNull(),
+    sentAt: timestamp(),
+  },
+  (table) => [index('sms_outbox_due_idx').on(table.state, table.nextAttemptAt)],
+);

@@ -30,3 +30,4 @@ export type Delivery = typeof pg.deliveries.$inferSelect;
 export type Poll = typeof pg.polls.$inferSelect;
 export type PollVote = typeof pg.pollVotes.$inferSelect;
 export type MonitorRow = typeof pg.monitorReports.$inferSelect;
+export type SmsMessage = typeof pg.smsOutbox.$inferSelect;

@@ -13,6 +13,7 @@ import { createKeyring } from '../privacy/keyring';
 import { loadRegions } from '../regions/regions';
 import { clientAddressResolver } from '../routes/middleware/client-address';
 import type { StaticRoots } from '../routes/static';
+import type { SmsGateway } from '../sms/gateway';
 import { createCalendar, loadDecrees } from '../workflow/calendar';
 import type { Clock } from '../workflow/clock';
 import { testAttachments } from './test-attachments';
@@ -55,6 +56,8 @@ export async function testApp(
     sameDatabaseAs?: { database: string };
     /** SQLite even where the tests run on PostgreSQL: to compare the two databases' answers. */
     sqlite?: boolean;
+    smsGateways?: ReadonlyMap<string, SmsGateway>;
+    publicUrl?: string;
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-hub-'));
@@ -78,6 +81,8 @@ export async function testApp(
     clock,
     adminToken: options.adminToken,
     ...(options.mailer && { mailer: options.mailer }),
+    ...(options.smsGateways && { smsGateways: options.smsGateways }),
+    ...(options.publicUrl && { publicUrl: options.publicUrl }),
     ...(options.staticRoots && { staticRoots: options.staticRoots }),
     attachments: stored.store,
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
