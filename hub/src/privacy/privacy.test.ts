@@ -3,8 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { addOpen311Client } from '../open311/clients';
 import { operatorView } from '../operator/operator';
+import { smsGateway } from '../sms/gateways';
+import { SmsSender } from '../sms/outbox';
 import { capturedLogger } from '../testing/captured-logger';
 import { storedText } from '../testing/database-probe';
+import { startSmsPeer } from '../testing/sms-peer';
 import { postJson, sampleReport, testApp, testCalendar, testKeyring } from '../testing/test-app';
 
 /**
@@ -14,13 +17,29 @@ import { postJson, sampleReport, testApp, testCalendar, testKeyring } from '../t
  */
 const { logger, lines } = capturedLogger();
 let hub: Awaited<ReturnType<typeof testApp>>;
-/** An Open311 client's key: half the reports come through Open311 (routes/open311.ts) instead of the form. */
+/** An Open311 client's key: a third of the reports come through Open311 (routes/open311.ts), a third by SMS. */
 let apiKey: string;
+const SMS_SECRET = 'rahasia-gateway-privasi';
+let smsPeer: Awaited<ReturnType<typeof startSmsPeer>>;
+let smsSender: SmsSender;
 before(async () => {
-  hub = await testApp({ logger });
+  smsPeer = await startSmsPeer(SMS_SECRET);
+  const gateway = smsGateway({
+    format: 'lapor',
+    name: 'gateway-dinas',
+    institution: sampleReport.institutionId,
+    secret: SMS_SECRET,
+    sendUrl: `${smsPeer.url}/lapor/send`,
+  });
+  const smsGateways = new Map([[gateway.name, gateway]]);
+  hub = await testApp({ logger, smsGateways });
+  smsSender = new SmsSender({ db: hub.db, keyring: testKeyring, gateways: smsGateways, clock: hub.clock });
   ({ key: apiKey } = await addOpen311Client(hub.db, { name: 'Aplikasi Aduan Kota' }, hub.clock()));
 });
-after(async () => hub.close());
+after(async () => {
+  await hub.close();
+  await smsPeer.close();
+});
 
 const marker = fc.stringMatching(/^[A-Z][a-z]{5,9}$/);
 const report = fc.record({
@@ -30,7 +49,7 @@ const report = fc.record({
   secret: marker,
   anonymous: fc.boolean(),
   confidential: fc.boolean(),
-  viaOpen311: fc.boolean(),
+  channel: fc.constantFrom('form', 'open311', 'sms'),
 });
 
 let run = 0;
@@ -74,6 +93,31 @@ async function fileByOpen311(sent: Sent): Promise<{ trackingId: string; receipt?
   return { trackingId: created.service_request_id };
 }
 
+/**
+ * The same report written by SMS (sms/conversation.ts): the chronology with
+ * its options, then the place and the date as the hub asks. An SMS carries
+ * no name or email: the sender's number is the contact. The receipt comes
+ * back by SMS.
+ */
+async function fileBySms(sent: Sent): Promise<{ trackingId: string; receipt?: string }> {
+  const options = [sent.anonymous && 'ANONIM', sent.confidential && 'RAHASIA'].filter(Boolean).join(' ');
+  for (const text of [`LAPOR ${options} ${sent.body}`, sent.location.text, 'HARI INI']) {
+    const res = await hub.app.request('/sms/v1/gateway-dinas', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${SMS_SECRET}` },
+      body: JSON.stringify({ id: `sms-${++messages}`, from: sent.reporter.phone, text }),
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+  }
+  const before = smsPeer.sent.length;
+  await smsSender.tick();
+  const receipt = smsPeer.sent.slice(before).findLast((m) => m.to === sent.reporter.phone)?.text ?? '';
+  const trackingId = /Tracking ID: (\S+)\./.exec(receipt)?.[1];
+  assert.ok(trackingId, receipt);
+  return { trackingId, receipt: /Kode bukti[^:]*: (\S+)$/.exec(receipt)?.[1] };
+}
+let messages = 0;
+
 const viewDeps = () => ({
   db: hub.db,
   directory: hub.directory,
@@ -105,7 +149,12 @@ describe('privacy of generated reports', () => {
           confidential,
           reporter: { name, email, phone },
         };
-        const created = generated.viaOpen311 ? await fileByOpen311(sent) : await fileByForm(sent);
+        const created =
+          generated.channel === 'open311'
+            ? await fileByOpen311(sent)
+            : generated.channel === 'sms'
+              ? await fileBySms(sent)
+              : await fileByForm(sent);
         const publicView = await (await hub.app.request(`/api/v1/reports/${created.trackingId}`)).text();
 
         const neverPublic = [email, phone, mailbox, ...(anonymous || confidential ? [name] : [])];
@@ -128,7 +177,7 @@ describe('privacy of generated reports', () => {
               })
             ).json()
           : await operatorView(viewDeps(), created.trackingId);
-        assert.deepEqual(own.reporter, { name, email, phone });
+        assert.deepEqual(own.reporter, generated.channel === 'sms' ? { phone } : { name, email, phone });
         assert.equal(own.body, body);
       }),
       { numRuns: 60 },
