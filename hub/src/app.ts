@@ -12,6 +12,7 @@ import { GroupCommit } from './db/group-commit';
 import type { Directory } from './directory/directory';
 import { DomainError } from './errors';
 import { createLogger } from './logging';
+import type { ReplyAddresses } from './mail-replies/address';
 import { PublicAnswers } from './monitor/answers';
 import type { SimilarMatcher } from './monitor/similar';
 import type { Mailer } from './notifications/mailer';
@@ -29,6 +30,7 @@ import { ERROR_STATUS } from './routes/error-status';
 import { followerRoutes } from './routes/followers';
 import { formPageRoutes } from './routes/form-page';
 import { healthRoutes } from './routes/health';
+import { mailRoutes } from './routes/mail';
 import { clientAddressResolver } from './routes/middleware/client-address';
 import { originGuard } from './routes/middleware/origin-guard';
 import { requestLog } from './routes/middleware/request-log';
@@ -81,6 +83,10 @@ export interface AppDeps {
   publicUrl?: string;
   /** The operator's token for /api/v1/admin; without it that API is off. */
   adminToken?: string;
+  /** Reply addresses of the hub's emails (REPLY_DOMAIN); without, emails say not to reply. */
+  replyAddresses?: ReplyAddresses;
+  /** The bearer token of POST /mail/v1/inbound (replies from an inbound-mail service); off without. */
+  inboundMailToken?: string;
   /** The SMS gateways reports arrive through (DATA_DIR/sms.json); none without. */
   smsGateways?: ReadonlyMap<string, SmsGateway>;
   /** Ranks similar reports off the hub's thread (server.ts: a worker on SQLite); in this thread when omitted. */
@@ -164,6 +170,9 @@ export function createApp(options: AppDeps) {
     .route('/', api)
     .route('/open311/v2', open311Routes(deps, limits))
     .route('/sms/v1', smsRoutes(deps, deps.smsGateways ?? new Map()));
+  if (deps.replyAddresses && deps.inboundMailToken) {
+    app.route('/mail/v1', mailRoutes(deps, deps.replyAddresses, deps.inboundMailToken));
+  }
   if (deps.staticRoots) app.route('/', formPageRoutes(deps)).route('/', staticRoutes(deps.staticRoots));
 
   app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address'), 404));

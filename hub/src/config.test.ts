@@ -76,6 +76,21 @@ describe('configFromEnv', () => {
     assert.throws(() => configFromEnv({ S3_BUCKET: 'x' }), /S3_BUCKET/);
   });
 
+  it('takes replies by email only to a reply domain', () => {
+    const replies = configFromEnv({
+      REPLY_DOMAIN: 'Balas.Lapor.Example.go.id',
+      MAIL_INTAKE_PORT: '2525',
+      HOST: '0.0.0.0',
+      INBOUND_MAIL_TOKEN: 'token-layanan-surat-masuk-0123',
+    });
+    assert.equal(replies.replyDomain, 'balas.lapor.example.go.id');
+    assert.deepEqual(replies.mailIntake, { port: 2525, host: '0.0.0.0' });
+    assert.equal(replies.inboundMailToken, 'token-layanan-surat-masuk-0123');
+    assert.equal(configFromEnv({}).mailIntake, undefined);
+    assert.throws(() => configFromEnv({ MAIL_INTAKE_PORT: '2525' }), /REPLY_DOMAIN/);
+    assert.throws(() => configFromEnv({ REPLY_DOMAIN: 'not a domain' }), /REPLY_DOMAIN/);
+  });
+
   it('names every bad setting', () => {
     assert.throws(() => configFromEnv({ PORT: 'eighty', TRUST_PROXY: '-1' }), /PORT[\s\S]*TRUST_PROXY/);
     assert.throws(() => configFromEnv({ OUTBOX_CONCURRENCY: '0' }), /OUTBOX_CONCURRENCY/);

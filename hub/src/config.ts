@@ -23,6 +23,12 @@ export interface Config {
   /** SMTP server for reporters' notifications, e.g. `smtps://user:pass@mail.example.go.id:465`. */
   smtpUrl?: string;
   mailFrom: string;
+  /** The domain of reply addresses (`<report>.<party>.<mac>@REPLY_DOMAIN`); without it emails say not to reply. */
+  replyDomain?: string;
+  /** Where the hub's own SMTP server takes replies (off without a port). */
+  mailIntake?: { port: number; host: string };
+  /** The bearer token of POST /mail/v1/inbound, for an inbound-mail service (off without). */
+  inboundMailToken?: string;
   /** The operator's token for /api/v1/admin (off without one). */
   adminToken?: string;
   /** The hub's public origin behind a reverse proxy, if it differs from what requests show. */
@@ -65,6 +71,16 @@ const envSchema = z.object({
   CLOCK_SPEED: z.coerce.number().int().min(1).max(100_000).default(1),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('SP4N-LAPOR! <no-reply@localhost>'),
+  REPLY_DOMAIN: z
+    .string()
+    .regex(
+      /^(?=.{3,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i,
+      'REPLY_DOMAIN is a domain, e.g. balas.lapor.example.go.id',
+    )
+    .optional(),
+  MAIL_INTAKE_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  MAIL_INTAKE_HOST: z.string().min(1).optional(),
+  INBOUND_MAIL_TOKEN: z.string().min(24, 'INBOUND_MAIL_TOKEN must be at least 24 characters').optional(),
   ADMIN_TOKEN: z.string().min(24, 'ADMIN_TOKEN must be at least 24 characters').optional(),
   OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(DEFAULT_OUTBOX.concurrency),
@@ -85,6 +101,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid settings in the environment:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if ((e.MAIL_INTAKE_PORT !== undefined || e.INBOUND_MAIL_TOKEN) && !e.REPLY_DOMAIN) {
+    throw new Error(
+      'Invalid settings in the environment:\n  MAIL_INTAKE_PORT and INBOUND_MAIL_TOKEN take replies to REPLY_DOMAIN: set it',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -114,6 +135,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.ADMIN_TOKEN && { adminToken: e.ADMIN_TOKEN }),
     ...(e.SMTP_URL && { smtpUrl: e.SMTP_URL }),
     mailFrom: e.MAIL_FROM,
+    ...(e.REPLY_DOMAIN && { replyDomain: e.REPLY_DOMAIN.toLowerCase() }),
+    ...(e.MAIL_INTAKE_PORT !== undefined && {
+      mailIntake: { port: e.MAIL_INTAKE_PORT, host: e.MAIL_INTAKE_HOST ?? e.HOST },
+    }),
+    ...(e.INBOUND_MAIL_TOKEN && { inboundMailToken: e.INBOUND_MAIL_TOKEN }),
     outboxWorker: e.OUTBOX_WORKER === 'on',
     outboxConcurrency: e.OUTBOX_CONCURRENCY,
     demo: e.DEMO ? e.DEMO === 'on' : isLoopback(e.HOST),

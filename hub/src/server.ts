@@ -13,6 +13,8 @@ import { openDatabase } from './db/client';
 import { createDirectory, syncBuiltinDirectory } from './directory/directory';
 import { keepHeapNearLive } from './heap';
 import { createLogger } from './logging';
+import { ReplyAddresses } from './mail-replies/address';
+import { startMailIntake } from './mail-replies/smtp-intake';
 import { MonitorProjector } from './monitor/projector';
 import { inThisThread } from './monitor/similar';
 import { SimilarThread } from './monitor/similar-thread';
@@ -90,7 +92,10 @@ if (config.clockSpeed > 1)
 // The local national desk has no login: it runs only in demo mode, never on a hub others can reach.
 const demoDestinations = existsSync(destinationsFile) || !config.demo ? [] : [await startNationalDesk(config, logger)];
 const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : undefined;
-const routing = createRouting(routingConfig, demoDestinations, { mailer });
+const replyAddresses = config.replyDomain
+  ? new ReplyAddresses(keyring.deriveSecret('reply-address'), config.replyDomain)
+  : undefined;
+const routing = createRouting(routingConfig, demoDestinations, { mailer, replyAddresses });
 if (!routing.destination(routingConfig.default)) {
   logger.warn(
     `No destination "${routingConfig.default}" is configured in ${join(config.dataDir, 'destinations.json')}: reports are kept in the outbox until one is.`,
@@ -142,6 +147,8 @@ const app = createApp({
     : null,
   ...(similarMatcher && { similarMatcher }),
   smsGateways,
+  ...(replyAddresses && { replyAddresses }),
+  ...(config.inboundMailToken && { inboundMailToken: config.inboundMailToken }),
   logger,
 });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -153,7 +160,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
 if (!mailer) logger.info('No SMTP_URL: emails to reporters wait in the outbox until one is set.');
 const outbox = new OutboxWorker(
-  { db, directory, regions, keyring, routing, mailer, publicUrl, logger, attachments },
+  { db, directory, regions, keyring, routing, mailer, replyAddresses, publicUrl, logger, attachments },
   {
     concurrency: config.outboxConcurrency,
     // Enough claimed at once that every lane has work while the pass's slowest delivery finishes.
@@ -161,6 +168,13 @@ const outbox = new OutboxWorker(
     ...(demoDestinations.length && { pollIntervalMs: 3000 }),
   },
 );
+// Replies to the hub's emails, forwarded by the institution's mail server for REPLY_DOMAIN.
+const mailIntake =
+  replyAddresses && config.mailIntake
+    ? await startMailIntake({ db, directory, keyring, calendar, replyAddresses, clock, logger }, config.mailIntake)
+    : undefined;
+if (mailIntake) logger.info(`Taking replies to @${config.replyDomain} by SMTP on port ${mailIntake.port}`);
+
 // Answers by SMS go out like the outbox, by the processes that deliver it.
 const smsSender = new SmsSender({ db, keyring, gateways: smsGateways, logger, clock });
 if (config.outboxWorker) {
@@ -189,6 +203,7 @@ function shutdown() {
   clearInterval(sweepTimer);
   void outbox.stop();
   void smsSender.stop();
+  void mailIntake?.close();
   void monitor.stop();
   server.close(async () => {
     await closeMetadataStripper();

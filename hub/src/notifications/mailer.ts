@@ -5,6 +5,8 @@ export interface Mail {
   subject: string;
   text: string;
   html: string;
+  /** Where a reply goes: the report's reply address for this party (mail-replies/address.ts), when the hub takes replies. */
+  replyTo?: string;
   /** The same on every attempt, so a message sent twice after a crash is recognised as one by mail services. */
   messageId: string;
   headers?: Record<string, string>;

@@ -55,6 +55,8 @@ const TEXT = {
     follow: 'Lihat perkembangannya:',
     optOut: 'Tidak ingin menerima email seperti ini lagi?',
     footer: 'Email ini dikirim otomatis oleh hub pengaduan SP4N-LAPOR!. Jangan membalas email ini.',
+    replyFooter:
+      'Email ini dikirim otomatis oleh hub pengaduan SP4N-LAPOR!. Balas email ini untuk menambahkan keterangan pada laporan Anda; tulis di atas kutipan.',
   },
   en: {
     subject: (id: string, what: string) => `Report ${id}: ${what}`,
@@ -66,6 +68,8 @@ const TEXT = {
     follow: 'Follow its progress:',
     optOut: 'Don’t want emails like this any more?',
     footer: 'This email was sent automatically by an SP4N-LAPOR! complaint hub. Please do not reply to it.',
+    replyFooter:
+      'This email was sent automatically by an SP4N-LAPOR! complaint hub. Reply to it to add to your report; write above the quoted text.',
   },
 };
 
@@ -79,9 +83,11 @@ export function notificationMail(options: {
   sentTo?: 'sp4n-lapor' | 'institution';
   /** To the reporter (the default), or to someone who follows the report. */
   audience?: 'reporter' | 'follower';
+  /** Whether a reply reaches the report (the email carries the reporter's reply address). */
+  repliable?: boolean;
 }) {
   const { locale, trackingId, event, trackerUrl, optOutUrl, sentTo, audience = 'reporter' } = options;
-  const t = TEXT[locale];
+  const t = { ...TEXT[locale], ...(options.repliable && { footer: TEXT[locale].replyFooter }) };
   const label = (status: ReportStatus) =>
     status === 'submitted' && sentTo === 'institution' ? SENT_TO_INSTITUTION[locale] : STATUS[locale][status];
   const what =

@@ -7,7 +7,14 @@ export interface EmailOptions {
   /** The institution's complaint desk. */
   to: string;
   mailer: Mailer;
+  /** The desk's reply address for a report, when the hub takes replies by email. */
+  replyTo?: (trackingId: string) => string;
 }
+
+/** What the desk can do by replying, said where the hub takes replies. */
+const REPLY_NOTE =
+  'Balas email ini untuk menanggapi laporan: balasan Anda (di atas kutipan) tercatat sebagai tanggapan instansi, ' +
+  'dikirim kepada pelapor, dan status laporan menjadi ditindaklanjuti.';
 
 const KIND = { pengaduan: 'Pengaduan', aspirasi: 'Aspirasi', informasi: 'Permintaan informasi' } as const;
 const ACTION = {
@@ -52,11 +59,13 @@ const paragraphs = (text: string) =>
  * server. The Message-ID is the delivery's key, so a copy sent again after a
  * crash is recognised as the same message.
  */
-export function emailDestination({ name, to, mailer }: EmailOptions): Destination {
+export function emailDestination({ name, to, mailer, replyTo }: EmailOptions): Destination {
+  const reply = (trackingId: string) => (replyTo ? { replyTo: replyTo(trackingId) } : {});
+  const withReplyNote = (text: string) => (replyTo ? `${text}\n\n${REPLY_NOTE}` : text);
   return {
     name,
     async deliver(report, idempotencyKey) {
-      const text = reportText(report);
+      const text = withReplyNote(reportText(report));
       const attachments = await Promise.all(
         report.attachments.map(async (a) => ({
           filename: a.name,
@@ -74,17 +83,20 @@ export function emailDestination({ name, to, mailer }: EmailOptions): Destinatio
         html: paragraphs(text),
         messageId: `<${idempotencyKey}@lapor-embed>`,
         headers: { 'X-Lapor-Tracking-Id': report.trackingId },
+        ...reply(report.trackingId),
         attachments,
       });
       return { externalRef: report.trackingId };
     },
     async deliverAction(action: OutgoingAction, idempotencyKey) {
-      const text = [
-        `${ACTION[action.kind]} — Tracking ID ${action.trackingId}`,
-        '',
-        ...(action.rating ? [`Nilai: ${action.rating} dari 5`] : []),
-        ...(action.text ? [action.text] : []),
-      ].join('\n');
+      const text = withReplyNote(
+        [
+          `${ACTION[action.kind]} — Tracking ID ${action.trackingId}`,
+          '',
+          ...(action.rating ? [`Nilai: ${action.rating} dari 5`] : []),
+          ...(action.text ? [action.text] : []),
+        ].join('\n'),
+      );
       await mailer.send({
         to,
         subject: `[LAPOR ${action.trackingId}] ${ACTION[action.kind]}`,
@@ -92,6 +104,7 @@ export function emailDestination({ name, to, mailer }: EmailOptions): Destinatio
         html: paragraphs(text),
         messageId: `<${idempotencyKey}@lapor-embed>`,
         headers: { 'X-Lapor-Tracking-Id': action.trackingId },
+        ...reply(action.trackingId),
       });
     },
   };

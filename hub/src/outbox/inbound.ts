@@ -1,4 +1,4 @@
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { DomainError } from '../errors';
 import type { Keyring } from '../privacy/keyring';
 import { markDuplicate } from '../reports/duplicates';
@@ -23,7 +23,6 @@ export async function applyInboundEvent(
   event: InboundEvent,
   { keyring, now, impossibleTime }: { keyring: Keyring; now: Date; impossibleTime: 'refuse' | 'clamp' },
 ): Promise<void> {
-  const { inboundEvents } = db.$tables;
   const report = await findReportForDestination(db, destination, event.report);
   if (!report) throw new DomainError('not_found', 'No report delivered to this destination has this reference');
   if (event.type === 'status' && !event.status) {
@@ -54,12 +53,9 @@ export async function applyInboundEvent(
     at = new Date(Math.min(Math.max(at.getTime() || latest, report.createdAt.getTime()), now.getTime()));
   }
   await db.transaction(async (tx) => {
-    const received = await tx
-      .insert(inboundEvents)
-      .values({ destination, eventId: event.eventId, receivedAt: now })
-      .onConflictDoNothing()
-      .returning({ eventId: inboundEvents.eventId });
-    if (!received.length) throw new DomainError('event_replayed', 'This event was already received');
+    if (!(await receivedOnce(tx, destination, event.eventId, now))) {
+      throw new DomainError('event_replayed', 'This event was already received');
+    }
     if (event.type === 'duplicate' && original) {
       await markDuplicate(tx, keyring, report, original.trackingId, { actor: 'institution', at });
     } else if (event.type === 'status' && event.status) {
@@ -74,4 +70,19 @@ export async function applyInboundEvent(
       await recordMessage(tx, keyring, report.id, { actor: 'institution', note: event.note ?? '', at });
     }
   });
+}
+
+/**
+ * Records that a message from `source` (a destination, an SMS gateway, the
+ * mail intake) with this id was taken, in the transaction that applies it;
+ * false when it was taken before, and then nothing should be applied.
+ */
+export async function receivedOnce(tx: Tx, source: string, id: string, now: Date): Promise<boolean> {
+  const { inboundEvents } = tx.$tables;
+  const inserted = await tx
+    .insert(inboundEvents)
+    .values({ destination: source, eventId: id, receivedAt: now })
+    .onConflictDoNothing()
+    .returning({ eventId: inboundEvents.eventId });
+  return inserted.length > 0;
 }

@@ -1,4 +1,5 @@
 import type { Delivery } from '../db/schema';
+import type { ReplyAddresses } from '../mail-replies/address';
 import type { Mail } from '../notifications/mailer';
 import { notificationMail, optOutToken } from '../notifications/message';
 import { openNote } from '../privacy/sealed-notes';
@@ -14,7 +15,7 @@ import type { Routing } from './routing';
  * email, and a confidential report's email says nothing of its content.
  */
 export async function reporterEmail(
-  deps: PayloadDeps & { routing: Routing; publicUrl: string },
+  deps: PayloadDeps & { routing: Routing; publicUrl: string; replyAddresses?: ReplyAddresses },
   delivery: Delivery,
 ): Promise<Mail | undefined> {
   const { db, keyring, publicUrl } = deps;
@@ -33,10 +34,12 @@ export async function reporterEmail(
     event: { ...event, note: sealed.confidential ? null : openNote(keyring, sealed.trackingId, event.note) },
     trackerUrl: `${base}/lacak/#lapor=${encodeURIComponent(sealed.trackingId)}`,
     optOutUrl,
+    repliable: !!deps.replyAddresses,
   });
   return {
     to: email,
     ...mail,
+    ...(deps.replyAddresses && { replyTo: deps.replyAddresses.address(sealed.trackingId, 'reporter') }),
     // The same Message-ID on a resend lets the reporter's mail server drop the duplicate.
     messageId: `<${delivery.idempotencyKey}@lapor-embed>`,
     headers: { 'List-Unsubscribe': `<${optOutUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },

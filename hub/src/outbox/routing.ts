@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as z from 'zod';
+import type { ReplyAddresses } from '../mail-replies/address';
 import type { Mailer } from '../notifications/mailer';
 import type { Destination } from './destination';
 import { emailDestination } from './email';
@@ -59,7 +60,7 @@ export interface Routing {
 export function createRouting(
   config: RoutingFile,
   extra: readonly Destination[] = [],
-  { mailer }: { mailer?: Mailer } = {},
+  { mailer, replyAddresses }: { mailer?: Mailer; replyAddresses?: ReplyAddresses } = {},
 ): Routing {
   const destinations = new Map<string, Destination>(extra.map((d) => [d.name, d]));
   for (const d of config.destinations) {
@@ -67,7 +68,10 @@ export function createRouting(
     else if (d.type === 'lapor') destinations.set(d.name, laporDestination(d));
     else if (d.type === 'open311') destinations.set(d.name, open311Destination(d));
     // Without a mailer, an email destination is left out, and its reports wait as for any unconfigured one.
-    else if (mailer) destinations.set(d.name, emailDestination({ ...d, mailer }));
+    else if (mailer) {
+      const replyTo = replyAddresses && ((trackingId: string) => replyAddresses.address(trackingId, 'desk'));
+      destinations.set(d.name, emailDestination({ ...d, mailer, ...(replyTo && { replyTo }) }));
+    }
   }
   return {
     destination: (name) => destinations.get(name),

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Delivery } from '../db/schema';
+import type { ReplyAddresses } from '../mail-replies/address';
 import type { Mailer } from '../notifications/mailer';
 import { FOLLOWER_EMAIL } from '../notifications/queue';
 import { reportRow } from '../reports/read';
@@ -39,6 +40,8 @@ export interface OutboxDeps extends PayloadDeps {
   routing: Routing;
   /** Sends reporters' notifications; without one they wait in the outbox. */
   mailer?: Mailer;
+  /** Gives each reporter's email its reply address, when the hub takes replies by email. */
+  replyAddresses?: ReplyAddresses;
   logger?: Logger;
   /** What the worker takes for now, for when deliveries are due and when things happened (default: real time). */
   clock?: Clock;

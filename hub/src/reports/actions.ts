@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { canTransition, type ReportView, WORKING_DAYS } from '../../../contract';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import type { Report } from '../db/schema';
 import { DomainError } from '../errors';
 import { markForMonitor } from '../monitor/projector';
@@ -26,7 +26,7 @@ export type ReporterAction =
  * outbox, in the same transaction, to wherever the report itself went.
  */
 export async function actOnReport(
-  db: Db,
+  db: Db | Tx,
   report: Report,
   action: ReporterAction,
   { keyring, calendar, timeZone, now }: { keyring: Keyring; calendar: WorkingCalendar; timeZone: string; now: Date },

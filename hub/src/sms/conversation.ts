@@ -11,6 +11,7 @@ import {
 import { countHit } from '../abuse/hit-counts';
 import type { Tx } from '../db/client';
 import { DomainError } from '../errors';
+import { receivedOnce } from '../outbox/inbound';
 import { type FilingDeps, fileSubmission } from '../reports/file';
 import { findReport, reportView, type ViewDeps } from '../reports/views';
 import { localDate } from '../workflow/calendar';
@@ -184,14 +185,8 @@ async function record(deps: SmsDeps, taken: Taken, work: (tx: Tx) => Promise<voi
   });
 }
 
-async function markTaken(tx: Tx, { gateway, sms, now }: Taken): Promise<boolean> {
-  const { inboundEvents } = tx.$tables;
-  const inserted = await tx
-    .insert(inboundEvents)
-    .values({ destination: `sms:${gateway}`, eventId: sms.id, receivedAt: now })
-    .onConflictDoNothing()
-    .returning({ eventId: inboundEvents.eventId });
-  return inserted.length > 0;
+function markTaken(tx: Tx, { gateway, sms, now }: Taken): Promise<boolean> {
+  return receivedOnce(tx, `sms:${gateway}`, sms.id, now);
 }
 
 /** The status of a report as anyone holding its Tracking ID sees it in the tracker: no content, no contact. */

@@ -7,6 +7,7 @@ import type { RateLimits } from '../abuse/rate-limits';
 import { createApp } from '../app';
 import { openDatabase } from '../db/client';
 import { createDirectory, syncBuiltinDirectory } from '../directory/directory';
+import type { ReplyAddresses } from '../mail-replies/address';
 import type { Mailer } from '../notifications/mailer';
 import type { Routing } from '../outbox/routing';
 import { createKeyring } from '../privacy/keyring';
@@ -58,6 +59,8 @@ export async function testApp(
     sqlite?: boolean;
     smsGateways?: ReadonlyMap<string, SmsGateway>;
     publicUrl?: string;
+    replyAddresses?: ReplyAddresses;
+    inboundMailToken?: string;
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-hub-'));
@@ -83,6 +86,8 @@ export async function testApp(
     ...(options.mailer && { mailer: options.mailer }),
     ...(options.smsGateways && { smsGateways: options.smsGateways }),
     ...(options.publicUrl && { publicUrl: options.publicUrl }),
+    ...(options.replyAddresses && { replyAddresses: options.replyAddresses }),
+    ...(options.inboundMailToken && { inboundMailToken: options.inboundMailToken }),
     ...(options.staticRoots && { staticRoots: options.staticRoots }),
     attachments: stored.store,
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,

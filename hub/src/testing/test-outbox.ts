@@ -1,3 +1,4 @@
+import type { ReplyAddresses } from '../mail-replies/address';
 import type { Mailer } from '../notifications/mailer';
 import { createRouting, type Routing, routingFile } from '../outbox/routing';
 import { OutboxWorker } from '../outbox/worker';
@@ -6,7 +7,7 @@ import { type testApp, testKeyring } from './test-app';
 /** An outbox worker over a test hub's database, as the hub runs one: its routing, mailer and public address as given. */
 export function testOutbox(
   hub: Awaited<ReturnType<typeof testApp>>,
-  options: { routing?: Routing; mailer?: Mailer; publicUrl?: string } = {},
+  options: { routing?: Routing; mailer?: Mailer; publicUrl?: string; replyAddresses?: ReplyAddresses } = {},
 ): OutboxWorker {
   return new OutboxWorker({
     db: hub.db,
@@ -16,6 +17,7 @@ export function testOutbox(
     routing: options.routing ?? createRouting(routingFile.parse({})),
     ...(options.mailer && { mailer: options.mailer }),
     ...(options.publicUrl && { publicUrl: options.publicUrl }),
+    ...(options.replyAddresses && { replyAddresses: options.replyAddresses }),
     clock: hub.clock,
   });
 }

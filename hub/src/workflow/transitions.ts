@@ -47,7 +47,16 @@ export function recordTransition(
   db: Executor,
   keyring: Keyring,
   reportId: number,
-  change: { to: ReportStatus; actor: Actor; note?: string; at: Date; institution?: string; reference?: string },
+  change: {
+    to: ReportStatus;
+    actor: Actor;
+    note?: string;
+    at: Date;
+    institution?: string;
+    reference?: string;
+    /** False for a step on the way to the status the reporter hears of (workflow/desk-answer.ts). */
+    notify?: boolean;
+  },
 ): Promise<Report> {
   const { at } = change;
   return db.transaction(async (tx) => {
@@ -67,7 +76,9 @@ export function recordTransition(
     });
     await updateStatus(tx).execute({ status: change.to, at, reportId });
     await markForMonitor(tx, reportId);
-    if (change.actor !== 'reporter' && event) await queueNotification(tx, report, event.id, at);
+    if (change.actor !== 'reporter' && change.notify !== false && event) {
+      await queueNotification(tx, report, event.id, at);
+    }
     return { ...report, status: change.to, updatedAt: at };
   });
 }
