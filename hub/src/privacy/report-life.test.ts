@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ATTACHMENT_TYPES, type AttachmentExtension, type ReportView } from '../../../contract';
+import { ReplyAddresses } from '../mail-replies/address';
 import type { Mail, Mailer } from '../notifications/mailer';
 import { listDeliveries } from '../operator/operator';
 import type { Destination, OutgoingAction, OutgoingReport } from '../outbox/destination';
@@ -61,9 +62,12 @@ const mailer: Mailer = {
 
 let hub: Awaited<ReturnType<typeof testApp>>;
 let worker: OutboxWorker;
+/** The reporter also answers by email: the hub's emails carry reply addresses, and replies come through the webhook. */
+const INBOUND_TOKEN = 'inbound-mail-token-0123456789';
+const replyAddresses = new ReplyAddresses(testKeyring.deriveSecret('reply-address'), 'balas.example.go.id');
 before(async () => {
   const routing = createRouting(routingFile.parse({ default: 'desk' }), [desk]);
-  hub = await testApp({ logger, routing, mailer });
+  hub = await testApp({ logger, routing, mailer, replyAddresses, inboundMailToken: INBOUND_TOKEN });
   worker = new OutboxWorker(
     {
       db: hub.db,
@@ -73,6 +77,7 @@ before(async () => {
       routing,
       mailer,
       publicUrl: 'https://lapor.example.go.id',
+      replyAddresses,
       attachments: hub.attachments,
       logger,
       clock: hub.clock,
@@ -182,6 +187,27 @@ describe('privacy over a report’s whole life', () => {
         }
         await fromDesk({ type: 'message', note: `Yth. ${name}, laporan tentang ${secret} sudah kami terima.` });
         await fromDesk({ type: 'status', status: 'followed_up', note: `${secret} telah ditegur; ${name} dihubungi.` });
+        // The reporter answers the email about the follow-up from their mail client, quoting it.
+        await drain();
+        const news = sent.filter((mail) => String(mail.to) === email).at(-1);
+        assert.ok(news?.replyTo, 'the reporter’s email carries their reply address');
+        const replied = await hub.app.request('/mail/v1/inbound', {
+          method: 'POST',
+          headers: { 'Content-Type': 'message/rfc822', Authorization: `Bearer ${INBOUND_TOKEN}` },
+          body: [
+            `From: ${name} <${email}>`,
+            `To: ${news.replyTo}`,
+            `Subject: Re: ${news.subject}`,
+            `Message-ID: <balasan-${run}@example.id>`,
+            'Content-Type: text/plain; charset=utf-8',
+            '',
+            `Saya ${name} (${phone}, ${email}) masih menunggu; ${secret} belum mengembalikan uang.`,
+            '',
+            `Pada Sen, 16 Nov 2026 pukul 10.00, SP4N-LAPOR! <lapor@example.go.id> menulis:`,
+            ...news.text.split('\n').map((line) => `> ${line}`),
+          ].join('\r\n'),
+        });
+        assert.deepEqual(await replied.json(), { taken: true });
         await act('reopen', { reason: `${name} belum menerima uangnya kembali dari ${secret}.` });
         await fromDesk({ type: 'status', status: 'followed_up', note: `Uang ${name} dikembalikan.` });
         await act('rating', { score: 4, remark: `Terima kasih, salam dari ${name}.` });
@@ -222,7 +248,7 @@ describe('privacy over a report’s whole life', () => {
         assert.equal(received.reports.length, 1, 'the report was delivered');
         assert.deepEqual(
           received.actions.map((a) => a.kind),
-          ['comment', 'reopen', 'rating'],
+          ['comment', 'comment', 'reopen', 'rating'],
         );
         const delivered = JSON.stringify(received);
         assert.ok(confidential || delivered.includes(secret), 'the report’s content went with it');
