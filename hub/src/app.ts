@@ -9,6 +9,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from './abuse/rate-limits';
 import type { AttachmentStore } from './attachments/store';
 import type { Db } from './db/client';
 import { GroupCommit } from './db/group-commit';
+import type { DeskLinks } from './desk/links';
 import type { Directory } from './directory/directory';
 import { DomainError } from './errors';
 import { createLogger } from './logging';
@@ -24,6 +25,7 @@ import { adminRoutes } from './routes/admin';
 import { attachmentRoutes } from './routes/attachments';
 import { challengeRoutes } from './routes/challenge';
 import { routes } from './routes/declare';
+import { deskRoutes } from './routes/desk';
 import { destinationRoutes } from './routes/destinations';
 import { directoryRoutes } from './routes/directory';
 import { ERROR_STATUS } from './routes/error-status';
@@ -83,6 +85,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** The operator's token for /api/v1/admin; without it that API is off. */
   adminToken?: string;
+  /** Signs the desk links in emails to institutions' desks and opens the desk page; without, no desk page. */
+  deskLinks?: DeskLinks;
   /** Reply addresses of the hub's emails (REPLY_DOMAIN); without, emails say not to reply. */
   replyAddresses?: ReplyAddresses;
   /** The bearer token of POST /mail/v1/inbound (replies from an inbound-mail service); off without. */
@@ -170,6 +174,7 @@ export function createApp(options: AppDeps) {
     .route('/', api)
     .route('/open311/v2', open311Routes(deps, limits))
     .route('/sms/v1', smsRoutes(deps, deps.smsGateways ?? new Map()));
+  if (deps.deskLinks) app.route('/desk/v1', deskRoutes(deps, deps.deskLinks, limits));
   if (deps.replyAddresses && deps.inboundMailToken) {
     app.route('/mail/v1', mailRoutes(deps, deps.replyAddresses, deps.inboundMailToken));
   }

@@ -9,6 +9,7 @@ import { configFromEnv } from './config';
 import type { Db } from './db/client';
 import { openDatabase } from './db/client';
 import type { Poll } from './db/schema';
+import { deskLinksOf, revokeDeskLinks } from './desk/links';
 import { createDirectory, readInstitutionsFile, syncBuiltinDirectory, upsertInstitutions } from './directory/directory';
 import { resealFollowers } from './followers/followers';
 import { addOpen311Client, listOpen311Clients, revokeOpen311Client } from './open311/clients';
@@ -58,6 +59,10 @@ const USAGE = `Usage: npm run hub -- <command>
       Links a report to the earlier one it repeats: its tracker points there, its followers follow that one.
   deadlines overdue
       Lists open reports with a deadline past, the longest overdue first.
+  desk link TRACKING_ID
+      Prints a new link to the report's desk page, for an institution's desk that lost its email's link.
+  desk revoke TRACKING_ID
+      Revokes every desk link of the report issued until now (a link forwarded to the wrong person).
   poll create FILE
       Creates a policy poll from a JSON file (see PollInput in the API document) and prints its embed snippet.
   poll edit ID FILE
@@ -199,6 +204,20 @@ export async function runCli(
         const [trackingId] = positionals;
         if (!trackingId) return usage();
         console.log(JSON.stringify(await operatorView(await viewDeps(db, env), trackingId), null, 2));
+        return 0;
+      }
+      case 'desk link':
+      case 'desk revoke': {
+        const [trackingId] = positionals;
+        if (!trackingId) return usage();
+        const config = configFromEnv(env);
+        const links = deskLinksOf(config, loadKeyring(env, join(config.dataDir, 'data-key')).keyring);
+        if (command === 'revoke') {
+          await revokeDeskLinks(db, trackingId, clock());
+          console.log(`Every desk link of ${trackingId} issued until now is revoked.`);
+        } else {
+          console.log(await links.issue(db, trackingId, clock()));
+        }
         return 0;
       }
       case 'report duplicate': {

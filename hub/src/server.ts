@@ -10,6 +10,7 @@ import { closeMetadataStripper } from './attachments/metadata';
 import { STAGING_MAX_AGE_MS, sweepStaging } from './attachments/staging';
 import { configFromEnv, isLoopback } from './config';
 import { openDatabase } from './db/client';
+import { deskLinksOf } from './desk/links';
 import { createDirectory, syncBuiltinDirectory } from './directory/directory';
 import { keepHeapNearLive } from './heap';
 import { createLogger } from './logging';
@@ -95,7 +96,10 @@ const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : un
 const replyAddresses = config.replyDomain
   ? new ReplyAddresses(keyring.deriveSecret('reply-address'), config.replyDomain)
   : undefined;
-const routing = createRouting(routingConfig, demoDestinations, { mailer, replyAddresses });
+// Each email to an institution's desk links to its desk page (routes/desk.ts), issued as it is sent.
+const deskLinks = deskLinksOf(config, keyring);
+const deskLink = (trackingId: string) => deskLinks.url(trackingId, clock());
+const routing = createRouting(routingConfig, demoDestinations, { mailer, replyAddresses, deskLink });
 if (!routing.destination(routingConfig.default)) {
   logger.warn(
     `No destination "${routingConfig.default}" is configured in ${join(config.dataDir, 'destinations.json')}: reports are kept in the outbox until one is.`,
@@ -148,6 +152,7 @@ const app = createApp({
   ...(similarMatcher && { similarMatcher }),
   smsGateways,
   ...(replyAddresses && { replyAddresses }),
+  deskLinks,
   ...(config.inboundMailToken && { inboundMailToken: config.inboundMailToken }),
   logger,
 });

@@ -466,3 +466,23 @@ export const smsOutbox = pgTable(
   },
   (table) => [index('sms_outbox_due_idx').on(table.state, table.nextAttemptAt)],
 );
+
+export const deskLinkRevocations = pgTable('desk_link_revocations', {
+  reportId: integer()
+    .primaryKey()
+    .references(() => reports.id),
+  revokedAt: timestamp().notNull(),
+});
+
+export const deskReminders = pgTable(
+  'desk_reminders',
+  {
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    kind: text().notNull(),
+    due: text().notNull(),
+    sentAt: timestamp().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.reportId, table.kind, table.due] })],
+);

@@ -536,3 +536,34 @@ export const smsOutbox = sqliteTable(
   },
   (table) => [index('sms_outbox_due_idx').on(table.state, table.nextAttemptAt)],
 );
+
+/**
+ * The operator's revocation of a report's desk links (desk/links.ts): a
+ * link issued before `revokedAt` no longer opens the desk page. Links are
+ * signed, not stored; issuing a new one after a revocation works again.
+ */
+export const deskLinkRevocations = sqliteTable(
+  'desk_link_revocations',
+  {
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    revokedAt: timestamp().notNull(),
+  },
+  // Declared as the table's key: drizzle would take a SQLite integer column key as generated, and not ask for it.
+  (table) => [primaryKey({ columns: [table.reportId] })],
+);
+
+/** Reminders sent to an institution's desk before a deadline falls due, once per report, deadline and day. */
+export const deskReminders = sqliteTable(
+  'desk_reminders',
+  {
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    kind: text().notNull(),
+    due: text().notNull(),
+    sentAt: timestamp().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.reportId, table.kind, table.due] })],
+);

@@ -9,6 +9,8 @@ export interface EmailOptions {
   mailer: Mailer;
   /** The desk's reply address for a report, when the hub takes replies by email. */
   replyTo?: (trackingId: string) => string;
+  /** A link to the report's desk page (desk/links.ts), issued as the email is sent. */
+  deskLink?: (trackingId: string) => string;
 }
 
 /** What the desk can do by replying, said where the hub takes replies. */
@@ -59,13 +61,22 @@ const paragraphs = (text: string) =>
  * server. The Message-ID is the delivery's key, so a copy sent again after a
  * crash is recognised as the same message.
  */
-export function emailDestination({ name, to, mailer, replyTo }: EmailOptions): Destination {
+export function emailDestination({ name, to, mailer, replyTo, deskLink }: EmailOptions): Destination {
   const reply = (trackingId: string) => (replyTo ? { replyTo: replyTo(trackingId) } : {});
-  const withReplyNote = (text: string) => (replyTo ? `${text}\n\n${REPLY_NOTE}` : text);
+  const withReplyNote = (text: string, trackingId: string) =>
+    [
+      text,
+      ...(deskLink
+        ? [
+            `Verifikasi, tanggapi, minta informasi tambahan, teruskan ke instansi lain atau selesaikan laporan ini di meja instansi (tanpa akun; tautan ini berlaku 150 hari, jangan diteruskan): ${deskLink(trackingId)}`,
+          ]
+        : []),
+      ...(replyTo ? [REPLY_NOTE] : []),
+    ].join('\n\n');
   return {
     name,
     async deliver(report, idempotencyKey) {
-      const text = withReplyNote(reportText(report));
+      const text = withReplyNote(reportText(report), report.trackingId);
       const attachments = await Promise.all(
         report.attachments.map(async (a) => ({
           filename: a.name,
@@ -96,6 +107,7 @@ export function emailDestination({ name, to, mailer, replyTo }: EmailOptions): D
           ...(action.rating ? [`Nilai: ${action.rating} dari 5`] : []),
           ...(action.text ? [action.text] : []),
         ].join('\n'),
+        action.trackingId,
       );
       await mailer.send({
         to,

@@ -60,7 +60,11 @@ export interface Routing {
 export function createRouting(
   config: RoutingFile,
   extra: readonly Destination[] = [],
-  { mailer, replyAddresses }: { mailer?: Mailer; replyAddresses?: ReplyAddresses } = {},
+  {
+    mailer,
+    replyAddresses,
+    deskLink,
+  }: { mailer?: Mailer; replyAddresses?: ReplyAddresses; deskLink?: (trackingId: string) => string } = {},
 ): Routing {
   const destinations = new Map<string, Destination>(extra.map((d) => [d.name, d]));
   for (const d of config.destinations) {
@@ -70,7 +74,10 @@ export function createRouting(
     // Without a mailer, an email destination is left out, and its reports wait as for any unconfigured one.
     else if (mailer) {
       const replyTo = replyAddresses && ((trackingId: string) => replyAddresses.address(trackingId, 'desk'));
-      destinations.set(d.name, emailDestination({ ...d, mailer, ...(replyTo && { replyTo }) }));
+      destinations.set(
+        d.name,
+        emailDestination({ ...d, mailer, ...(replyTo && { replyTo }), ...(deskLink && { deskLink }) }),
+      );
     }
   }
   return {

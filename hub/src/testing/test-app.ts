@@ -6,6 +6,7 @@ import type { ProofOfWork } from '../abuse/proof-of-work';
 import type { RateLimits } from '../abuse/rate-limits';
 import { createApp } from '../app';
 import { openDatabase } from '../db/client';
+import type { DeskLinks } from '../desk/links';
 import { createDirectory, syncBuiltinDirectory } from '../directory/directory';
 import type { ReplyAddresses } from '../mail-replies/address';
 import type { Mailer } from '../notifications/mailer';
@@ -61,6 +62,7 @@ export async function testApp(
     publicUrl?: string;
     replyAddresses?: ReplyAddresses;
     inboundMailToken?: string;
+    deskLinks?: DeskLinks;
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'lapor-hub-'));
@@ -88,6 +90,7 @@ export async function testApp(
     ...(options.publicUrl && { publicUrl: options.publicUrl }),
     ...(options.replyAddresses && { replyAddresses: options.replyAddresses }),
     ...(options.inboundMailToken && { inboundMailToken: options.inboundMailToken }),
+    ...(options.deskLinks && { deskLinks: options.deskLinks }),
     ...(options.staticRoots && { staticRoots: options.staticRoots }),
     attachments: stored.store,
     rateLimits: options.rateLimits ?? GENEROUS_LIMITS,
