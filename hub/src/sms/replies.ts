@@ -26,5 +26,5 @@ export const SMS_REPLIES = {
     `. Kode bukti (rahasiakan; untuk membalas atau menilai di situs): ${receipt}`,
   notFound: (trackingId: string) => `Laporan ${trackingId || 'itu'} tidak ditemukan. Periksa Tracking ID Anda.`,
   status: (trackingId: string, status: ReportStatus, deadline: string | undefined) =>
-    `Laporan ${trackingId}: ${STATUS.id[status]}.` + (deadline ? ` Batas waktu tahap ini: ${deadline}.` : ''),
+    `Laporan ${trackingId}: ${STATUS.id[status]}.${deadline ? ` Batas waktu tahap ini: ${deadline}.` : ''}`,
 } as const;
