@@ -11,6 +11,7 @@ import { STAGING_MAX_AGE_MS, sweepStaging } from './attachments/staging';
 import { configFromEnv, isLoopback } from './config';
 import { openDatabase } from './db/client';
 import { deskLinksOf } from './desk/links';
+import { queueDeskReminders } from './desk/reminders';
 import { createDirectory, syncBuiltinDirectory } from './directory/directory';
 import { keepHeapNearLive } from './heap';
 import { createLogger } from './logging';
@@ -200,8 +201,21 @@ const closeUnanswered = async () => {
     logger.error({ err: error }, 'closing unanswered follow-ups failed');
   }
 };
-await closeUnanswered();
-const autoCloseTimer = setInterval(closeUnanswered, Math.max(5_000, (60 * 60 * 1000) / config.clockSpeed));
+// Institutions' own desks are reminded the working day before a deadline falls due, and on the day.
+const remindDesks = async () => {
+  try {
+    const queued = await queueDeskReminders({ db, directory, calendar, routing }, clock());
+    if (queued) logger.info({ queued }, 'queued reminders to institutions’ desks');
+  } catch (error) {
+    logger.error({ err: error }, 'queuing reminders to desks failed');
+  }
+};
+const hourly = async () => {
+  await closeUnanswered();
+  await remindDesks();
+};
+await hourly();
+const autoCloseTimer = setInterval(hourly, Math.max(5_000, (60 * 60 * 1000) / config.clockSpeed));
 
 function shutdown() {
   clearInterval(autoCloseTimer);

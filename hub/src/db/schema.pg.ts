@@ -191,6 +191,8 @@ export const deliveries = pgTable(
   (table) => [
     index('deliveries_due_idx').on(table.state, table.nextAttemptAt),
     index('deliveries_report_id_idx').on(table.reportId),
+    // The reports each destination was sent: the desks' reminders look up theirs (desk/reminders.ts).
+    index('deliveries_destination_idx').on(table.destination, table.reportId).where(sql`${table.kind} = 'report'`),
   ],
 );
 
@@ -467,12 +469,16 @@ export const smsOutbox = pgTable(
   (table) => [index('sms_outbox_due_idx').on(table.state, table.nextAttemptAt)],
 );
 
-export const deskLinkRevocations = pgTable('desk_link_revocations', {
-  reportId: integer()
-    .primaryKey()
-    .references(() => reports.id),
-  revokedAt: timestamp().notNull(),
-});
+export const deskLinkRevocations = pgTable(
+  'desk_link_revocations',
+  {
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    revokedAt: timestamp().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.reportId] })],
+);
 
 export const deskReminders = pgTable(
   'desk_reminders',
@@ -482,7 +488,7 @@ export const deskReminders = pgTable(
       .references(() => reports.id),
     kind: text().notNull(),
     due: text().notNull(),
-    sentAt: timestamp().notNull(),
+    queuedAt: timestamp().notNull(),
   },
   (table) => [primaryKey({ columns: [table.reportId, table.kind, table.due] })],
 );

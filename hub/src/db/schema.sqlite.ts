@@ -219,6 +219,8 @@ export const deliveries = sqliteTable(
   (table) => [
     index('deliveries_due_idx').on(table.state, table.nextAttemptAt),
     index('deliveries_report_id_idx').on(table.reportId),
+    // The reports each destination was sent: the desks' reminders look up theirs (desk/reminders.ts).
+    index('deliveries_destination_idx').on(table.destination, table.reportId).where(sql`${table.kind} = 'report'`),
   ],
 );
 
@@ -554,7 +556,11 @@ export const deskLinkRevocations = sqliteTable(
   (table) => [primaryKey({ columns: [table.reportId] })],
 );
 
-/** Reminders sent to an institution's desk before a deadline falls due, once per report, deadline and day. */
+/**
+ * Reminders to an institution's desk before a deadline falls due
+ * (desk/reminders.ts), once per report, deadline and day: queued with an
+ * outbox delivery, and read by it when the email goes out.
+ */
 export const deskReminders = sqliteTable(
   'desk_reminders',
   {
@@ -563,7 +569,7 @@ export const deskReminders = sqliteTable(
       .references(() => reports.id),
     kind: text().notNull(),
     due: text().notNull(),
-    sentAt: timestamp().notNull(),
+    queuedAt: timestamp().notNull(),
   },
   (table) => [primaryKey({ columns: [table.reportId, table.kind, table.due] })],
 );

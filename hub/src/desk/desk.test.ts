@@ -6,10 +6,11 @@ import { smtpMailer } from '../notifications/mailer';
 import { createRouting, type Routing, routingFile } from '../outbox/routing';
 import { openNote } from '../privacy/sealed-notes';
 import { startSmtpPeer } from '../testing/smtp-peer';
-import { sampleReport, testApp, testKeyring } from '../testing/test-app';
+import { sampleReport, testApp, testCalendar, testKeyring } from '../testing/test-app';
 import { type TestClock, testClock } from '../testing/test-clock';
 import { testOutbox } from '../testing/test-outbox';
 import { DeskLinks, revokeDeskLinks } from './links';
+import { queueDeskReminders } from './reminders';
 
 const DESK = 'pengaduan@smksmak.example.sch.id';
 const ORIGIN = 'http://localhost';
@@ -191,5 +192,32 @@ describe('the desk page', () => {
     const issued = printed.at(-1) ?? '';
     assert.ok(issued.startsWith(`${ORIGIN}/desk/v1/`), issued);
     assert.equal((await open(new URL(issued).pathname)).status, 200);
+  });
+
+  it('reminds the desk the working day before a deadline falls due, once, with its link', async () => {
+    const { trackingId } = await sentToDesk({ title: 'Pungutan daftar ulang oleh Rahmat Hidayat', anonymous: true });
+    const deps = { db: hub.db, directory: hub.directory, calendar: testCalendar, routing };
+    const reminders = () =>
+      smtp.messages.filter((m) => m.to && 'text' in m.to && m.to.text === DESK && /Pengingat/.test(m.subject ?? ''));
+    // Monday: forwarding is due Thursday, three working days away.
+    assert.equal(await queueDeskReminders(deps, clock()), 0);
+    clock.set('2026-11-18T03:00:00Z');
+    assert.equal(await queueDeskReminders(deps, clock()), 1, 'Wednesday: due tomorrow');
+    assert.equal(await queueDeskReminders(deps, clock()), 0, 'once');
+    clock.set('2026-11-19T03:00:00Z');
+    assert.equal(await queueDeskReminders(deps, clock()), 0, 'the same deadline on its day: already reminded');
+    await outbox.tick();
+    const [reminder] = reminders();
+    assert.equal(reminders().length, 1);
+    assert.match(reminder?.text ?? '', /Batas verifikasi dan penerusan \(3 hari kerja\): 2026-11-19/);
+    assert.match(reminder?.text ?? '', new RegExp(`${ORIGIN}/desk/v1/${trackingId.toLowerCase()}\\.`));
+    assert.ok(reminder?.subject?.includes('Pungutan daftar ulang'));
+    assert.ok(!`${reminder?.subject}${reminder?.text}`.includes('Rahmat'), 'an anonymous reporter stays unnamed');
+
+    // Answered on time: nothing more is due of the desk before resolution, weeks away.
+    const link = new RegExp(`${ORIGIN}(/desk/v1/[\\w.-]+)`).exec(reminder?.text ?? '')?.[1] ?? '';
+    assert.equal((await act(link, { action: 'answer', text: 'Sudah kami tindak lanjuti.' })).status, 303);
+    clock.set('2026-11-24T03:00:00Z');
+    assert.equal(await queueDeskReminders(deps, clock()), 0);
   });
 });

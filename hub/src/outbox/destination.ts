@@ -39,6 +39,15 @@ export interface OutgoingAction {
   at: string;
 }
 
+/** Deadlines of a report about to fall due, for its institution's desk. */
+export interface OutgoingReminder {
+  trackingId: string;
+  title: string;
+  confidential: boolean;
+  /** Each deadline's kind and last day, in the institution's time zone, soonest first. */
+  deadlines: { kind: 'forward' | 'follow_up' | 'resolution'; due: string }[];
+}
+
 /** A destination's answer: its own reference for the report, if it gives one. */
 export interface Delivered {
   externalRef?: string;
@@ -70,6 +79,8 @@ export interface Destination {
   deliver(report: OutgoingReport, idempotencyKey: string): Promise<Delivered>;
   /** Passes on a reporter's action; the same key on a repeat must not apply it twice. */
   deliverAction?(action: OutgoingAction, idempotencyKey: string): Promise<void>;
+  /** Reminds an institution's desk of deadlines about to fall due (desk/reminders.ts); the same key on a repeat is one message. */
+  remind?(reminder: OutgoingReminder, idempotencyKey: string): Promise<void>;
   /** For a destination that does not push its progress: the events after `cursor` for a delivered report. */
   poll?(externalRef: string, cursor: string | null): Promise<{ events: InboundEvent[]; cursor: string | null }>;
 }

@@ -1,6 +1,6 @@
 import { escape as escapeHtml } from 'html-escaper';
 import type { Mailer } from '../notifications/mailer';
-import type { Destination, OutgoingAction, OutgoingReport } from './destination';
+import type { Destination, OutgoingAction, OutgoingReminder, OutgoingReport } from './destination';
 
 export interface EmailOptions {
   name: string;
@@ -19,6 +19,11 @@ const REPLY_NOTE =
   'dikirim kepada pelapor, dan status laporan menjadi ditindaklanjuti.';
 
 const KIND = { pengaduan: 'Pengaduan', aspirasi: 'Aspirasi', informasi: 'Permintaan informasi' } as const;
+const DEADLINE = {
+  forward: 'verifikasi dan penerusan (3 hari kerja)',
+  follow_up: 'tanggapan (5 hari kerja)',
+  resolution: 'penyelesaian (60 hari kerja)',
+} as const;
 const ACTION = {
   comment: 'Tambahan dari pelapor',
   reopen: 'Pelapor membuka kembali laporan',
@@ -98,6 +103,32 @@ export function emailDestination({ name, to, mailer, replyTo, deskLink }: EmailO
         attachments,
       });
       return { externalRef: report.trackingId };
+    },
+    async remind(reminder: OutgoingReminder, idempotencyKey) {
+      const lines = reminder.deadlines.map((d) => `- Batas ${DEADLINE[d.kind]}: ${d.due}`);
+      const text = withReplyNote(
+        [
+          `Pengingat — Tracking ID ${reminder.trackingId}`,
+          '',
+          'Batas waktu laporan ini menurut SP4N-LAPOR! segera tiba (dalam hari kerja, zona waktu instansi):',
+          ...lines,
+          '',
+          'Laporan yang melewati batas waktu tercatat terlambat dan tampak dalam pemantauan publik.',
+        ].join('\n'),
+        reminder.trackingId,
+      );
+      await mailer.send({
+        to,
+        // As the report's own email: a confidential report's title stays out of subjects.
+        subject: reminder.confidential
+          ? `[LAPOR ${reminder.trackingId}] Pengingat batas waktu`
+          : `[LAPOR ${reminder.trackingId}] Pengingat batas waktu: ${reminder.title}`,
+        text,
+        html: paragraphs(text),
+        messageId: `<${idempotencyKey}@lapor-embed>`,
+        headers: { 'X-Lapor-Tracking-Id': reminder.trackingId },
+        ...reply(reminder.trackingId),
+      });
     },
     async deliverAction(action: OutgoingAction, idempotencyKey) {
       const text = withReplyNote(

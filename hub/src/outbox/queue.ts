@@ -47,4 +47,9 @@ export function enqueueAction(
   return enqueue(tx, { reportId, destination, kind, eventId }, now);
 }
 
-export type ActionKind = Exclude<Delivery['kind'], 'report'>;
+export type ActionKind = Exclude<Delivery['kind'], 'report' | 'reminder'>;
+
+/** Queues a reminder to the desk the report went to, inside the transaction that records it (desk/reminders.ts). */
+export function enqueueReminder(tx: Tx, reportId: number, destination: string, now: Date): Promise<void> {
+  return enqueue(tx, { reportId, destination, kind: 'reminder', eventId: null }, now);
+}

@@ -55,6 +55,8 @@ export interface Routing {
   destinationFor(report: { siteKey: string | null; institutionPath: readonly string[] }): string;
   /** The destinations that are asked for progress, rather than pushing it. */
   pollable(): string[];
+  /** The destinations that take reminders of deadlines (institutions' own desks by email). */
+  remindable(): string[];
 }
 
 export function createRouting(
@@ -83,6 +85,7 @@ export function createRouting(
   return {
     destination: (name) => destinations.get(name),
     pollable: () => [...destinations.values()].filter((d) => d.poll).map((d) => d.name),
+    remindable: () => [...destinations.values()].filter((d) => d.remind).map((d) => d.name),
     destinationFor({ siteKey, institutionPath }) {
       const bySite = config.routes.find((r) => 'site' in r && r.site === siteKey);
       if (bySite) return bySite.destination;

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Delivery } from '../db/schema';
+import { outgoingReminder } from '../desk/reminders';
 import type { ReplyAddresses } from '../mail-replies/address';
 import type { Mailer } from '../notifications/mailer';
 import { FOLLOWER_EMAIL } from '../notifications/queue';
@@ -137,6 +138,7 @@ export class OutboxWorker {
       await waitFor(db, delivery, now, UNCONFIGURED_RECHECK_MS, reason);
       return false;
     }
+    if (delivery.kind === 'reminder') return this.attemptReminder(delivery, destination, now);
     if (delivery.kind !== 'report') return this.attemptAction(delivery, destination, now);
     let externalRef: string | undefined;
     const sent = await this.sendOnce(delivery, now, async () => {
@@ -194,6 +196,23 @@ export class OutboxWorker {
       if (!destination.deliverAction) throw new DeliveryError(`${destination.name} takes no reporter actions`, false);
       await destination.deliverAction(action, delivery.idempotencyKey);
     });
+  }
+
+  /** Reminds a desk of deadlines about to fall due; a destination that takes none (reconfigured since) is settled. */
+  private async attemptReminder(delivery: Delivery, destination: Destination, now: Date): Promise<boolean> {
+    const reminder = await outgoingReminder(this.deps, delivery);
+    if (!destination.remind || !reminder?.deadlines.length) {
+      const reason = `not sent: ${destination.name} takes no reminders, or nothing is due`;
+      await settle(this.deps.db, delivery, {
+        state: 'delivered',
+        deliveredAt: now,
+        leaseUntil: null,
+        lastError: reason,
+      });
+      return false;
+    }
+    const remind = destination.remind.bind(destination);
+    return this.sendOnce(delivery, now, () => remind(reminder, delivery.idempotencyKey));
   }
 
   /** Emails the reporter (or the report's followers) about an event on the report. */
