@@ -166,7 +166,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
 if (!mailer) logger.info('No SMTP_URL: emails to reporters wait in the outbox until one is set.');
 const outbox = new OutboxWorker(
-  { db, directory, regions, keyring, routing, mailer, replyAddresses, publicUrl, logger, attachments },
+  { db, directory, regions, keyring, routing, mailer, replyAddresses, smsGateways, publicUrl, logger, attachments },
   {
     concurrency: config.outboxConcurrency,
     // Enough claimed at once that every lane has work while the pass's slowest delivery finishes.

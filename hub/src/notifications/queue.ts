@@ -7,6 +7,8 @@ import { enqueueAction } from '../outbox/queue';
 export const REPORTER_EMAIL = 'reporter-email';
 /** The outbox destination that emails the people who follow a report (followers/followers.ts). */
 export const FOLLOWER_EMAIL = 'follower-email';
+/** The outbox destination that tells a reporter who filed by SMS, by SMS through the same gateway (sms/news.ts). */
+export const REPORTER_SMS = 'reporter-sms';
 
 /**
  * Queues the emails about a status change or a response, in the transaction
@@ -18,6 +20,9 @@ export const FOLLOWER_EMAIL = 'follower-email';
 export async function queueNotification(tx: Tx, report: Report, eventId: number, at: Date): Promise<void> {
   if (report.reporterEmail && report.notify) {
     await enqueueAction(tx, report.id, REPORTER_EMAIL, 'notification', eventId, at);
+  }
+  if (report.channel === 'sms' && report.channelSource && report.reporterPhone && report.notify) {
+    await enqueueAction(tx, report.id, REPORTER_SMS, 'notification', eventId, at);
   }
   if (!report.confidential && (await hasFollowers(tx, report.id))) {
     await enqueueAction(tx, report.id, FOLLOWER_EMAIL, 'notification', eventId, at);

@@ -3,6 +3,7 @@ import { maskPersonalData } from '../../../contract';
 import type { Db } from '../db/client';
 import { placeholdersFor, prepared } from '../db/prepared';
 import type { Delivery } from '../db/schema';
+import { REPORTER_SMS } from '../notifications/queue';
 import { DeliveryError } from './destination';
 
 /** Claiming due deliveries with a lease, and recording what became of each attempt. */
@@ -52,7 +53,10 @@ export function claimDue(
           eq(deliveries.state, 'pending'),
           lte(deliveries.nextAttemptAt, now),
           or(isNull(deliveries.leaseUntil), lte(deliveries.leaseUntil, now)),
-          withNotifications ? undefined : ne(deliveries.kind, 'notification'),
+          // News by SMS goes through a gateway, not the mailer: any process takes it.
+          withNotifications
+            ? undefined
+            : or(ne(deliveries.kind, 'notification'), eq(deliveries.destination, REPORTER_SMS)),
         ),
       )
       .orderBy(asc(deliveries.nextAttemptAt))

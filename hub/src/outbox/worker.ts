@@ -3,13 +3,16 @@ import type { Delivery } from '../db/schema';
 import { outgoingReminder } from '../desk/reminders';
 import type { ReplyAddresses } from '../mail-replies/address';
 import type { Mailer } from '../notifications/mailer';
-import { FOLLOWER_EMAIL } from '../notifications/queue';
+import { FOLLOWER_EMAIL, REPORTER_SMS } from '../notifications/queue';
 import { reportRow } from '../reports/read';
-import { type Clock, realClock } from '../workflow/clock';
+import type { SmsGateway } from '../sms/gateway';
+import { reporterSms } from '../sms/news';
+import type { Clock } from '../workflow/clock';
 import { recordTransition } from '../workflow/transitions';
 import { DeliveryError, type Destination } from './destination';
 import { followerEmails } from './follower-email';
 import { claimDue, delivered, failed, type LeaseOptions, settle, waitFor } from './lease';
+import { Passes } from './passes';
 import { outgoingAction, outgoingReport, type PayloadDeps } from './payload';
 import { pollProgress } from './progress';
 import { reporterEmail } from './reporter-email';
@@ -43,6 +46,8 @@ export interface OutboxDeps extends PayloadDeps {
   mailer?: Mailer;
   /** Gives each reporter's email its reply address, when the hub takes replies by email. */
   replyAddresses?: ReplyAddresses;
+  /** The SMS gateways, for news to reporters who filed by SMS. */
+  smsGateways?: ReadonlyMap<string, SmsGateway>;
   logger?: Logger;
   /** What the worker takes for now, for when deliveries are due and when things happened (default: real time). */
   clock?: Clock;
@@ -55,54 +60,24 @@ export interface OutboxDeps extends PayloadDeps {
  * between sending and recording leaves the delivery to be sent again with
  * the same key, which the destination recognises: delivered exactly once.
  */
-export class OutboxWorker {
-  private timer?: ReturnType<typeof setTimeout>;
-  private running?: Promise<number>;
+export class OutboxWorker extends Passes {
   private readonly options: OutboxOptions;
+  private claimedFullBatch = false;
 
   constructor(
     private readonly deps: OutboxDeps,
     options: Partial<OutboxOptions> = {},
   ) {
+    super('outbox tick', deps);
     this.options = { ...DEFAULT_OUTBOX, ...options };
   }
 
-  /**
-   * Works the outbox every `intervalMs` until stopped; while a backlog lasts
-   * (a pass claimed a full batch), the next pass starts at once, so a
-   * backlog drains as fast as the destinations answer rather than one batch
-   * a second.
-   */
-  start(intervalMs = 1000): void {
-    const loop = async () => {
-      await this.tick().catch((error) => this.deps.logger?.error({ err: error }, 'outbox tick failed'));
-      if (!this.claimedFullBatch) for (const resolve of this.idleWaiters.splice(0)) resolve();
-      this.timer = setTimeout(loop, this.claimedFullBatch ? 0 : intervalMs);
-      this.timer.unref?.();
-    };
-    void loop();
-  }
-  private claimedFullBatch = false;
-  private readonly idleWaiters: (() => void)[] = [];
-
-  /** Resolves when the started worker next finishes a pass that left no full batch behind: the backlog is worked off. */
-  whenIdle(): Promise<void> {
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  /** A pass that claimed a full batch left more behind it. */
+  protected override backlogged(): boolean {
+    return this.claimedFullBatch;
   }
 
-  async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  /** One pass: sends every due delivery it can claim. Returns how many it delivered. */
-  tick(now = (this.deps.clock ?? realClock)()): Promise<number> {
-    this.running = this.work(now);
-    return this.running;
-  }
-
-  private async work(now: Date): Promise<number> {
+  protected async work(now: Date): Promise<number> {
     let sent = 0;
     // A process that cannot send email leaves reporters' notifications to one that can (or to its own next start
     // with a mailer), rather than taking each up again every few minutes only to put it back.
@@ -198,6 +173,23 @@ export class OutboxWorker {
     });
   }
 
+  /** Tells a reporter who filed by SMS, through the gateway they wrote to. */
+  private async attemptSms(delivery: Delivery, now: Date): Promise<boolean> {
+    const { db, smsGateways } = this.deps;
+    const news = await reporterSms(this.deps, delivery);
+    if (!news) {
+      const reason = 'not sent: the reporter stopped the news';
+      await settle(db, delivery, { state: 'delivered', deliveredAt: now, leaseUntil: null, lastError: reason });
+      return false;
+    }
+    const gateway = smsGateways?.get(news.gateway);
+    if (!gateway) {
+      await waitFor(db, delivery, now, UNCONFIGURED_RECHECK_MS, `no SMS gateway named ${news.gateway} is configured`);
+      return false;
+    }
+    return this.sendOnce(delivery, now, () => gateway.send(news.sms));
+  }
+
   /** Reminds a desk of deadlines about to fall due; a destination that takes none (reconfigured since) is settled. */
   private async attemptReminder(delivery: Delivery, destination: Destination, now: Date): Promise<boolean> {
     const reminder = await outgoingReminder(this.deps, delivery);
@@ -218,6 +210,7 @@ export class OutboxWorker {
   /** Emails the reporter (or the report's followers) about an event on the report. */
   private async attemptNotification(delivery: Delivery, now: Date): Promise<boolean> {
     const { db, mailer, publicUrl } = this.deps;
+    if (delivery.destination === REPORTER_SMS) return this.attemptSms(delivery, now);
     if (!mailer || !publicUrl) {
       await waitFor(db, delivery, now, UNCONFIGURED_RECHECK_MS, 'no mailer is configured');
       return false;

@@ -10,10 +10,12 @@ import { SMS_PER_NUMBER_PER_HOUR } from '../sms/conversation';
 import { smsGateway } from '../sms/gateways';
 import { SmsSender } from '../sms/outbox';
 import { SMS_REPLIES } from '../sms/replies';
-import { fileReport } from '../testing/published';
+import { fileReport, forwardReport } from '../testing/published';
 import { PEER_LOGIN, startSmsPeer, TWILIO_ACCOUNT } from '../testing/sms-peer';
 import { testApp, testKeyring } from '../testing/test-app';
 import { type TestClock, testClock } from '../testing/test-clock';
+import { testOutbox } from '../testing/test-outbox';
+import { recordTransition } from '../workflow/transitions';
 
 const SIGNING_KEY = 'kunci-webhook-hp-sekolah';
 const LAPOR_SECRET = 'rahasia-gateway-dinas-0001';
@@ -24,6 +26,7 @@ describe('SMS gateways', () => {
   let hub: Awaited<ReturnType<typeof testApp>>;
   let peer: Awaited<ReturnType<typeof startSmsPeer>>;
   let sender: SmsSender;
+  let outbox: ReturnType<typeof testOutbox>;
   let clock: TestClock;
   let events = 0;
 
@@ -60,6 +63,7 @@ describe('SMS gateways', () => {
     );
     hub = await testApp({ clock, smsGateways: gateways, publicUrl: PUBLIC_URL });
     sender = new SmsSender({ db: hub.db, keyring: testKeyring, gateways, clock });
+    outbox = testOutbox(hub, { smsGateways: gateways });
   });
   afterEach(async () => {
     await hub.close();
@@ -286,5 +290,38 @@ describe('SMS gateways', () => {
     assert.ok(waiting?.recipient, 'kept, sealed, until it is sent');
     clock.advance(60_000);
     assert.deepEqual(await replies(), [SMS_REPLIES.help]);
+  });
+
+  it('tells an SMS reporter of the institution’s response by SMS, until they send BERHENTI', async () => {
+    await fromAndroid(`LAPOR ${CHRONOLOGY}`);
+    await fromAndroid('Ruang TU');
+    await fromAndroid('hari ini');
+    const [report] = await hub.db.select().from(hub.db.$tables.reports);
+    assert.ok(report);
+    await replies();
+    await forwardReport(hub, report.id);
+    await recordTransition(hub.db, testKeyring, report.id, {
+      to: 'followed_up',
+      actor: 'institution',
+      note: 'Bendahara sudah ditegur dan pungutan dihentikan.',
+      at: clock(),
+    });
+    await outbox.tick();
+    const news = (await replies()).at(-1);
+    assert.equal(
+      news,
+      `Laporan ${report.trackingId}: ditindaklanjuti. "Bendahara sudah ditegur dan pungutan dihentikan." Cek: CEK ${report.trackingId}. Tak ingin kabar: BERHENTI ${report.trackingId}.`,
+    );
+    assert.equal(peer.sent.at(-1)?.to, CITIZEN);
+
+    await fromAndroid(`BERHENTI ${report.trackingId}`, { from: '+6281299990000' });
+    await fromAndroid(`berhenti ${report.trackingId.toLowerCase()}`);
+    assert.deepEqual(await replies(), [
+      SMS_REPLIES.notFound(report.trackingId),
+      SMS_REPLIES.stopped(report.trackingId),
+    ]);
+    await recordTransition(hub.db, testKeyring, report.id, { to: 'finished', actor: 'institution', at: clock() });
+    await outbox.tick();
+    assert.deepEqual(await replies(), [], 'stopped');
   });
 });

@@ -22,6 +22,7 @@ describe('SMS commands', () => {
     assert.equal((readCommand('info jadwal vaksin') as { kind: string }).kind, 'informasi');
     assert.deepEqual(readCommand('cek lpr-abcd-2345'), { type: 'check', trackingId: 'LPR-ABCD-2345' });
     assert.deepEqual(readCommand('BATAL'), { type: 'cancel' });
+    assert.deepEqual(readCommand('berhenti LPR-ABCD-2345'), { type: 'stop', trackingId: 'LPR-ABCD-2345' });
     assert.deepEqual(readCommand('?'), { type: 'help' });
     // A keyword inside a sentence is text, and "batal" with more words is an answer, not a command.
     assert.deepEqual(readCommand('Jalan Lapor Raya 3'), { type: 'text', text: 'Jalan Lapor Raya 3' });

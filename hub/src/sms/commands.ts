@@ -20,6 +20,7 @@ export type SmsCommand =
   | { type: 'report'; kind: ReportKind; text: string; anonymous: boolean; confidential: boolean }
   | { type: 'check'; trackingId: string }
   | { type: 'cancel' }
+  | { type: 'stop'; trackingId: string }
   | { type: 'help' }
   | { type: 'text'; text: string };
 
@@ -32,7 +33,9 @@ const KINDS: Record<string, ReportKind> = {
   INFORMASI: 'informasi',
 };
 const CHECK = new Set(['CEK', 'STATUS']);
-const CANCEL = new Set(['BATAL', 'STOP']);
+const CANCEL = new Set(['BATAL', 'STOP', 'BERHENTI']);
+/** With a Tracking ID: no more news of that report by SMS. */
+const STOP = new Set(['BERHENTI', 'STOP']);
 const HELP = new Set(['BANTUAN', 'HELP', 'MENU', '?']);
 /** Words right after a report's keyword that set its options, in any order. */
 const OPTIONS = { ANONIM: 'anonymous', RAHASIA: 'confidential' } as const;
@@ -56,6 +59,8 @@ export function readCommand(message: string): SmsCommand {
   }
   if (CHECK.has(keyword)) return { type: 'check', trackingId: rest.split(/\s+/)[0]?.toUpperCase() ?? '' };
   if (CANCEL.has(keyword) && !rest) return { type: 'cancel' };
+  if (STOP.has(keyword) && /^lpr/i.test(rest))
+    return { type: 'stop', trackingId: rest.split(/\s+/)[0]?.toUpperCase() ?? '' };
   if (HELP.has(keyword) && !rest) return { type: 'help' };
   return { type: 'text', text };
 }

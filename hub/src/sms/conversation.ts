@@ -12,6 +12,7 @@ import { countHit } from '../abuse/hit-counts';
 import type { Tx } from '../db/client';
 import { DomainError } from '../errors';
 import { receivedOnce } from '../outbox/inbound';
+import { openReport } from '../privacy/sealed-report';
 import { type FilingDeps, fileSubmission } from '../reports/file';
 import { findReport, reportView, type ViewDeps } from '../reports/views';
 import { localDate } from '../workflow/calendar';
@@ -66,6 +67,14 @@ export async function takeSms(deps: SmsDeps, gateway: SmsGateway, sms: InboundSm
   const command = readCommand(sms.text);
   if (command.type === 'check') return record(deps, taken, answer(await statusOf(deps, command.trackingId, now)));
   if (command.type === 'help') return record(deps, taken, answer(SMS_REPLIES.help));
+  if (command.type === 'stop') {
+    const report = await ownReport(deps, command.trackingId, sms.from);
+    return record(deps, taken, async (tx) => {
+      if (report)
+        await tx.update(tx.$tables.reports).set({ notify: false }).where(eq(tx.$tables.reports.id, report.id));
+      await answer(report ? SMS_REPLIES.stopped(report.trackingId) : SMS_REPLIES.notFound(command.trackingId))(tx);
+    });
+  }
   const draft = await draftOf(deps, gateway.name, sender, now);
   if (command.type === 'cancel') {
     return record(deps, taken, async (tx) => {
@@ -200,6 +209,20 @@ async function statusOf(deps: SmsDeps, given: string, now: Date): Promise<string
     due && new Date(`${due}T00:00:00Z`).toLocaleDateString('id-ID', { dateStyle: 'long', timeZone: 'UTC' });
   return SMS_REPLIES.status(report.trackingId, view.status, deadline);
 }
+
+/**
+ * A report filed by SMS from this number: whoever else names its Tracking ID
+ * is told it is not found, as for one that does not exist.
+ */
+async function ownReport(deps: SmsDeps, given: string, from: string) {
+  const parsed = parseTrackingId(given);
+  const report = parsed.ok ? await findReport(deps.db, parsed.trackingId) : undefined;
+  if (report?.channel !== 'sms' || !report.reporterPhone) return undefined;
+  const phone = openReport(deps.keyring, report, ['reporterPhone']).reporterPhone;
+  return phone && digits(phone) === digits(from) ? report : undefined;
+}
+
+const digits = (number: string) => number.replace(/[^\d]/g, '').replace(/^0/, '62');
 
 /** A keyed hash of the number: finds the sender's draft and counts their messages without keeping the number. */
 function senderKey(secret: string, number: string): string {

@@ -6,9 +6,10 @@ import type { Db, Tx } from '../db/client';
 import type { SmsMessage } from '../db/schema';
 import { DeliveryError } from '../outbox/destination';
 import { type LeaseOptions, retryDelay } from '../outbox/lease';
+import { Passes } from '../outbox/passes';
 import { DEFAULT_OUTBOX } from '../outbox/worker';
 import type { Keyring } from '../privacy/keyring';
-import { type Clock, realClock } from '../workflow/clock';
+import type { Clock } from '../workflow/clock';
 import type { SmsGateway } from './gateway';
 
 const context = (key: string) => `sms_outbox:${key}`;
@@ -43,9 +44,7 @@ const UNCONFIGURED_RECHECK_MS = 5 * 60_000;
  * retried with the outbox's backoff; after the outbox's attempts it waits
  * for the operator (`failed`, the error masked).
  */
-export class SmsSender {
-  private timer?: ReturnType<typeof setTimeout>;
-  private running?: Promise<number>;
+export class SmsSender extends Passes {
   private readonly options: LeaseOptions;
 
   constructor(
@@ -58,31 +57,11 @@ export class SmsSender {
     },
     options: Partial<LeaseOptions> = {},
   ) {
+    super('sms sending', deps);
     this.options = { ...DEFAULT_OUTBOX, batch: 64, ...options };
   }
 
-  start(intervalMs = 1000): void {
-    const loop = async () => {
-      await this.tick().catch((error) => this.deps.logger?.error({ err: error }, 'sms sending failed'));
-      this.timer = setTimeout(loop, intervalMs);
-      this.timer.unref?.();
-    };
-    void loop();
-  }
-
-  async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  /** One pass: sends every due message it can claim; returns how many were sent. */
-  tick(now = (this.deps.clock ?? realClock)()): Promise<number> {
-    this.running = this.work(now);
-    return this.running;
-  }
-
-  private async work(now: Date): Promise<number> {
+  protected async work(now: Date): Promise<number> {
     // A report begun by SMS and never finished: what was written goes once its draft has expired.
     const { smsDrafts } = this.deps.db.$tables;
     await this.deps.db.delete(smsDrafts).where(lte(smsDrafts.expiresAt, now));

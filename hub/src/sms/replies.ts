@@ -24,6 +24,8 @@ export const SMS_REPLIES = {
     `Laporan diterima. Tracking ID: ${trackingId}. Cek: balas CEK ${trackingId}` +
     (trackerUrl ? ` atau buka ${trackerUrl}` : '') +
     `. Kode bukti (rahasiakan; untuk membalas atau menilai di situs): ${receipt}`,
+  stopped: (trackingId: string) =>
+    `Anda tidak akan lagi menerima kabar laporan ${trackingId} lewat SMS. Laporan tetap diproses; cek dengan CEK ${trackingId}.`,
   notFound: (trackingId: string) => `Laporan ${trackingId || 'itu'} tidak ditemukan. Periksa Tracking ID Anda.`,
   status: (trackingId: string, status: ReportStatus, deadline: string | undefined) =>
     `Laporan ${trackingId}: ${STATUS.id[status]}.${deadline ? ` Batas waktu tahap ini: ${deadline}.` : ''}`,
