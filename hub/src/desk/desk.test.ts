@@ -81,7 +81,11 @@ describe('the desk page', () => {
 
   it('lets the desk verify, ask for more, answer and finish, each heard by the reporter', async () => {
     const { trackingId, link } = await sentToDesk();
-    const page = await (await open(link)).text();
+    const opened = await open(link);
+    // A page's policy: its forms post to the hub itself, and no other site may frame it.
+    assert.match(opened.headers.get('content-security-policy') ?? '', /form-action 'self'.*frame-ancestors 'none'/);
+    assert.equal(opened.headers.get('referrer-policy'), 'no-referrer', 'the link is not passed on');
+    const page = await opened.text();
     assert.match(page, new RegExp(`Pengaduan ${trackingId}`));
     assert.ok(page.includes(sampleReport.body), 'the report as the desk received it');
     assert.ok(page.includes('Rahmat Hidayat'), 'a named reporter is named to the desk');
