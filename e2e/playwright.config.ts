@@ -5,7 +5,10 @@ import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 8798);
-const dataDir = mkdtempSync(join(tmpdir(), 'lapor-e2e-'));
+// One data folder for the run: the workers load this file again and inherit the variable (desk.spec.ts runs the
+// operator's command on the same folder).
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'lapor-e2e-'));
+const dataDir = process.env.E2E_DATA_DIR;
 
 /** Starts the real hub on a fresh data folder and drives the demo site in Chromium. */
 export default defineConfig({
