@@ -195,10 +195,12 @@ export function sqliteReader(sqlite: Database.Database): SimilarReader {
   const open = sqlite.prepare(`select ${CANDIDATE} from monitor_reports m
     where m.holder in (select value from json_each(?)) and ${offered('m')}
     order by m.report_id desc limit ?`);
-  const matching = sqlite.prepare(`select ${CANDIDATE}
-    from (select -rowid as id from monitor_search where monitor_search match ? order by rowid limit ${SIMILAR.matches}) s
-    join monitor_reports m on m.report_id = s.id
-    where ${offered('m')}
+  // The matches as an IN list: SQLite keeps it sorted and walks it newest first, so it reads monitor rows only
+  // until it has the candidates (a join sorted them all first: 20 % more for the same rows).
+  const matching = sqlite.prepare(`select ${CANDIDATE} from monitor_reports m
+    where m.report_id in (
+      select -rowid from monitor_search where monitor_search match ? order by rowid limit ${SIMILAR.matches}
+    ) and ${offered('m')}
     order by m.report_id desc limit ${SIMILAR.candidates}`);
   return {
     version: async () => (version.get() as number | undefined) ?? 0,
