@@ -95,7 +95,7 @@ if (config.clockSpeed > 1)
 const demoDestinations = existsSync(destinationsFile) || !config.demo ? [] : [await startNationalDesk(config, logger)];
 const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : undefined;
 const replyAddresses = config.replyDomain
-  ? new ReplyAddresses(keyring.deriveSecret('reply-address'), config.replyDomain)
+  ? new ReplyAddresses(keyring.deriveSecrets('reply-address'), config.replyDomain)
   : undefined;
 // Each email to an institution's desk links to its desk page (routes/desk.ts), issued as it is sent.
 const deskLinks = deskLinksOf(config, keyring);

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { runCli } from '../cli';
 import { smtpMailer } from '../notifications/mailer';
 import { createRouting, type Routing, routingFile } from '../outbox/routing';
+import { createKeyring } from '../privacy/keyring';
 import { openNote } from '../privacy/sealed-notes';
 import { startSmtpPeer } from '../testing/smtp-peer';
 import { sampleReport, testApp, testCalendar, testKeyring } from '../testing/test-app';
@@ -21,7 +22,7 @@ describe('the desk page', () => {
   let routing: Routing;
   let clock: TestClock;
   let outbox: ReturnType<typeof testOutbox>;
-  const links = new DeskLinks(testKeyring.deriveSecret('desk-link'), ORIGIN);
+  const links = new DeskLinks(testKeyring.deriveSecrets('desk-link'), ORIGIN);
 
   beforeEach(async () => {
     clock = testClock();
@@ -171,6 +172,23 @@ describe('the desk page', () => {
     assert.match(await revoked.text(), /Tautan ini tidak berlaku/);
     const fresh = new URL(await links.issue(hub.db, trackingId, clock())).pathname;
     assert.equal((await open(fresh)).status, 200);
+    // A rotation of the data key: links given before it still open the page.
+    const rotated = createKeyring(
+      new Map([
+        ['next', Buffer.alloc(32, 9)],
+        ['test', Buffer.alloc(32, 7)],
+      ]),
+    );
+    assert.equal(
+      (
+        await new DeskLinks(rotated.deriveSecrets('desk-link'), ORIGIN).open(
+          hub.db,
+          fresh.split('/').at(-1) ?? '',
+          clock(),
+        )
+      ).trackingId,
+      trackingId,
+    );
     clock.advance(151 * 24 * 60 * 60_000);
     assert.equal((await open(fresh)).status, 404, 'expired');
   });

@@ -1,10 +1,11 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { parseTrackingId } from '../../../contract';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import type { Report } from '../db/schema';
 import { DomainError } from '../errors';
+import { signedByAny } from '../notifications/link-tokens';
 import type { Keyring } from '../privacy/keyring';
 import { findReport } from '../reports/views';
 
@@ -26,14 +27,15 @@ const MAC_DIGITS = 32;
  * again and the operator can issue another at any time.
  */
 export class DeskLinks {
+  /** `secrets`: the current data key's first (it signs), then older keys' (links given before a rotation). */
   constructor(
-    private readonly secret: string,
+    private readonly secrets: readonly string[],
     private readonly publicUrl: string,
   ) {}
 
   url(trackingId: string, issuedAt: Date): string {
     const token = `${trackingId.toLowerCase()}.${Math.floor(issuedAt.getTime() / 1000)}`;
-    return `${this.publicUrl.replace(/\/$/, '')}/desk/v1/${token}.${this.mac(token)}`;
+    return `${this.publicUrl.replace(/\/$/, '')}/desk/v1/${token}.${mac(this.secrets[0] ?? '', token)}`;
   }
 
   /** The report a link opens, or a not_found DomainError for one forged, expired or revoked. */
@@ -41,9 +43,9 @@ export class DeskLinks {
     const refused = new DomainError('not_found', 'This desk link is not valid: it may have expired or been revoked');
     const match = /^([a-z0-9-]+)\.(\d{1,12})\.([0-9a-f]+)$/.exec(token.toLowerCase());
     if (!match) throw refused;
-    const [, id = '', issued = '', mac = ''] = match;
-    const expected = Buffer.from(this.mac(`${id}.${issued}`));
-    if (mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), expected)) throw refused;
+    const [, id = '', issued = '', signature = ''] = match;
+    const signed = signedByAny(this.secrets, signature, (secret) => mac(secret, `${id}.${issued}`));
+    if (!signed) throw refused;
     const issuedAt = Number(issued) * 1000;
     if (issuedAt > now.getTime() + 60_000 || now.getTime() - issuedAt > DESK_LINK_TTL_MS) throw refused;
     const parsed = parseTrackingId(id);
@@ -64,11 +66,10 @@ export class DeskLinks {
     const after = revoked ? Math.floor(revoked.revokedAt.getTime() / 1000) * 1000 + 1000 : 0;
     return this.url(report.trackingId, new Date(Math.max(now.getTime(), after)));
   }
-
-  private mac(token: string): string {
-    return createHmac('sha256', this.secret).update(`desk-link:${token}`).digest('hex').slice(0, MAC_DIGITS);
-  }
 }
+
+const mac = (secret: string, token: string) =>
+  createHmac('sha256', secret).update(`desk-link:${token}`).digest('hex').slice(0, MAC_DIGITS);
 
 /** Revokes every desk link of a report issued until now (the operator's command). */
 export async function revokeDeskLinks(db: Db, trackingId: string, now: Date): Promise<void> {
@@ -83,4 +84,4 @@ export async function revokeDeskLinks(db: Db, trackingId: string, now: Date): Pr
 
 /** The hub's desk links, as the hub and the operator's commands both make them: under the hub's public address. */
 export const deskLinksOf = (config: Pick<Config, 'publicUrl' | 'host' | 'port'>, keyring: Keyring) =>
-  new DeskLinks(keyring.deriveSecret('desk-link'), config.publicUrl ?? `http://${config.host}:${config.port}`);
+  new DeskLinks(keyring.deriveSecrets('desk-link'), config.publicUrl ?? `http://${config.host}:${config.port}`);

@@ -158,7 +158,7 @@ export const stopToken = (keyring: Keyring, followerId: number): string =>
 
 /** The report a stop link names, for the page that asks to stop. */
 export async function stopTarget(db: Db, keyring: Keyring, followerId: number, token: string): Promise<string> {
-  if (!signedTokenMatches(keyring.deriveSecret('unfollow'), `unfollow:${followerId}`, token)) throw invalidLink();
+  if (!signedTokenMatches(keyring.deriveSecrets('unfollow'), `unfollow:${followerId}`, token)) throw invalidLink();
   const { reportFollowers: f, reports } = db.$tables;
   const [found] = await db
     .select({ trackingId: reports.trackingId })

@@ -1,5 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { parseTrackingId } from '../../../contract';
+import { signedByAny } from '../notifications/link-tokens';
 
 /** Who a reply address belongs to: the reporter, or the institution's desk the report was emailed to. */
 export type Party = 'reporter' | 'desk';
@@ -15,14 +16,15 @@ const MAC_DIGITS = 20;
  * Lowercase throughout: mail systems may fold a local part's case.
  */
 export class ReplyAddresses {
+  /** `secrets`: the current data key's first (it signs), then older keys' (addresses given before a rotation). */
   constructor(
-    private readonly secret: string,
+    private readonly secrets: readonly string[],
     readonly domain: string,
   ) {}
 
   address(trackingId: string, party: Party): string {
     const local = `${trackingId.toLowerCase()}.${PARTY_LETTER[party]}`;
-    return `${local}.${this.mac(local)}@${this.domain}`;
+    return `${local}.${mac(this.secrets[0] ?? '', local)}@${this.domain}`;
   }
 
   /** The report and party an address stands for, or undefined for one the hub did not give out. */
@@ -31,16 +33,14 @@ export class ReplyAddresses {
     if (at < 0 || address.slice(at + 1).toLowerCase() !== this.domain.toLowerCase()) return undefined;
     const match = /^(.+)\.([pi])\.([0-9a-f]+)$/.exec(address.slice(0, at).toLowerCase());
     if (!match) return undefined;
-    const [, id = '', letter, mac = ''] = match;
-    const expected = Buffer.from(this.mac(`${id}.${letter}`));
-    const given = Buffer.from(mac);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    const [, id = '', letter, signature = ''] = match;
+    const signed = signedByAny(this.secrets, signature, (secret) => mac(secret, `${id}.${letter}`));
+    if (!signed) return undefined;
     const parsed = parseTrackingId(id);
     if (!parsed.ok) return undefined;
     return { trackingId: parsed.trackingId, party: letter === 'p' ? 'reporter' : 'desk' };
   }
-
-  private mac(local: string): string {
-    return createHmac('sha256', this.secret).update(local).digest('hex').slice(0, MAC_DIGITS);
-  }
 }
+
+const mac = (secret: string, local: string) =>
+  createHmac('sha256', secret).update(local).digest('hex').slice(0, MAC_DIGITS);

@@ -15,7 +15,7 @@ import { startMailIntake } from './smtp-intake';
 const DESK = 'pengaduan@smksmak.example.sch.id';
 const REPORTER = 'andi.warga@example.id';
 const TOKEN = 'token-layanan-surat-masuk-0123456789';
-const replyAddresses = new ReplyAddresses(testKeyring.deriveSecret('reply-address'), 'balas.lapor.example.go.id');
+const replyAddresses = new ReplyAddresses(testKeyring.deriveSecrets('reply-address'), 'balas.lapor.example.go.id');
 
 describe('replies by email', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;

@@ -21,10 +21,22 @@ export function signedToken(secret: string, subject: string): string {
   return createHmac('sha256', secret).update(subject).digest('base64url');
 }
 
-export function signedTokenMatches(secret: string, subject: string, token: string): boolean {
-  const expected = Buffer.from(signedToken(secret, subject));
-  const given = Buffer.from(token);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+/** Whether `token` is the link's token for `subject` under any of `secrets` (the current key's, or an older one's). */
+export function signedTokenMatches(secrets: readonly string[], subject: string, token: string): boolean {
+  return signedByAny(secrets, token, (secret) => signedToken(secret, subject));
+}
+
+/**
+ * Whether `given` is what `sign` makes with one of `secrets`, compared in
+ * constant time: the secrets are one purpose's from each data key, so what
+ * the hub signed before a key rotation still holds after it.
+ */
+export function signedByAny(secrets: readonly string[], given: string, sign: (secret: string) => string): boolean {
+  const bytes = Buffer.from(given);
+  return secrets.some((secret) => {
+    const expected = Buffer.from(sign(secret));
+    return expected.length === bytes.length && timingSafeEqual(expected, bytes);
+  });
 }
 
 /**

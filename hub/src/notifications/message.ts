@@ -128,5 +128,5 @@ export function notificationMail(options: {
 /** The token in an opt-out link: proves the link came from the hub, for that report only. */
 export const optOutToken = (secret: string, trackingId: string): string => signedToken(secret, `opt-out:${trackingId}`);
 
-export const optOutTokenMatches = (secret: string, trackingId: string, token: string): boolean =>
-  signedTokenMatches(secret, `opt-out:${trackingId}`, token);
+export const optOutTokenMatches = (secrets: readonly string[], trackingId: string, token: string): boolean =>
+  signedTokenMatches(secrets, `opt-out:${trackingId}`, token);

@@ -9,7 +9,7 @@ import { optOutTokenMatches } from './message';
 /** The report an opt-out link names, if its token is the one the hub signed for it. */
 export async function optOutTarget(db: Db, keyring: Keyring, trackingId: string, token: string): Promise<Report> {
   const report = await findReport(db, trackingId);
-  if (!report || !optOutTokenMatches(keyring.deriveSecret('opt-out'), trackingId, token)) {
+  if (!report || !optOutTokenMatches(keyring.deriveSecrets('opt-out'), trackingId, token)) {
     throw new DomainError('not_found', 'This opt-out link is not valid');
   }
   return report;

@@ -23,6 +23,12 @@ export interface Keyring {
   decryptBytes(sealed: Uint8Array, envelope: string, context: string): Buffer;
   /** A secret for another purpose (named by `label`), derived from the current key. */
   deriveSecret(label: string): string;
+  /**
+   * The same secret from every key, the current key's first: what was
+   * signed before a rotation (a link in an email, a reply address) still
+   * checks against the older key's.
+   */
+  deriveSecrets(label: string): string[];
 }
 
 const PREFIX = 'enc1';
@@ -55,6 +61,8 @@ export function createKeyring(keys: Map<string, Buffer>): Keyring {
     if (!key) throw new Error(`a value is sealed with data key "${id}", which is not configured`);
     return key;
   };
+  const derive = (id: string, label: string) =>
+    Buffer.from(hkdfSync('sha256', keyFor(id), 'lapor-embed', label, 32)).toString('base64url');
   return {
     currentId,
     encrypt(plaintext, context) {
@@ -107,7 +115,10 @@ export function createKeyring(keys: Map<string, Buffer>): Keyring {
       return Buffer.concat([decipher.update(sealed), decipher.final()]);
     },
     deriveSecret(label) {
-      return Buffer.from(hkdfSync('sha256', keyFor(currentId), 'lapor-embed', label, 32)).toString('base64url');
+      return derive(currentId, label);
+    },
+    deriveSecrets(label) {
+      return [currentId, ...[...keys.keys()].filter((id) => id !== currentId)].map((id) => derive(id, label));
     },
   };
 }

@@ -64,7 +64,7 @@ let hub: Awaited<ReturnType<typeof testApp>>;
 let worker: OutboxWorker;
 /** The reporter also answers by email: the hub's emails carry reply addresses, and replies come through the webhook. */
 const INBOUND_TOKEN = 'inbound-mail-token-0123456789';
-const replyAddresses = new ReplyAddresses(testKeyring.deriveSecret('reply-address'), 'balas.example.go.id');
+const replyAddresses = new ReplyAddresses(testKeyring.deriveSecrets('reply-address'), 'balas.example.go.id');
 before(async () => {
   const routing = createRouting(routingFile.parse({ default: 'desk' }), [desk]);
   hub = await testApp({ logger, routing, mailer, replyAddresses, inboundMailToken: INBOUND_TOKEN });
