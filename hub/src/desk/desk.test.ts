@@ -6,6 +6,7 @@ import { smtpMailer } from '../notifications/mailer';
 import { createRouting, type Routing, routingFile } from '../outbox/routing';
 import { createKeyring } from '../privacy/keyring';
 import { openNote } from '../privacy/sealed-notes';
+import { actOnReport } from '../reports/actions';
 import { startSmtpPeer } from '../testing/smtp-peer';
 import { sampleReport, testApp, testCalendar, testKeyring } from '../testing/test-app';
 import { type TestClock, testClock } from '../testing/test-clock';
@@ -73,6 +74,22 @@ describe('the desk page', () => {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin },
       body: new URLSearchParams(fields).toString(),
     });
+  const recordReporterComment = async (reportId: number) => {
+    const { reports } = hub.db.$tables;
+    const [row] = await hub.db.select().from(reports).where(eq(reports.id, reportId));
+    assert.ok(row);
+    await actOnReport(
+      hub.db,
+      row,
+      { kind: 'comment', text: 'Kuitansi saya lampirkan lewat situs.' },
+      {
+        keyring: testKeyring,
+        calendar: testCalendar,
+        timeZone: 'Asia/Makassar',
+        now: clock(),
+      },
+    );
+  };
   const reportOf = async (trackingId: string) => {
     const { reports } = hub.db.$tables;
     const [row] = await hub.db.select().from(reports).where(eq(reports.trackingId, trackingId));
@@ -159,6 +176,13 @@ describe('the desk page', () => {
     assert.deepEqual(
       sent.filter((d) => d.kind === 'report').map((d) => d.destination),
       ['desk', 'kemenkes-desk'],
+    );
+    // The reporter's later words go to the institution holding the report now.
+    await recordReporterComment(report.id);
+    const after = await hub.db.select().from(deliveries).where(eq(deliveries.reportId, report.id));
+    assert.deepEqual(
+      after.filter((d) => d.kind === 'comment').map((d) => d.destination),
+      ['kemenkes-desk'],
     );
   });
 

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { canTransition, type ReportView, WORKING_DAYS } from '../../../contract';
 import type { Db, Tx } from '../db/client';
 import type { Report } from '../db/schema';
@@ -55,10 +55,13 @@ export async function actOnReport(
       .set({ updatedAt: now, ...(action.kind === 'reopen' && { status: 'reopened' as const }) })
       .where(eq(reports.id, report.id));
     await markForMonitor(tx, report.id);
+    // The latest: a report an institution's desk passed to another institution went there too (desk/actions.ts).
     const [delivered] = await tx
       .select({ destination: deliveries.destination })
       .from(deliveries)
-      .where(and(eq(deliveries.reportId, report.id), eq(deliveries.kind, 'report')));
+      .where(and(eq(deliveries.reportId, report.id), eq(deliveries.kind, 'report')))
+      .orderBy(desc(deliveries.id))
+      .limit(1);
     if (delivered && recorded) {
       await enqueueAction(tx, report.id, delivered.destination, action.kind, recorded.id, now);
     }
