@@ -7,7 +7,7 @@ import { DomainError } from '../errors';
 import { enqueueDelivery } from '../outbox/queue';
 import type { Routing } from '../outbox/routing';
 import type { Keyring } from '../privacy/keyring';
-import { answerAsDesk, stepsToAnswer } from '../workflow/desk-answer';
+import { answerAsDesk, recordSteps, stepsToAnswer } from '../workflow/desk-answer';
 import { recordMessage, recordTransition } from '../workflow/transitions';
 
 /** What an institution's desk does on its desk page: the national desk's actions. */
@@ -84,16 +84,10 @@ export async function actAsDesk(deps: DeskDeps, report: Report, action: DeskActi
           fields: { institutionId: { code: 'unknown_institution', message: 'No institution has this id' } },
         });
       }
-      const steps = forwardSteps(report.status) ?? [];
-      for (const [i, to] of steps.entries()) {
-        const last = i === steps.length - 1;
-        await recordTransition(tx, keyring, report.id, {
-          ...as,
-          to,
-          ...(last ? { institution: action.institutionId } : { notify: false }),
-          ...(last && action.text && { note: action.text }),
-        });
-      }
+      await recordSteps(tx, keyring, report.id, forwardSteps(report.status) ?? [], now, {
+        institution: action.institutionId,
+        ...(action.text && { note: action.text }),
+      });
       const destination = routing.destinationFor({
         siteKey: report.siteKey,
         institutionPath: directory.lineage(action.institutionId),

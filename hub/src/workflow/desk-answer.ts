@@ -32,13 +32,30 @@ export async function answerAsDesk(tx: Tx, keyring: Keyring, report: Report, tex
     await recordMessage(tx, keyring, report.id, { actor: 'institution', note: text, at });
     return;
   }
+  await recordSteps(tx, keyring, report.id, steps, at, { note: text });
+}
+
+/**
+ * Moves a report through `steps` as the institution, at one moment: the
+ * reporter is told of the last step only, which carries `last` (its note,
+ * the institution now holding the report); the ones on the way are
+ * recorded as the national workflow records them.
+ */
+export async function recordSteps(
+  tx: Tx,
+  keyring: Keyring,
+  reportId: number,
+  steps: readonly ReportStatus[],
+  at: Date,
+  last: { note?: string; institution?: string },
+): Promise<void> {
   for (const [i, to] of steps.entries()) {
-    const last = i === steps.length - 1;
-    await recordTransition(tx, keyring, report.id, {
-      to,
-      actor: 'institution',
-      at,
-      ...(last ? { note: text } : { notify: false }),
-    });
+    const step = { to, actor: 'institution' as const, at };
+    await recordTransition(
+      tx,
+      keyring,
+      reportId,
+      i === steps.length - 1 ? { ...step, ...last } : { ...step, notify: false },
+    );
   }
 }
