@@ -101,6 +101,11 @@ export async function delivered(db: Db, delivery: Delivery, now: Date, externalR
   });
 }
 
+/** Nothing to send any more (the reporter opted out, nothing is due): settled without sending, and why. */
+export function settledUnsent(db: Db, delivery: Delivery, now: Date, reason: string): Promise<void> {
+  return settle(db, delivery, { state: 'delivered', deliveredAt: now, leaseUntil: null, lastError: reason });
+}
+
 /** Not sent, and not the destination's fault: looked at again after `delayMs`, the attempt not counted. */
 export function waitFor(db: Db, delivery: Delivery, now: Date, delayMs: number, reason?: string): Promise<void> {
   return settle(db, delivery, {

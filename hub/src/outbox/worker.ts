@@ -11,7 +11,7 @@ import type { Clock } from '../workflow/clock';
 import { recordTransition } from '../workflow/transitions';
 import { DeliveryError, type Destination } from './destination';
 import { followerEmails } from './follower-email';
-import { claimDue, delivered, failed, type LeaseOptions, settle, waitFor } from './lease';
+import { claimDue, delivered, failed, type LeaseOptions, settledUnsent, waitFor } from './lease';
 import { Passes } from './passes';
 import { outgoingAction, outgoingReport, type PayloadDeps } from './payload';
 import { pollProgress } from './progress';
@@ -178,8 +178,7 @@ export class OutboxWorker extends Passes {
     const { db, smsGateways } = this.deps;
     const news = await reporterSms(this.deps, delivery);
     if (!news) {
-      const reason = 'not sent: the reporter stopped the news';
-      await settle(db, delivery, { state: 'delivered', deliveredAt: now, leaseUntil: null, lastError: reason });
+      await settledUnsent(db, delivery, now, 'not sent: the reporter stopped the news');
       return false;
     }
     const gateway = smsGateways?.get(news.gateway);
@@ -195,12 +194,7 @@ export class OutboxWorker extends Passes {
     const reminder = await outgoingReminder(this.deps, delivery);
     if (!destination.remind || !reminder?.deadlines.length) {
       const reason = `not sent: ${destination.name} takes no reminders, or nothing is due`;
-      await settle(this.deps.db, delivery, {
-        state: 'delivered',
-        deliveredAt: now,
-        leaseUntil: null,
-        lastError: reason,
-      });
+      await settledUnsent(this.deps.db, delivery, now, reason);
       return false;
     }
     const remind = destination.remind.bind(destination);
@@ -223,9 +217,8 @@ export class OutboxWorker extends Passes {
     }
     const mail = await reporterEmail({ ...this.deps, publicUrl }, delivery);
     if (!mail) {
-      // Opted out (or nothing to send) since it was queued: settled without sending.
-      const reason = 'not sent: the reporter opted out';
-      await settle(db, delivery, { state: 'delivered', deliveredAt: now, leaseUntil: null, lastError: reason });
+      // Opted out (or nothing to send) since it was queued.
+      await settledUnsent(db, delivery, now, 'not sent: the reporter opted out');
       return false;
     }
     return this.sendOnce(delivery, now, () => mailer.send(mail));
