@@ -9,7 +9,7 @@ import { type DeskPageContent, deskPage } from '../desk/page';
 import { DomainError } from '../errors';
 import { outgoingReport, outgoingText } from '../outbox/payload';
 import { eventsOf } from '../reports/read';
-import { reportView } from '../reports/views';
+import { deadlinesOf, timeZoneOf } from '../workflow/deadlines';
 import { pageSecurity } from './middleware/security-headers';
 import type { ReportLimits } from './report-limits';
 
@@ -70,16 +70,22 @@ export function deskRoutes(deps: ResolvedDeps, links: DeskLinks, limits: ReportL
 
   async function page(report: Report, notice: DeskPageContent['notice']) {
     const now = clock();
-    const [sent, events, view, institutions] = await Promise.all([
+    const [sent, events, institutions] = await Promise.all([
       outgoingReport(deps, report.id),
       eventsOf(db, report.id),
-      reportView(deps, report, 'public', now),
       deps.directory.institutions({ limit: 5000, offset: 0 }),
     ]);
+    const { deadline, resolution } = deadlinesOf(
+      report,
+      events,
+      deps.calendar,
+      timeZoneOf(deps.directory, report.institutionId),
+      now,
+    );
     return deskPage({
       report: sent,
       status: report.status,
-      deadlines: [view.deadline, view.resolution].filter((d) => d !== undefined),
+      deadlines: [deadline, resolution].filter((d) => d !== undefined),
       timeline: events.map((e) => ({
         at: e.at,
         actor: e.actor,

@@ -14,15 +14,18 @@ import { DomainError } from '../errors';
 import { receivedOnce } from '../outbox/inbound';
 import { openReport } from '../privacy/sealed-report';
 import { type FilingDeps, fileSubmission } from '../reports/file';
-import { findReport, reportView, type ViewDeps } from '../reports/views';
-import { localDate } from '../workflow/calendar';
-import { timeZoneOf } from '../workflow/deadlines';
+import { eventsOf } from '../reports/read';
+import { findReport } from '../reports/views';
+import { localDate, type WorkingCalendar } from '../workflow/calendar';
+import { deadlinesOf, timeZoneOf } from '../workflow/deadlines';
 import { isLongEnough, isPlace, readCommand, readIncidentDate, titleOf } from './commands';
 import type { InboundSms, SmsGateway } from './gateway';
 import { queueSms } from './outbox';
 import { SMS_REPLIES } from './replies';
 
-export interface SmsDeps extends FilingDeps, Omit<ViewDeps, 'routing'> {
+export interface SmsDeps extends FilingDeps {
+  /** Working days, for the deadline a status answer names. */
+  calendar: WorkingCalendar;
   /** The hub's public address, for the tracker's link in the receipt SMS. */
   publicUrl?: string;
   /** Reports one number may file per hour (the per-address limit of the form). */
@@ -203,11 +206,11 @@ async function statusOf(deps: SmsDeps, given: string, now: Date): Promise<string
   const parsed = parseTrackingId(given);
   const report = parsed.ok ? await findReport(deps.db, parsed.trackingId) : undefined;
   if (!report) return SMS_REPLIES.notFound(given);
-  const view = await reportView(deps, report, 'public', now);
-  const due = view.deadline?.due;
+  const timeZone = timeZoneOf(deps.directory, report.institutionId);
+  const due = deadlinesOf(report, await eventsOf(deps.db, report.id), deps.calendar, timeZone, now).deadline?.due;
   const deadline =
     due && new Date(`${due}T00:00:00Z`).toLocaleDateString('id-ID', { dateStyle: 'long', timeZone: 'UTC' });
-  return SMS_REPLIES.status(report.trackingId, view.status, deadline);
+  return SMS_REPLIES.status(report.trackingId, report.status, deadline);
 }
 
 /**
