@@ -30,6 +30,7 @@ import { loadKeyring } from './privacy/keyring';
 import { loadRegions } from './regions/regions';
 import { clientAddressResolver } from './routes/middleware/client-address';
 import { addSite, DEMO_SITE_KEY, listSites } from './sites/sites';
+import { pruneSmsDrafts } from './sms/conversation';
 import { createSmsGateways, loadSmsFile } from './sms/gateways';
 import { SmsSender } from './sms/outbox';
 import { closeUnansweredFollowUps } from './workflow/auto-close';
@@ -213,6 +214,7 @@ const remindDesks = async () => {
 const hourly = async () => {
   await closeUnanswered();
   await remindDesks();
+  await pruneSmsDrafts(db, clock()).catch((error) => logger.error({ err: error }, 'pruning SMS drafts failed'));
 };
 await hourly();
 const autoCloseTimer = setInterval(hourly, Math.max(5_000, (60 * 60 * 1000) / config.clockSpeed));

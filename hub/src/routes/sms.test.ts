@@ -6,7 +6,7 @@ import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { signedHeaders } from '../outbox/signature';
 import { openReport } from '../privacy/sealed-report';
 import { receiptMatches } from '../reports/receipt';
-import { SMS_PER_NUMBER_PER_HOUR } from '../sms/conversation';
+import { pruneSmsDrafts, SMS_PER_NUMBER_PER_HOUR } from '../sms/conversation';
 import { smsGateway } from '../sms/gateways';
 import { SmsSender } from '../sms/outbox';
 import { SMS_REPLIES } from '../sms/replies';
@@ -271,6 +271,18 @@ describe('SMS gateways', () => {
     assert.equal(report?.kind, 'pengaduan');
     const [receipt] = await replies();
     assert.ok(receipt?.startsWith(`Laporan diterima. Tracking ID: ${report?.trackingId}.`));
+  });
+
+  it('forgets what a report begun by SMS held once its draft has expired', async () => {
+    await fromLapor(`LAPOR RAHASIA ${CHRONOLOGY}`);
+    const { smsDrafts } = hub.db.$tables;
+    assert.equal((await hub.db.select().from(smsDrafts)).length, 1, 'a draft waits for the place');
+    clock.advance(23 * 60 * 60_000);
+    await pruneSmsDrafts(hub.db, clock());
+    assert.equal((await hub.db.select().from(smsDrafts)).length, 1, 'kept for a day');
+    clock.advance(60 * 60_000);
+    await pruneSmsDrafts(hub.db, clock());
+    assert.deepEqual(await hub.db.select().from(smsDrafts), []);
   });
 
   it('stops answering a number that sends too much, and retries a gateway that failed', async () => {

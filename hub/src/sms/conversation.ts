@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lte } from 'drizzle-orm';
 import {
   isPhoneNumber,
   parseTrackingId,
@@ -9,7 +9,7 @@ import {
   type ValidReport,
 } from '../../../contract';
 import { countHit } from '../abuse/hit-counts';
-import type { Tx } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { DomainError } from '../errors';
 import { receivedOnce } from '../outbox/inbound';
 import { openReport } from '../privacy/sealed-report';
@@ -266,6 +266,12 @@ async function keepDraft(
     .insert(smsDrafts)
     .values({ gateway, sender, ...row })
     .onConflictDoUpdate({ target: [smsDrafts.gateway, smsDrafts.sender], set: row });
+}
+
+/** Reports begun by SMS and never finished: what was written goes once the draft has expired (run hourly). */
+export async function pruneSmsDrafts(db: Db, now: Date): Promise<void> {
+  const { smsDrafts } = db.$tables;
+  await db.delete(smsDrafts).where(lte(smsDrafts.expiresAt, now));
 }
 
 async function dropDraft(tx: Tx, gateway: string, sender: string): Promise<void> {

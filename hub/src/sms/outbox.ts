@@ -62,9 +62,6 @@ export class SmsSender extends Passes {
   }
 
   protected async work(now: Date): Promise<number> {
-    // A report begun by SMS and never finished: what was written goes once its draft has expired.
-    const { smsDrafts } = this.deps.db.$tables;
-    await this.deps.db.delete(smsDrafts).where(lte(smsDrafts.expiresAt, now));
     let sent = 0;
     for (const message of await this.claim(now)) if (await this.attempt(message, now)) sent++;
     return sent;
