@@ -68,7 +68,7 @@ const paragraphs = (text: string) =>
  */
 export function emailDestination({ name, to, mailer, replyTo, deskLink }: EmailOptions): Destination {
   const reply = (trackingId: string) => (replyTo ? { replyTo: replyTo(trackingId) } : {});
-  const withReplyNote = (text: string, trackingId: string) =>
+  const withDeskNotes = (text: string, trackingId: string) =>
     [
       text,
       ...(deskLink
@@ -81,7 +81,7 @@ export function emailDestination({ name, to, mailer, replyTo, deskLink }: EmailO
   return {
     name,
     async deliver(report, idempotencyKey) {
-      const text = withReplyNote(reportText(report), report.trackingId);
+      const text = withDeskNotes(reportText(report), report.trackingId);
       const attachments = await Promise.all(
         report.attachments.map(async (a) => ({
           filename: a.name,
@@ -106,7 +106,7 @@ export function emailDestination({ name, to, mailer, replyTo, deskLink }: EmailO
     },
     async remind(reminder: OutgoingReminder, idempotencyKey) {
       const lines = reminder.deadlines.map((d) => `- Batas ${DEADLINE[d.kind]}: ${d.due}`);
-      const text = withReplyNote(
+      const text = withDeskNotes(
         [
           `Pengingat — Tracking ID ${reminder.trackingId}`,
           '',
@@ -131,7 +131,7 @@ export function emailDestination({ name, to, mailer, replyTo, deskLink }: EmailO
       });
     },
     async deliverAction(action: OutgoingAction, idempotencyKey) {
-      const text = withReplyNote(
+      const text = withDeskNotes(
         [
           `${ACTION[action.kind]} — Tracking ID ${action.trackingId}`,
           '',
